@@ -1,0 +1,415 @@
+/**
+ * @file lscertlint.h
+ * @brief Parse and validate saved AWS Lightsail GetCertificates responses.
+ *
+ * Feed the bytes of one input (a file, standard input) to an lsc_checker in
+ * chunks of any size; it decodes each certificate summary into a C struct,
+ * hands it to a callback as soon as its closing brace is read, validates it
+ * against the rule catalog and hands every finding to another callback.
+ * Memory use does not grow with the number of certificates.
+ *
+ * Ownership: every pointer the library passes to a callback (structs,
+ * strings, findings) is owned by the library and valid only until that
+ * callback returns; every object made by an lsc_*_new() is owned by the
+ * caller and released with the matching lsc_*_free(), which accepts NULL.
+ */
+#ifndef LSCERTLINT_H
+#define LSCERTLINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The library's version, as a string ("MAJOR.MINOR.PATCH"). */
+const char *lsc_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Positions, severities, errors                                      */
+/* ------------------------------------------------------------------ */
+
+/** A place in the input. */
+typedef struct lsc_pos {
+    uint64_t offset; /**< 0-based byte offset in the input as read (a BOM included) */
+    uint64_t line;   /**< 1-based line; lines end at LF only */
+    uint64_t column; /**< 1-based column in Unicode code points since the last LF */
+} lsc_pos;
+
+/** Severity of a finding, or of a rule (LSC_OFF: the rule is disabled). */
+typedef enum lsc_severity {
+    LSC_OFF = 0,
+    LSC_NOTE = 1,
+    LSC_WARNING = 2,
+    LSC_ERROR = 3
+} lsc_severity;
+
+/** "error", "warning", "note" or "off". */
+const char *lsc_severity_name(lsc_severity severity);
+
+/** Parse "error", "warning", "note" or "off"; returns -1 for anything else. */
+int lsc_severity_parse(const char *name, lsc_severity *out);
+
+/** A caller-owned error description, filled in when a call fails. */
+typedef struct lsc_error {
+    uint64_t line;     /**< 1-based line of the problem in the input, 0 if none */
+    uint64_t column;   /**< 1-based column (code points), 0 if none */
+    uint64_t position; /**< 0-based byte offset, 0 if none */
+    char text[200];    /**< what went wrong, in plain words, NUL-terminated */
+} lsc_error;
+
+/* ------------------------------------------------------------------ */
+/* The decoded structures                                             */
+/* ------------------------------------------------------------------ */
+
+/** The JSON type a member was seen with. */
+typedef enum lsc_json_type {
+    LSC_JSON_ABSENT = 0, /**< the member did not appear */
+    LSC_JSON_NULL,
+    LSC_JSON_BOOLEAN,
+    LSC_JSON_NUMBER,
+    LSC_JSON_STRING,
+    LSC_JSON_OBJECT,
+    LSC_JSON_ARRAY
+} lsc_json_type;
+
+/** "absent", "null", "boolean", "number", "string", "object" or "array". */
+const char *lsc_json_type_name(lsc_json_type type);
+
+/** What is common to every decoded member: whether and how it appeared. */
+typedef struct lsc_member {
+    lsc_json_type seen; /**< the JSON type of the (last) value, ABSENT if none */
+    int ok;             /**< nonzero: present with the model's type and decoded */
+    lsc_pos key;        /**< the opening quote of the member's key */
+    lsc_pos at;         /**< the first character of the value */
+} lsc_member;
+
+/** A string member. @c s is NUL-terminated but may hold NUL bytes: use len. */
+typedef struct lsc_string {
+    lsc_member m;
+    const char *s; /**< decoded UTF-8 (lone surrogates replaced by U+FFFD) */
+    size_t len;    /**< length in bytes */
+} lsc_string;
+
+/** An integer member (range-checked to int64). */
+typedef struct lsc_integer {
+    lsc_member m;
+    int64_t v;
+} lsc_integer;
+
+/** An instant in UTC. */
+typedef struct lsc_time {
+    int64_t sec;  /**< seconds since 1970-01-01T00:00:00Z */
+    int32_t nsec; /**< 0..999999999 */
+} lsc_time;
+
+/** How a timestamp member decoded. */
+typedef enum lsc_time_status {
+    LSC_TIME_OK = 0,
+    LSC_TIME_NEGATIVE,     /**< a negative epoch number */
+    LSC_TIME_NOT_FINITE,   /**< a number that is not finite as a double */
+    LSC_TIME_OUT_OF_RANGE, /**< beyond year 9999 */
+    LSC_TIME_BAD_SYNTAX,   /**< a string that is not an ISO 8601 / RFC 3339 date-time */
+    LSC_TIME_BAD_DATE      /**< an impossible date or time (Feb 30, 25:00) */
+} lsc_time_status;
+
+/** A timestamp member: an epoch number or an ISO 8601 string. */
+typedef struct lsc_timestamp {
+    lsc_member m;       /**< m.seen is NUMBER or STRING when m.ok */
+    lsc_time t;         /**< the instant, valid when status is LSC_TIME_OK */
+    lsc_time_status status;
+    const char *raw;    /**< the number's text or the decoded string */
+    size_t raw_len;
+} lsc_timestamp;
+
+/** One element of a tags array that is an object. */
+typedef struct lsc_tag {
+    size_t index;        /**< position in the array, counting every element */
+    lsc_pos at;          /**< the tag's '{' */
+    lsc_string key;
+    lsc_string value;
+    struct lsc_tag *next;
+} lsc_tag;
+
+/** A tags array. */
+typedef struct lsc_tag_list {
+    lsc_member m;
+    size_t count; /**< every element, objects or not */
+    lsc_tag *first;
+} lsc_tag_list;
+
+/** One string element of subjectAlternativeNames. */
+typedef struct lsc_name {
+    size_t index; /**< position in the array, counting every element */
+    lsc_pos at;   /**< the string's opening quote */
+    const char *s;
+    size_t len;
+    struct lsc_name *next;
+} lsc_name;
+
+/** The subjectAlternativeNames array. */
+typedef struct lsc_name_list {
+    lsc_member m;
+    size_t count; /**< every element, strings or not */
+    lsc_name *first;
+} lsc_name_list;
+
+/** ResourceRecord. */
+typedef struct lsc_resource_record {
+    lsc_member m;
+    lsc_string name, type, value;
+} lsc_resource_record;
+
+/** DnsRecordCreationState. */
+typedef struct lsc_dns_state {
+    lsc_member m;
+    lsc_string code, message;
+} lsc_dns_state;
+
+/** One DomainValidationRecord (an object element). */
+typedef struct lsc_validation_record {
+    size_t index; /**< position in the array, counting every element */
+    lsc_pos at;   /**< the record's '{' */
+    lsc_string domain_name;
+    lsc_resource_record resource_record;
+    lsc_dns_state dns_record_creation_state;
+    lsc_string validation_status;
+    struct lsc_validation_record *next;
+} lsc_validation_record;
+
+/** A domainValidationRecords array. */
+typedef struct lsc_validation_record_list {
+    lsc_member m;
+    size_t count; /**< every element, objects or not */
+    lsc_validation_record *first;
+} lsc_validation_record_list;
+
+/** RenewalSummary. */
+typedef struct lsc_renewal_summary {
+    lsc_member m;
+    lsc_validation_record_list domain_validation_records;
+    lsc_string renewal_status;
+    lsc_string renewal_status_reason;
+    lsc_timestamp updated_at;
+} lsc_renewal_summary;
+
+/** Certificate: the certificateDetail member, in model order. */
+typedef struct lsc_certificate_detail {
+    lsc_member m;
+    lsc_string arn;
+    lsc_string name;
+    lsc_string domain_name;
+    lsc_string status;
+    lsc_string serial_number;
+    lsc_name_list subject_alternative_names;
+    lsc_validation_record_list domain_validation_records;
+    lsc_string request_failure_reason;
+    lsc_integer in_use_resource_count;
+    lsc_string key_algorithm;
+    lsc_timestamp created_at;
+    lsc_timestamp issued_at;
+    lsc_string issuer_ca;
+    lsc_timestamp not_before;
+    lsc_timestamp not_after;
+    lsc_string eligible_to_renew;
+    lsc_renewal_summary renewal_summary;
+    lsc_timestamp revoked_at;
+    lsc_string revocation_reason;
+    lsc_tag_list tags;
+    lsc_string support_code;
+} lsc_certificate_detail;
+
+/** CertificateSummary: one element of the top-level certificates array. */
+typedef struct lsc_certificate {
+    size_t document; /**< index of the document (0-based) in the input */
+    size_t index;    /**< position in the certificates array */
+    lsc_pos at;      /**< the summary's '{' */
+    lsc_string certificate_arn;
+    lsc_string certificate_name;
+    lsc_string domain_name;
+    lsc_certificate_detail certificate_detail;
+    lsc_tag_list tags;
+} lsc_certificate;
+
+/** A top-level JSON value (one page, an error body, or something else). */
+typedef struct lsc_document {
+    size_t index;       /**< 0-based, per input */
+    lsc_pos at;         /**< the document's first character */
+    lsc_json_type type; /**< the JSON type of the document */
+    size_t members;     /**< number of members, when it is an object */
+    lsc_member certificates;   /**< the certificates array (not its elements) */
+    size_t certificate_count;  /**< elements of certificates that are objects */
+    lsc_string next_page_token;
+    lsc_member response_metadata; /**< boto3's envelope (not decoded) */
+    lsc_string error_type;        /**< wire error body: __type */
+    lsc_string error_message;     /**< wire error body: message */
+    lsc_member error;             /**< boto3 ClientError: Error */
+    lsc_string error_code;        /**< Error.Code */
+    lsc_string error_text;        /**< Error.Message */
+} lsc_document;
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                              */
+/* ------------------------------------------------------------------ */
+
+/** A rule of the catalog. */
+typedef struct lsc_rule {
+    const char *id;          /**< stable id, e.g. "tag-key-charset" */
+    lsc_severity severity;   /**< default severity */
+    const char *group;       /**< catalog section, e.g. "Tags" */
+    const char *summary;     /**< one line */
+    const char *explanation; /**< what, why, an example that fires, how to fix */
+    int opt_in;              /**< nonzero: fires only with an option (--now, --expect...) */
+} lsc_rule;
+
+/** Number of rules in the catalog. */
+size_t lsc_rule_count(void);
+
+/** The i-th rule (catalog order), or NULL past the end. */
+const lsc_rule *lsc_rule_at(size_t i);
+
+/** The rule with this id, or NULL. */
+const lsc_rule *lsc_rule_find(const char *id);
+
+/* ------------------------------------------------------------------ */
+/* Configuration                                                      */
+/* ------------------------------------------------------------------ */
+
+/** Options of a check run (rule severities, request context, limits). */
+typedef struct lsc_config lsc_config;
+
+/** What the request asked for (includeCertificateDetails). */
+typedef enum lsc_expect {
+    LSC_EXPECT_ANY = 0,
+    LSC_EXPECT_DETAILS,
+    LSC_EXPECT_SUMMARY
+} lsc_expect;
+
+/** A configuration with every rule at its default severity. NULL on out-of-memory. */
+lsc_config *lsc_config_new(void);
+
+/** Release a configuration (NULL is a no-op). */
+void lsc_config_free(lsc_config *config);
+
+/** Set a rule's severity (LSC_OFF disables it). Returns -1 for an unknown id. */
+int lsc_config_set_severity(lsc_config *config, const char *rule_id, lsc_severity severity);
+
+/** Turn a rule on at its default severity. Returns -1 for an unknown id. */
+int lsc_config_enable(lsc_config *config, const char *rule_id);
+
+/** The severity a rule has in this configuration (LSC_OFF if disabled or unknown). */
+lsc_severity lsc_config_severity(const lsc_config *config, const char *rule_id);
+
+/** --expect: enables expect-details or expect-summary. */
+void lsc_config_set_expect(lsc_config *config, lsc_expect expect);
+
+/** --expect-status: a comma-separated list of statuses; -1 on a bad list. */
+int lsc_config_set_expect_status(lsc_config *config, const char *statuses);
+
+/** --expect-name: the request's certificateName. -1 on out-of-memory. */
+int lsc_config_set_expect_name(lsc_config *config, const char *name);
+
+/** --now: the reference time for expired-but-issued and expires-soon. */
+void lsc_config_set_now(lsc_config *config, lsc_time now);
+
+/** --expiry-days (default 30); -1 if negative. */
+int lsc_config_set_expiry_days(lsc_config *config, int64_t days);
+
+/** --max-depth (default 64); -1 if below 1. */
+int lsc_config_set_max_depth(lsc_config *config, uint64_t depth);
+
+/** Parse an RFC 3339 / ISO 8601 date-time or an epoch number; -1 if it is neither. */
+int lsc_time_parse(const char *text, size_t len, lsc_time *out);
+
+/**
+ * Format an instant as RFC 3339 UTC with millisecond precision
+ * ("2023-06-19T18:47:14.567Z") into buf (at least 32 bytes). Returns the length.
+ */
+size_t lsc_time_format(lsc_time t, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Checking                                                           */
+/* ------------------------------------------------------------------ */
+
+/** A related location of a finding (e.g. the first of two duplicate keys). */
+typedef struct lsc_related {
+    lsc_pos pos;
+    const char *pointer;
+    size_t pointer_len;
+    const char *message;
+} lsc_related;
+
+/** One finding. Strings are valid only during the callback. */
+typedef struct lsc_finding {
+    const lsc_rule *rule;  /**< the rule it names */
+    lsc_severity severity; /**< the severity in force (never LSC_OFF) */
+    const char *file;      /**< the input's name as given to lsc_checker_new() */
+    size_t document;       /**< 0-based document index */
+    lsc_pos pos;           /**< where it points (RULES.md "Where a finding points") */
+    const char *pointer;   /**< JSON Pointer (RFC 6901), raw bytes, relative to the document */
+    size_t pointer_len;
+    const char *message;   /**< plain text; values quoted and escaped, valid UTF-8 */
+    const char *value;     /**< the raw value the finding is about (may be NULL) */
+    size_t value_len;
+    int has_certificate;   /**< nonzero: the finding is inside a certificate summary */
+    size_t certificate;    /**< its index in certificates */
+    lsc_pos certificate_at; /**< its '{' (context: "in the certificate at L:C") */
+    const lsc_related *related; /**< NULL or one related location */
+} lsc_finding;
+
+/** Counters of one input. */
+typedef struct lsc_stats {
+    uint64_t bytes;
+    size_t documents;
+    size_t certificates;
+    size_t findings[4]; /**< indexed by lsc_severity */
+} lsc_stats;
+
+/** Callbacks of a checker; any may be NULL. Return nonzero to stop the run. */
+typedef struct lsc_callbacks {
+    /** A document starts (its first character was read). */
+    int (*document_start)(void *user, const lsc_document *doc);
+    /** A certificate summary closed; called before its findings are delivered. */
+    int (*certificate)(void *user, const lsc_certificate *cert);
+    /** A document ended; doc holds its top-level members. */
+    int (*document_end)(void *user, const lsc_document *doc);
+    /** A finding, in deterministic order (by certificate, then position). */
+    int (*finding)(void *user, const lsc_finding *finding);
+} lsc_callbacks;
+
+/** Checks one input stream. */
+typedef struct lsc_checker lsc_checker;
+
+/**
+ * Make a checker for one input. @p config is copied; @p file names the input
+ * in findings (copied). Returns NULL and fills @p err on failure.
+ */
+lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
+                             const lsc_callbacks *callbacks, void *user, lsc_error *err);
+
+/** Release a checker (NULL is a no-op). */
+void lsc_checker_free(lsc_checker *checker);
+
+/**
+ * Feed the next chunk of input (any size, 0 included). Returns 0 while the
+ * run goes on, 1 when the input was found malformed (later bytes are ignored,
+ * a json-syntax finding has been delivered), -1 when a callback stopped the
+ * run or memory ran out (err says which).
+ */
+int lsc_checker_feed(lsc_checker *checker, const void *data, size_t len, lsc_error *err);
+
+/**
+ * Signal the end of input: delivers what was pending (a truncated input is a
+ * json-syntax finding). Same returns as lsc_checker_feed().
+ */
+int lsc_checker_finish(lsc_checker *checker, lsc_error *err);
+
+/** Counters so far. */
+const lsc_stats *lsc_checker_stats(const lsc_checker *checker);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LSCERTLINT_H */

@@ -1,0 +1,80 @@
+/* Private API shared by the library's modules (parser/, schema/, lib/).
+ * Never included by cli/ or by users: they see only lscertlint.h. */
+#ifndef LSC_INTERNAL_H
+#define LSC_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lscertlint.h"
+#include "schema/rule_ids.h"
+
+#if defined(__GNUC__)
+#define LSCP_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define LSCP_PRINTF(a, b)
+#endif
+
+/* The seven model statuses, as bits for --expect-status. */
+#define LSCP_STATUS_COUNT 7
+
+struct lsc_config {
+    lsc_severity severity[LSC_R__COUNT]; /* LSC_OFF: disabled */
+    lsc_expect expect;
+    unsigned expect_status_mask; /* bit i: lscp_status_names[i]; 0: no filter */
+    char *expect_name;           /* NULL: no --expect-name */
+    size_t expect_name_len;
+    int has_now;
+    lsc_time now;
+    int64_t expiry_days;
+    uint64_t max_depth;
+};
+
+/* The severity a rule has in a configuration. */
+static inline lsc_severity lscp_severity(const lsc_config *cfg, lsc_rule_id rule) {
+    return cfg->severity[rule];
+}
+
+/* Everything a finding needs besides its message. The parser and the
+ * validator fill one on the stack and call lscp_report(). */
+typedef struct lscp_site {
+    lsc_pos pos;
+    const char *pointer; /* raw RFC 6901 bytes, document-relative */
+    size_t pointer_len;
+    const char *value; /* the value the finding is about, for fingerprints; may be NULL */
+    size_t value_len;
+    const lsc_related *related; /* NULL or one */
+} lscp_site;
+
+/* The sink: parser and validator report through it; the checker buffers,
+ * sorts and delivers. */
+typedef struct lscp_sink lscp_sink;
+
+/* Is the rule on (cheap: check before building a message). */
+int lscp_rule_on(const lscp_sink *sink, lsc_rule_id rule);
+
+/* Report a finding (dropped if the rule is off). Returns -1 on out-of-memory. */
+int lscp_report(lscp_sink *sink, lsc_rule_id rule, const lscp_site *site, const char *fmt, ...)
+    LSCP_PRINTF(4, 5);
+
+/* Quote a value for a message: JSON-style escapes for control characters,
+ * '"' and '\', \xHH for bytes that are not UTF-8, cut after max code points
+ * with "..." appended; surrounded by double quotes. Always NUL-terminates
+ * out (size > 0). Returns out. */
+char *lscp_quote(char *out, size_t size, const char *s, size_t len, size_t max);
+
+/* Every allocation of the library goes through these (lib/alloc.c), so a
+ * test can fail the k-th one. They return NULL on failure like malloc. */
+void *lscp_malloc(size_t size);
+void *lscp_calloc(size_t n, size_t size);
+void *lscp_realloc(void *p, size_t size);
+void lscp_free(void *p);
+
+/* Test hook: fail allocation number k (0-based) from now on; persistent:
+ * every allocation after it fails too. k < 0 turns failing off. */
+void lscp_alloc_fail_at(long k, int persistent);
+/* Allocations made since the hook was last set. */
+long lscp_alloc_count(void);
+
+#endif

@@ -1,0 +1,26 @@
+/* The validator: every rule of the catalog from missing-field on, run on
+ * decoded structs. The parser (parser/decode.c) reports the JSON-layer and
+ * shape rules (json-*, not-a-response, empty-response, error-response,
+ * type-mismatch, null-value, unknown-field) itself. */
+#ifndef LSC_VALIDATE_H
+#define LSC_VALIDATE_H
+
+#include "lib/internal.h"
+
+typedef struct lscv_state lscv_state;
+
+/* Per-input validator state (listing of ARNs for duplicate-certificate,
+ * per-document timestamp style and detail presence). NULL on out-of-memory. */
+lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink);
+void lscv_free(lscv_state *v);
+
+/* A document starts; doc->index and doc->at are set, members not yet. */
+int lscv_document_start(lscv_state *v, const lsc_document *doc);
+/* A certificate summary closed: run the per-certificate rules. */
+int lscv_certificate(lscv_state *v, const lsc_certificate *cert);
+/* A document ended: run the per-document rules (partial-page, listing). */
+int lscv_document_end(lscv_state *v, const lsc_document *doc);
+
+/* Each returns 0, or -1 when memory ran out. */
+
+#endif
