@@ -77,4 +77,16 @@ void lscp_alloc_fail_at(long k, int persistent);
 /* Allocations made since the hook was last set. */
 long lscp_alloc_count(void);
 
+/* The lsc_rule_id of a rule id ("tag-key-charset"), or -1 if unknown. */
+int lscp_rule_index(const char *id);
+
+/* lscp_quote()'s escaping without the quotes and without the cut: writes
+ * what fits into out (never splitting an escape or a UTF-8 sequence, always
+ * NUL-terminated when size > 0) and returns the length it needed. */
+size_t lscp_escape(char *out, size_t size, const char *s, size_t len);
+
+/* Memory ran out where no error can be returned (inside yajl): print a
+ * message and exit with status 3. */
+void lscp_out_of_memory(void) __attribute__((noreturn));
+
 #endif

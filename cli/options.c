@@ -1,0 +1,487 @@
+#include "config.h"
+
+#include "cli/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/output.h"
+
+/* Long options without a short form. */
+enum {
+    OPT_NORMALIZE = 256,
+    OPT_FAIL_ON,
+    OPT_DISABLE,
+    OPT_ENABLE,
+    OPT_SEVERITY,
+    OPT_EXPECT,
+    OPT_EXPECT_STATUS,
+    OPT_EXPECT_NAME,
+    OPT_NOW,
+    OPT_EXPIRY_DAYS,
+    OPT_MAX_DEPTH,
+    OPT_STDIN_FILENAME,
+    OPT_COLOR,
+    OPT_LIST_RULES,
+    OPT_EXPLAIN
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"pass-through", no_argument, NULL, 'p'},
+    {"normalize", no_argument, NULL, OPT_NORMALIZE},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"enable", required_argument, NULL, OPT_ENABLE},
+    {"severity", required_argument, NULL, OPT_SEVERITY},
+    {"expect", required_argument, NULL, OPT_EXPECT},
+    {"expect-status", required_argument, NULL, OPT_EXPECT_STATUS},
+    {"expect-name", required_argument, NULL, OPT_EXPECT_NAME},
+    {"now", required_argument, NULL, OPT_NOW},
+    {"expiry-days", required_argument, NULL, OPT_EXPIRY_DAYS},
+    {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"color", optional_argument, NULL, OPT_COLOR},
+    {"colour", optional_argument, NULL, OPT_COLOR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"list-rules", optional_argument, NULL, OPT_LIST_RULES},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static const char usage_text[] =
+    "Usage: lscertlint [OPTION]... [FILE|DIR|-]...\n"
+    "Check saved AWS Lightsail GetCertificates responses (raw API JSON, AWS CLI\n"
+    "v1/v2 output, boto3 dumps) against the rule catalog and report findings.\n"
+    "\n"
+    "With no FILE, or when FILE is -, read standard input. A DIR is walked\n"
+    "recursively for *.json, *.jsonl and *.ndjson files in sorted byte order.\n"
+    "An input may hold several documents (JSON Lines, or pretty-printed\n"
+    "documents one after another).\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format=FMT          report format: text (default), json, jsonl,\n"
+    "                              sarif, github, junit\n"
+    "  -o, --output=PATH         write the report to PATH instead of standard output\n"
+    "  -p, --pass-through        copy every input byte to standard output unchanged,\n"
+    "                              as it is read; the report goes to standard\n"
+    "                              error unless -o names a file\n"
+    "      --normalize           write each document to standard output as\n"
+    "                              canonical JSON, one per line: model key order,\n"
+    "                              UTC RFC 3339 timestamps with milliseconds,\n"
+    "                              unknown members and ResponseMetadata dropped;\n"
+    "                              the report goes to standard error unless -o\n"
+    "      --color[=WHEN]        colour the text report: auto (default), always,\n"
+    "                              never; auto: only on a terminal and when\n"
+    "                              NO_COLOR is unset\n"
+    "  -q, --quiet               no summary line; -qq: print nothing, only the\n"
+    "                              exit status\n"
+    "      --stdin-filename=NAME the name of standard input in the report\n"
+    "                              (default <stdin>)\n"
+    "\n"
+    "Rules:\n"
+    "      --fail-on=LEVEL       the lowest severity that makes the exit status 1:\n"
+    "                              error (default), warning, note, never\n"
+    "      --disable=ID[,ID]...  turn rules off\n"
+    "      --enable=ID[,ID]...   turn rules on at their default severity\n"
+    "      --severity=ID=LEVEL   set a rule's severity: error, warning, note, or\n"
+    "                              off (disables it); may be repeated\n"
+    "      --list-rules[=FMT]    print the rule catalog (id, default severity,\n"
+    "                              summary) as text (default), json or markdown\n"
+    "      --explain=ID          print a rule's full text: what, why, an example\n"
+    "                              that fires, how to fix\n"
+    "\n"
+    "Request context and limits:\n"
+    "      --expect=WHAT         what the request asked for: details or summary\n"
+    "                              (includeCertificateDetails); enables\n"
+    "                              expect-details or expect-summary\n"
+    "      --expect-status=S[,S]...  the request's certificateStatuses; enables\n"
+    "                              status-filter\n"
+    "      --expect-name=NAME    the request's certificateName; enables name-filter\n"
+    "      --now=TIME            reference time, 'now' or an RFC 3339 time, for\n"
+    "                              expired-but-issued and expires-soon (without it\n"
+    "                              they never fire)\n"
+    "      --expiry-days=N       window of expires-soon in days (default 30)\n"
+    "      --max-depth=N         JSON nesting limit (default 64)\n"
+    "\n"
+    "  -h, --help                display this help and exit\n"
+    "  -V, --version             output version information and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0  no finding at or above --fail-on\n"
+    "  1  at least one finding at or above --fail-on (malformed JSON is a\n"
+    "     json-syntax finding, so it lands here)\n"
+    "  2  usage error: bad option, unknown rule id, bad value; nothing was checked\n"
+    "  3  I/O trouble: an input could not be opened or read, or the report or\n"
+    "     output could not be written; wins over 1\n"
+    "\n"
+    "See lscertlint(1) for the formats and the rule catalog.\n";
+
+static void usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* A usage error: the problem, then where to read more (always printed,
+ * -qq included: it is about the command line, not the inputs). */
+static void usage_error(const char *fmt, ...) {
+    va_list ap;
+    fputs("lscertlint: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'lscertlint --help'.\n", stderr);
+}
+
+/* A user-given word in a usage message, made printable. */
+static void usage_error_value(const char *what, const char *value, const char *hint) {
+    fputs("lscertlint: ", stderr);
+    fputs(what, stderr);
+    fputs(" '", stderr);
+    cli_put_printable(stderr, value, strlen(value));
+    fputs("'", stderr);
+    if (hint)
+        fprintf(stderr, "; %s", hint);
+    fputs("\nTry 'lscertlint --help'.\n", stderr);
+}
+
+static int print_to_stdout(const char *text) {
+    fputs(text, stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error_name("standard output", errno);
+        return CLI_EXIT_IO;
+    }
+    return CLI_EXIT_OK;
+}
+
+static int print_version(void) {
+    char text[512];
+    snprintf(text, sizeof text,
+             "lscertlint %s\n"
+             "liblscertlint %s\n"
+             "This is free software: you are free to change and redistribute it.\n"
+             "There is NO WARRANTY, to the extent permitted by law.\n",
+             PACKAGE_VERSION, lsc_version());
+    return print_to_stdout(text);
+}
+
+/* Apply fn to every comma-separated rule id of list. */
+static int each_rule_id(const char *option, const char *list, lsc_config *config,
+                        int (*fn)(lsc_config *, const char *)) {
+    const char *p = list;
+    for (;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char id[128];
+        if (len == 0) {
+            usage_error("%s: empty rule id in the list", option);
+            return -1;
+        }
+        if (len >= sizeof id || (memcpy(id, p, len), id[len] = '\0', fn(config, id) != 0)) {
+            char what[64];
+            char shown[sizeof id];
+            snprintf(what, sizeof what, "%s: unknown rule id", option);
+            snprintf(shown, sizeof shown, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
+            usage_error_value(what, shown, "see 'lscertlint --list-rules'");
+            return -1;
+        }
+        if (!end)
+            return 0;
+        p = end + 1;
+    }
+}
+
+static int disable_rule(lsc_config *config, const char *id) {
+    return lsc_config_set_severity(config, id, LSC_OFF);
+}
+
+static int enable_rule(lsc_config *config, const char *id) {
+    return lsc_config_enable(config, id);
+}
+
+/* --severity=ID=LEVEL */
+static int set_severity(const char *arg, lsc_config *config) {
+    const char *eq = strchr(arg, '=');
+    char id[128];
+    lsc_severity level;
+    size_t len;
+    if (!eq) {
+        usage_error_value("--severity: expected ID=LEVEL, not", arg, NULL);
+        return -1;
+    }
+    len = (size_t)(eq - arg);
+    if (len == 0 || len >= sizeof id) {
+        usage_error_value("--severity: bad rule id in", arg, NULL);
+        return -1;
+    }
+    memcpy(id, arg, len);
+    id[len] = '\0';
+    if (lsc_severity_parse(eq + 1, &level) != 0) {
+        usage_error_value("--severity: unknown level", eq + 1, "use error, warning, note or off");
+        return -1;
+    }
+    if (lsc_config_set_severity(config, id, level) != 0) {
+        usage_error_value("--severity: unknown rule id", id, "see 'lscertlint --list-rules'");
+        return -1;
+    }
+    return 0;
+}
+
+/* A decimal number made only of digits (no sign, no blanks), at most max. */
+static int parse_count(const char *option, const char *arg, uint64_t max, uint64_t *out) {
+    uint64_t v = 0;
+    const char *p = arg;
+    if (*p == '\0')
+        goto bad;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9')
+            goto bad;
+        if (v > (max - (uint64_t)(*p - '0')) / 10)
+            goto bad;
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    *out = v;
+    return 0;
+bad: {
+    char what[64];
+    snprintf(what, sizeof what, "%s: not a whole number in range:", option);
+    usage_error_value(what, arg, NULL);
+    return -1;
+}
+}
+
+static int parse_now(const char *arg, lsc_config *config) {
+    lsc_time t;
+    if (strcmp(arg, "now") == 0) {
+        struct timespec ts;
+        if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
+            usage_error("--now: cannot read the clock: %s", strerror(errno));
+            return -1;
+        }
+        t.sec = (int64_t)ts.tv_sec;
+        t.nsec = (int32_t)ts.tv_nsec;
+    } else if (lsc_time_parse(arg, strlen(arg), &t) != 0) {
+        usage_error_value("--now: not 'now' or an RFC 3339 time:", arg,
+                          "e.g. --now=2025-01-01T00:00:00Z");
+        return -1;
+    }
+    lsc_config_set_now(config, t);
+    return 0;
+}
+
+static int parse_fail_on(const char *arg, lsc_severity *out) {
+    if (strcmp(arg, "never") == 0) {
+        *out = LSC_OFF;
+        return 0;
+    }
+    if (lsc_severity_parse(arg, out) == 0 && *out != LSC_OFF)
+        return 0;
+    usage_error_value("--fail-on: unknown level", arg, "use error, warning, note or never");
+    return -1;
+}
+
+/* The long option's name as typed, for messages: argv[optind - 1] when it
+ * is a "--..." word, else the short letter. */
+static void report_getopt_error(int c, int argc, char **argv) {
+    const char *word = (optind > 0 && optind - 1 < argc) ? argv[optind - 1] : "";
+    if (strncmp(word, "--", 2) == 0) {
+        if (c == ':')
+            usage_error_value("option requires an argument:", word, NULL);
+        else
+            usage_error_value("unrecognized or ambiguous option, or an argument it does not take:",
+                              word, NULL);
+    } else if (c == ':') {
+        usage_error("option requires an argument -- '%c'", optopt);
+    } else if (optopt > 32 && optopt < 127) {
+        usage_error("invalid option -- '%c'", optopt);
+    } else {
+        usage_error("invalid option");
+    }
+}
+
+/* Handle one option; returns 0, or -1 after a usage error was printed. */
+static int apply_option(int c, const char *arg, cli_options *opts, int *status, int *done) {
+    switch (c) {
+    case 'f':
+        if (rep_format_parse(arg, &opts->format) != 0) {
+            usage_error_value("--format: unknown format", arg,
+                              "use text, json, jsonl, sarif, github or junit");
+            return -1;
+        }
+        return 0;
+    case 'o':
+        if (*arg == '\0') {
+            usage_error("--output: empty file name");
+            return -1;
+        }
+        opts->output = arg; /* "-": standard output */
+        return 0;
+    case 'p':
+        opts->pass_through = 1;
+        return 0;
+    case OPT_NORMALIZE:
+        opts->normalize = 1;
+        return 0;
+    case 'q':
+        opts->quiet++;
+        return 0;
+    case OPT_FAIL_ON:
+        return parse_fail_on(arg, &opts->fail_on);
+    case OPT_DISABLE:
+        return each_rule_id("--disable", arg, opts->config, disable_rule);
+    case OPT_ENABLE:
+        return each_rule_id("--enable", arg, opts->config, enable_rule);
+    case OPT_SEVERITY:
+        return set_severity(arg, opts->config);
+    case OPT_EXPECT:
+        if (strcmp(arg, "details") == 0) {
+            lsc_config_set_expect(opts->config, LSC_EXPECT_DETAILS);
+        } else if (strcmp(arg, "summary") == 0) {
+            lsc_config_set_expect(opts->config, LSC_EXPECT_SUMMARY);
+        } else {
+            usage_error_value("--expect: unknown value", arg, "use details or summary");
+            return -1;
+        }
+        return 0;
+    case OPT_EXPECT_STATUS:
+        if (lsc_config_set_expect_status(opts->config, arg) != 0) {
+            usage_error_value("--expect-status: not a comma-separated list of statuses:", arg,
+                              "e.g. ISSUED,PENDING_VALIDATION");
+            return -1;
+        }
+        return 0;
+    case OPT_EXPECT_NAME:
+        if (lsc_config_set_expect_name(opts->config, arg) != 0) {
+            usage_error("--expect-name: out of memory");
+            return -1;
+        }
+        return 0;
+    case OPT_NOW:
+        return parse_now(arg, opts->config);
+    case OPT_EXPIRY_DAYS: {
+        uint64_t days;
+        if (parse_count("--expiry-days", arg, INT64_MAX, &days) != 0)
+            return -1;
+        if (lsc_config_set_expiry_days(opts->config, (int64_t)days) != 0) {
+            usage_error_value("--expiry-days: bad value", arg, NULL);
+            return -1;
+        }
+        return 0;
+    }
+    case OPT_MAX_DEPTH: {
+        uint64_t depth;
+        if (parse_count("--max-depth", arg, UINT64_MAX, &depth) != 0)
+            return -1;
+        if (lsc_config_set_max_depth(opts->config, depth) != 0) {
+            usage_error_value("--max-depth: must be at least 1, not", arg, NULL);
+            return -1;
+        }
+        return 0;
+    }
+    case OPT_STDIN_FILENAME:
+        opts->stdin_name = arg;
+        return 0;
+    case OPT_COLOR:
+        if (!arg || strcmp(arg, "always") == 0) {
+            opts->color = CLI_COLOR_ALWAYS;
+        } else if (strcmp(arg, "auto") == 0) {
+            opts->color = CLI_COLOR_AUTO;
+        } else if (strcmp(arg, "never") == 0) {
+            opts->color = CLI_COLOR_NEVER;
+        } else {
+            usage_error_value("--color: unknown value", arg, "use auto, always or never");
+            return -1;
+        }
+        return 0;
+    case OPT_LIST_RULES:
+        opts->action = CLI_LIST_RULES;
+        if (!arg || strcmp(arg, "text") == 0) {
+            opts->list_format = CLI_LIST_TEXT;
+        } else if (strcmp(arg, "json") == 0) {
+            opts->list_format = CLI_LIST_JSON;
+        } else if (strcmp(arg, "markdown") == 0) {
+            opts->list_format = CLI_LIST_MARKDOWN;
+        } else {
+            usage_error_value("--list-rules: unknown format", arg, "use text, json or markdown");
+            return -1;
+        }
+        return 0;
+    case OPT_EXPLAIN:
+        opts->action = CLI_EXPLAIN;
+        opts->explain = lsc_rule_find(arg);
+        if (!opts->explain) {
+            usage_error_value("--explain: unknown rule id", arg, "see 'lscertlint --list-rules'");
+            return -1;
+        }
+        return 0;
+    case 'h':
+        *status = print_to_stdout(usage_text);
+        *done = 1;
+        return 0;
+    case 'V':
+        *status = print_version();
+        *done = 1;
+        return 0;
+    default:
+        return -1; /* not reached: getopt errors are handled by the caller */
+    }
+}
+
+cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int *status) {
+    int c, done = 0;
+    memset(opts, 0, sizeof *opts);
+    opts->format = REP_TEXT;
+    opts->fail_on = LSC_ERROR;
+    opts->stdin_name = "<stdin>";
+    *status = CLI_EXIT_USAGE;
+    opts->config = lsc_config_new();
+    if (!opts->config) {
+        cli_error("out of memory");
+        *status = CLI_EXIT_IO;
+        return CLI_PARSE_EXIT;
+    }
+    opterr = 0; /* our own messages: getopt's would name the libtool wrapper */
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":f:o:pqhV", long_options, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            report_getopt_error(c, argc, argv);
+            return CLI_PARSE_EXIT;
+        }
+        if (apply_option(c, optarg, opts, status, &done) != 0)
+            return CLI_PARSE_EXIT;
+        if (done) /* GNU style: --help and --version act at once */
+            return CLI_PARSE_EXIT;
+    }
+    if (opts->pass_through && opts->normalize) {
+        usage_error("--pass-through and --normalize both write standard output; choose one");
+        return CLI_PARSE_EXIT;
+    }
+    if ((opts->pass_through || opts->normalize) && opts->output && strcmp(opts->output, "-") == 0) {
+        usage_error("-o -: standard output carries the %s data; send the report elsewhere",
+                    opts->pass_through ? "--pass-through" : "--normalize");
+        return CLI_PARSE_EXIT;
+    }
+    opts->operands = argv + optind;
+    opts->operand_count = argc - optind;
+    if (opts->action != CLI_CHECK && opts->operand_count > 0) {
+        usage_error_value(opts->action == CLI_LIST_RULES ? "--list-rules takes no operand, got"
+                                                         : "--explain takes no operand, got",
+                          opts->operands[0], NULL);
+        return CLI_PARSE_EXIT;
+    }
+    *status = CLI_EXIT_OK;
+    return CLI_PARSE_RUN;
+}
+
+void cli_options_free(cli_options *opts) {
+    if (!opts)
+        return;
+    lsc_config_free(opts->config);
+    opts->config = NULL;
+}

@@ -1,0 +1,308 @@
+/* The checker: one input stream. Owns the decoder, the validator and the
+ * buffer of findings, which it delivers sorted at each flush point (a
+ * certificate summary or a document closes, the input stops being JSON). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/decode.h"
+#include "schema/rules.h"
+
+struct lsc_checker {
+    lscp_sink sink;
+};
+
+void lscp_out_of_memory(void) {
+    fputs("lscertlint: out of memory\n", stderr);
+    exit(3);
+}
+
+int lscp_rule_on(const lscp_sink *s, lsc_rule_id rule) {
+    return s->config.severity[rule] != LSC_OFF;
+}
+
+static int fb_put(lscp_sink *s, const char *p, size_t n, size_t *off) {
+    if (s->fbytes_len + n + 1 > s->fbytes_cap) {
+        size_t ncap = s->fbytes_cap ? s->fbytes_cap : 4096;
+        while (ncap < s->fbytes_len + n + 1)
+            ncap *= 2;
+        char *b = lscp_realloc(s->fbytes, ncap);
+        if (!b)
+            return -1;
+        s->fbytes = b;
+        s->fbytes_cap = ncap;
+    }
+    *off = s->fbytes_len;
+    if (n)
+        memcpy(s->fbytes + s->fbytes_len, p, n);
+    s->fbytes[s->fbytes_len + n] = '\0';
+    s->fbytes_len += n + 1;
+    return 0;
+}
+
+int lscp_report(lscp_sink *s, lsc_rule_id rule, const lscp_site *site, const char *fmt, ...) {
+    if (s->config.severity[rule] == LSC_OFF)
+        return 0;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    if ((size_t)n >= sizeof msg)
+        n = sizeof msg - 1;
+    if (s->pending_len == s->pending_cap) {
+        size_t ncap = s->pending_cap ? s->pending_cap * 2 : 64;
+        lscp_pending *p = lscp_realloc(s->pending, ncap * sizeof *p);
+        if (!p)
+            goto oom;
+        s->pending = p;
+        s->pending_cap = ncap;
+    }
+    lscp_pending *p = &s->pending[s->pending_len];
+    memset(p, 0, sizeof *p);
+    p->rule = rule;
+    p->severity = s->config.severity[rule];
+    p->pos = site->pos;
+    if (s->force_document >= 0)
+        p->document = (size_t)s->force_document;
+    else
+        p->document = s->in_document ? s->doc.index : s->stats.documents;
+    if (fb_put(s, site->pointer ? site->pointer : "", site->pointer ? site->pointer_len : 0,
+               &p->ptr_off) < 0 ||
+        fb_put(s, msg, (size_t)n, &p->msg_off) < 0)
+        goto oom;
+    p->ptr_len = site->pointer ? site->pointer_len : 0;
+    if (site->value) {
+        if (fb_put(s, site->value, site->value_len, &p->val_off) < 0)
+            goto oom;
+        p->val_len = site->value_len;
+        p->has_value = 1;
+    }
+    if (site->related) {
+        const lsc_related *r = site->related;
+        p->has_related = 1;
+        p->rel_pos = r->pos;
+        if (fb_put(s, r->pointer ? r->pointer : "", r->pointer ? r->pointer_len : 0,
+                   &p->rel_ptr_off) < 0 ||
+            fb_put(s, r->message ? r->message : "", r->message ? strlen(r->message) : 0,
+                   &p->rel_msg_off) < 0)
+            goto oom;
+        p->rel_ptr_len = r->pointer ? r->pointer_len : 0;
+    }
+    if (s->in_cert) {
+        p->has_cert = 1;
+        p->cert_index = s->cert.index;
+        p->cert_at = s->cert.at;
+    }
+    p->seq = s->seq++;
+    s->pending_len++;
+    return 0;
+oom:
+    s->oom = 1;
+    return -1;
+}
+
+static int pending_cmp(const void *a, const void *b) {
+    const lscp_pending *x = a, *y = b;
+    if (x->pos.offset != y->pos.offset)
+        return x->pos.offset < y->pos.offset ? -1 : 1;
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int lscp_flush(lscp_sink *s) {
+    int r = 0;
+    if (s->pending_len > 1)
+        qsort(s->pending, s->pending_len, sizeof *s->pending, pending_cmp);
+    for (size_t i = 0; i < s->pending_len; i++) {
+        const lscp_pending *p = &s->pending[i];
+        lsc_finding f;
+        lsc_related rel;
+        memset(&f, 0, sizeof f);
+        f.rule = lscp_rule(p->rule);
+        f.severity = p->severity;
+        f.file = s->file;
+        f.document = p->document;
+        f.pos = p->pos;
+        f.pointer = s->fbytes + p->ptr_off;
+        f.pointer_len = p->ptr_len;
+        f.message = s->fbytes + p->msg_off;
+        if (p->has_value) {
+            f.value = s->fbytes + p->val_off;
+            f.value_len = p->val_len;
+        }
+        f.has_certificate = p->has_cert;
+        f.certificate = p->cert_index;
+        f.certificate_at = p->cert_at;
+        if (p->has_related) {
+            rel.pos = p->rel_pos;
+            rel.pointer = s->fbytes + p->rel_ptr_off;
+            rel.pointer_len = p->rel_ptr_len;
+            rel.message = s->fbytes + p->rel_msg_off;
+            f.related = &rel;
+        }
+        s->stats.findings[p->severity]++;
+        if (!r && s->cb.finding && s->cb.finding(s->user, &f)) {
+            s->stopped = 1;
+            r = -1;
+        }
+    }
+    s->pending_len = 0;
+    s->fbytes_len = 0;
+    return r;
+}
+
+static void set_error(lsc_error *err, const char *text) {
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    snprintf(err->text, sizeof err->text, "%s", text);
+}
+
+lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
+                             const lsc_callbacks *callbacks, void *user, lsc_error *err) {
+    lsc_checker *c = lscp_calloc(1, sizeof *c);
+    if (!c)
+        goto oom;
+    lscp_sink *s = &c->sink;
+    s->force_document = -1;
+    if (config) {
+        s->config = *config;
+        s->config.expect_name = NULL;
+        if (config->expect_name) {
+            s->config.expect_name = lscp_malloc(config->expect_name_len + 1);
+            if (!s->config.expect_name)
+                goto oom;
+            memcpy(s->config.expect_name, config->expect_name, config->expect_name_len + 1);
+        }
+    } else {
+        lsc_config *d = lsc_config_new();
+        if (!d)
+            goto oom;
+        s->config = *d;
+        lsc_config_free(d);
+    }
+    if (s->config.max_depth < 1)
+        s->config.max_depth = 64;
+    const char *name = file ? file : "<stdin>";
+    s->file = lscp_malloc(strlen(name) + 1);
+    if (!s->file)
+        goto oom;
+    strcpy(s->file, name);
+    if (callbacks)
+        s->cb = *callbacks;
+    s->user = user;
+    if (lscp_decode_init(s) < 0)
+        goto oom;
+    s->validator = lscv_new(&s->config, s);
+    if (!s->validator)
+        goto oom;
+    return c;
+oom:
+    set_error(err, "out of memory");
+    lsc_checker_free(c);
+    return NULL;
+}
+
+void lsc_checker_free(lsc_checker *c) {
+    if (!c)
+        return;
+    lscp_sink *s = &c->sink;
+    lscv_free(s->validator);
+    lscp_decode_release(s);
+    lscp_free(s->pending);
+    lscp_free(s->fbytes);
+    lscp_free(s->file);
+    lscp_free(s->config.expect_name);
+    lscp_free(c);
+}
+
+static int outcome(lscp_sink *s, int r, lsc_error *err) {
+    if (r >= 0)
+        return r;
+    if (s->oom || s->scan.oom)
+        set_error(err, "out of memory");
+    else if (s->stopped)
+        set_error(err, "stopped by a callback");
+    else
+        set_error(err, "internal error");
+    return -1;
+}
+
+static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
+
+/* The first three bytes decide whether there is a byte-order mark; they may
+ * arrive one at a time. */
+static int feed_head(lscp_sink *s, const unsigned char **data, size_t *len) {
+    while (!s->head_done && *len) {
+        s->head[s->head_len++] = **data;
+        (*data)++;
+        (*len)--;
+        if (s->head[s->head_len - 1] != bom[s->head_len - 1] || s->head_len == 3)
+            break;
+    }
+    if (s->head_done || (s->head_len < 3 && s->head[s->head_len - 1] == bom[s->head_len - 1]))
+        return 0; /* still undecided (or nothing to do) */
+    s->head_done = 1;
+    if (s->head_len == 3 && memcmp(s->head, bom, 3) == 0) {
+        lscp_site site;
+        memset(&site, 0, sizeof site);
+        site.pos.line = 1;
+        site.pos.column = 1;
+        site.pointer = "";
+        if (lscp_report(s, LSC_R_JSON_BOM, &site,
+                        "the input starts with a UTF-8 byte-order mark (EF BB BF); JSON must "
+                        "not, and it was skipped") < 0)
+            return -1;
+        lscp_scan_skip_bom(&s->scan);
+        return 0;
+    }
+    return lscp_decode_chunk(s, s->head, s->head_len, 0);
+}
+
+int lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_error *err) {
+    lscp_sink *s = &c->sink;
+    const unsigned char *p = data;
+    if (s->failed)
+        return 1;
+    if (s->stopped)
+        return outcome(s, -1, err);
+    s->stats.bytes += len;
+    if (!s->head_done) {
+        if (len == 0)
+            return 0;
+        int r = feed_head(s, &p, &len);
+        if (r != 0)
+            return outcome(s, r, err);
+        if (!s->head_done)
+            return 0;
+    }
+    if (len == 0)
+        return 0;
+    uint64_t base = s->stats.bytes - len;
+    return outcome(s, lscp_decode_chunk(s, p, len, base), err);
+}
+
+int lsc_checker_finish(lsc_checker *c, lsc_error *err) {
+    lscp_sink *s = &c->sink;
+    if (s->failed)
+        return 1;
+    if (s->stopped)
+        return outcome(s, -1, err);
+    if (!s->head_done && s->head_len) {
+        /* a short input that began like a BOM but ended: not a BOM */
+        s->head_done = 1;
+        int r = lscp_decode_chunk(s, s->head, s->head_len, 0);
+        if (r != 0)
+            return outcome(s, r, err);
+    }
+    s->head_done = 1;
+    return outcome(s, lscp_decode_finish(s), err);
+}
+
+const lsc_stats *lsc_checker_stats(const lsc_checker *c) {
+    return &c->sink.stats;
+}

@@ -1,0 +1,235 @@
+/* The reporter: counts, per-input records and dispatch to the formats. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/rep_internal.h"
+
+static const struct {
+    const char *name;
+    rep_format format;
+} format_names[] = {
+    {"text", REP_TEXT},   {"json", REP_JSON},     {"jsonl", REP_JSONL},
+    {"sarif", REP_SARIF}, {"github", REP_GITHUB}, {"junit", REP_JUNIT},
+};
+
+int rep_format_parse(const char *name, rep_format *out) {
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
+        if (strcmp(name, format_names[i].name) == 0) {
+            *out = format_names[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static char *dup_str(const char *s) {
+    if (s == NULL)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p != NULL)
+        memcpy(p, s, n);
+    return p;
+}
+
+rep_reporter *rep_new(const rep_options *opts, FILE *out) {
+    rep_reporter *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return NULL;
+    r->opts = *opts;
+    rep_out_init(&r->out, out);
+    rep_out_init(&r->scratch, NULL);
+    rep_out_init(&r->spool, NULL);
+    r->nrules = lsc_rule_count();
+    r->rule_counts = calloc(r->nrules + 1, sizeof *r->rule_counts);
+    if (r->rule_counts == NULL)
+        goto error;
+    if (opts->format == REP_SARIF && rep_sarif_init(r) < 0)
+        goto error;
+    return r;
+error:
+    rep_free(r);
+    return NULL;
+}
+
+void rep_free(rep_reporter *r) {
+    if (r == NULL)
+        return;
+    for (size_t i = 0; i < r->ninputs; i++) {
+        free(r->inputs[i].file);
+        free(r->inputs[i].status);
+        free(r->inputs[i].message);
+    }
+    free(r->inputs);
+    rep_junit_clear(r);
+    free(r->junit);
+    free(r->rule_counts);
+    free(r->rule_to_sarif);
+    if (r->spool_fp != NULL)
+        fclose(r->spool_fp);
+    rep_out_release(&r->spool);
+    rep_out_release(&r->scratch);
+    free(r);
+}
+
+long rep_rule_index(const rep_reporter *r, const lsc_rule *rule) {
+    if (rule == NULL)
+        return -1;
+    for (size_t i = 0; i < r->nrules; i++) {
+        const lsc_rule *c = lsc_rule_at(i);
+        if (c == rule || (c != NULL && rule->id != NULL && strcmp(c->id, rule->id) == 0))
+            return (long)i;
+    }
+    return -1;
+}
+
+rep_input *rep_current(rep_reporter *r) {
+    return r->ninputs > 0 ? &r->inputs[r->ninputs - 1] : NULL;
+}
+
+const char *rep_finding_file(const rep_reporter *r, const lsc_finding *f) {
+    if (f->file != NULL)
+        return f->file;
+    if (r->ninputs > 0 && r->inputs[r->ninputs - 1].file != NULL)
+        return r->inputs[r->ninputs - 1].file;
+    return "";
+}
+
+/* The opening part of the document formats, written once before anything else. */
+static int ensure_head(rep_reporter *r) {
+    if (r->head_written)
+        return 0;
+    r->head_written = 1;
+    switch (r->opts.format) {
+    case REP_JSON:
+        return rep_json_head(r);
+    case REP_SARIF:
+        return rep_sarif_head(r);
+    case REP_JUNIT:
+        return rep_junit_head(r);
+    default:
+        return 0;
+    }
+}
+
+int rep_input_start(rep_reporter *r, const char *file) {
+    if (ensure_head(r) < 0)
+        return -1;
+    if (r->ninputs == r->inputs_cap) {
+        size_t cap = r->inputs_cap != 0 ? r->inputs_cap * 2 : 16;
+        rep_input *p = realloc(r->inputs, cap * sizeof *p);
+        if (p == NULL) {
+            errno = ENOMEM;
+            return -1;
+        }
+        r->inputs = p;
+        r->inputs_cap = cap;
+    }
+    rep_input *in = &r->inputs[r->ninputs];
+    memset(in, 0, sizeof *in);
+    in->file = dup_str(file != NULL ? file : "");
+    if (in->file == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    r->ninputs++;
+    r->in_input = 1;
+    return rep_out_status(&r->out);
+}
+
+int rep_finding(rep_reporter *r, const lsc_finding *f) {
+    if (ensure_head(r) < 0)
+        return -1;
+    unsigned sev = f->severity <= LSC_ERROR ? (unsigned)f->severity : LSC_ERROR;
+    r->counts[sev]++;
+    rep_input *in = rep_current(r);
+    if (in != NULL)
+        in->counts[sev]++;
+    long idx = rep_rule_index(r, f->rule);
+    r->rule_counts[idx >= 0 ? (size_t)idx : r->nrules]++;
+
+    switch (r->opts.format) {
+    case REP_TEXT:
+        return rep_text_finding(r, f);
+    case REP_JSONL:
+        return rep_jsonl_finding(r, f);
+    case REP_JSON:
+        return rep_json_finding(r, f);
+    case REP_SARIF:
+        return rep_sarif_finding(r, f);
+    case REP_GITHUB:
+        return rep_github_finding(r, f);
+    case REP_JUNIT:
+        return rep_junit_finding(r, f);
+    }
+    return 0;
+}
+
+int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status,
+                  const char *message) {
+    rep_input *in = rep_current(r);
+    if (!r->in_input || in == NULL) {
+        errno = EINVAL;
+        return -1;
+    }
+    r->in_input = 0;
+    if (stats != NULL) {
+        in->documents = stats->documents;
+        in->certificates = stats->certificates;
+        r->documents += stats->documents;
+        r->certificates += stats->certificates;
+    }
+    in->status = dup_str(status != NULL ? status : "ok");
+    if (in->status == NULL || (message != NULL && (in->message = dup_str(message)) == NULL)) {
+        errno = ENOMEM;
+        return -1;
+    }
+    switch (r->opts.format) {
+    case REP_JSON:
+        return rep_json_input_end(r);
+    case REP_GITHUB:
+        return rep_github_input_end(r);
+    case REP_JUNIT:
+        return rep_junit_input_end(r);
+    default:
+        return rep_out_status(&r->out);
+    }
+}
+
+int rep_finish(rep_reporter *r) {
+    if (ensure_head(r) < 0)
+        return -1;
+    int rc = 0;
+    switch (r->opts.format) {
+    case REP_JSON:
+        rc = rep_json_finish(r);
+        break;
+    case REP_SARIF:
+        rc = rep_sarif_finish(r);
+        break;
+    case REP_GITHUB:
+        rc = rep_github_finish(r);
+        break;
+    case REP_JUNIT:
+        rc = rep_junit_finish(r);
+        break;
+    default:
+        break;
+    }
+    if (rc < 0)
+        return -1;
+    /* the data may still sit in the FILE's buffer: a full disk shows here */
+    if (r->out.fp != NULL && r->out.err == 0 && fflush(r->out.fp) != 0)
+        r->out.err = errno != 0 ? errno : EIO;
+    return rep_out_status(&r->out);
+}
+
+void rep_summary_line(const rep_reporter *r, char *buf, size_t size) {
+    /* "N files" for every N, 1 included: the literal form of CLI.md, easy to grep */
+    snprintf(buf, size, "%zu files, %zu documents, %zu certificates: %zu errors, %zu warnings, %zu notes",
+             r->ninputs, r->documents, r->certificates, r->counts[LSC_ERROR],
+             r->counts[LSC_WARNING], r->counts[LSC_NOTE]);
+}

@@ -1,0 +1,59 @@
+/* The response model as tables: which members each shape has, their kind
+ * (how they decode) and where they land in the public structs. The parser
+ * dispatches on these tables; nothing else spells the member names. */
+#ifndef LSC_MODEL_H
+#define LSC_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lscertlint.h"
+
+typedef enum lscp_kind {
+    LSCP_K_STRING,       /* lsc_string */
+    LSCP_K_INTEGER,      /* lsc_integer */
+    LSCP_K_TIMESTAMP,    /* lsc_timestamp */
+    LSCP_K_OBJECT,       /* a nested shape: lsc_member first in its struct */
+    LSCP_K_TAGS,         /* lsc_tag_list */
+    LSCP_K_NAMES,        /* lsc_name_list */
+    LSCP_K_RECORDS,      /* lsc_validation_record_list */
+    LSCP_K_CERTIFICATES, /* the top-level certificates array (lsc_member) */
+    LSCP_K_ANY           /* known, any type, not decoded (ResponseMetadata) */
+} lscp_kind;
+
+typedef enum lscp_shape_id {
+    LSCP_SH_RESPONSE,
+    LSCP_SH_SUMMARY,
+    LSCP_SH_DETAIL,
+    LSCP_SH_RECORD,
+    LSCP_SH_RESOURCE_RECORD,
+    LSCP_SH_DNS_STATE,
+    LSCP_SH_RENEWAL,
+    LSCP_SH_TAG,
+    LSCP_SH_ERROR, /* boto3's ClientError "Error" object */
+    LSCP_SH__COUNT,
+    LSCP_SH_NONE = 255 /* an object the model does not describe */
+} lscp_shape_id;
+
+typedef struct lscp_member_def {
+    const char *name;
+    uint8_t name_len;
+    uint8_t kind;    /* lscp_kind */
+    uint8_t child;   /* lscp_shape_id for LSCP_K_OBJECT */
+    uint8_t known;   /* 0: decoded but reported as unknown unless the document is an error body */
+    uint16_t offset; /* of the member's struct in the parent struct */
+    uint16_t size;   /* of the member's struct (reset when a key repeats) */
+} lscp_member_def;
+
+typedef struct lscp_shape_def {
+    const char *name;
+    const lscp_member_def *members;
+    size_t count;
+} lscp_shape_def;
+
+extern const lscp_shape_def lscp_shapes[LSCP_SH__COUNT];
+
+/* The member of a shape with this key, or NULL (an unknown member). */
+const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, size_t len);
+
+#endif

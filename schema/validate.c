@@ -1,0 +1,554 @@
+/* The validator: per certificate when it closes, per document, per input.
+ * This file holds the state, the helpers and the rules on fields, statuses,
+ * summary/detail consistency and the stream; tags, names and time live in
+ * validate_tags.c, validate_names.c and validate_time.c. */
+#include "schema/validate.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "schema/validate_int.h"
+#include "schema/values.h"
+
+#define SET_INITIAL 128 /* entries: lists up to 64 elements need no allocation */
+#define ARN_INITIAL 64
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                            */
+/* ------------------------------------------------------------------ */
+
+void lscv_report(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
+                 const char *value, size_t value_len, const char *fmt, ...) {
+    char msg[1024];
+    va_list ap;
+    if (v->failed || !lscp_rule_on(v->sink, rule))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    lscp_site site = {pos, pointer, strlen(pointer), value, value_len, NULL};
+    if (lscp_report(v->sink, rule, &site, "%s", msg) < 0)
+        v->failed = 1;
+}
+
+int lscv_on(const lscv_state *v, lsc_rule_id rule) {
+    return !v->failed && lscp_rule_on(v->sink, rule);
+}
+
+int lscv_blank(const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\n\v\f\r", s[i]) || s[i] == '\0')
+            return 0;
+    return 1;
+}
+
+int lscv_equal(const char *s, size_t len, const char *lit) {
+    return strlen(lit) == len && memcmp(s, lit, len) == 0;
+}
+
+static unsigned char ascii_lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+int lscv_equal_fold(const char *a, size_t alen, const char *b, size_t blen) {
+    if (alen != blen)
+        return 0;
+    for (size_t i = 0; i < alen; i++)
+        if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+const char *lscv_ptr(char *buf, const char *base, const char *suffix) {
+    snprintf(buf, LSCV_PTR_SIZE, "%s%s", base, suffix);
+    return buf;
+}
+
+const char *lscv_ptr_at(char *buf, const char *base, size_t index, const char *suffix) {
+    snprintf(buf, LSCV_PTR_SIZE, "%s/%zu%s", base, index, suffix);
+    return buf;
+}
+
+const char *lscv_quote(char *buf, const char *s, size_t len) {
+    return lscp_quote(buf, LSCV_QUOTE_SIZE, s, len, 60);
+}
+
+/* FNV-1a, 64 bits; fold lowercases ASCII first. */
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t len, int fold) {
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h ^= fold ? ascii_lower(c) : c;
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
+#define FNV_BASIS UINT64_C(0xcbf29ce484222325)
+
+/* ------------------------------------------------------------------ */
+/* Scratch sets                                                       */
+/* ------------------------------------------------------------------ */
+
+static int set_init(lscv_set *set, size_t cap) {
+    set->e = lscp_calloc(cap, sizeof *set->e);
+    if (!set->e)
+        return -1;
+    set->cap = cap;
+    set->gen = 1;
+    return 0;
+}
+
+int lscv_set_begin(lscv_state *v, lscv_set *set, size_t n, int fold) {
+    set->fold = fold;
+    if (n > set->cap / 2) {
+        size_t cap = set->cap ? set->cap : SET_INITIAL;
+        while (n > cap / 2) {
+            if (cap > SIZE_MAX / 2 / sizeof *set->e)
+                goto oom;
+            cap *= 2;
+        }
+        lscv_set_entry *e = lscp_calloc(cap, sizeof *e);
+        if (!e)
+            goto oom;
+        lscp_free(set->e);
+        set->e = e;
+        set->cap = cap;
+        set->gen = 1;
+        return 0;
+    }
+    if (++set->gen == 0) { /* wrapped: old generations would look occupied */
+        memset(set->e, 0, set->cap * sizeof *set->e);
+        set->gen = 1;
+    }
+    return 0;
+oom:
+    v->failed = 1;
+    return -1;
+}
+
+lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const char *b, size_t blen,
+                              size_t index, int add, int *found) {
+    uint64_t h = hash_bytes(FNV_BASIS, a, alen, set->fold);
+    if (b) {
+        h ^= alen; /* ("ab","c") and ("a","bc") differ */
+        h *= UINT64_C(0x100000001b3);
+        h = hash_bytes(h, b, blen, set->fold);
+    }
+    size_t mask = set->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        lscv_set_entry *e = &set->e[i];
+        if (e->gen != set->gen) {
+            *found = 0;
+            if (!add)
+                return NULL;
+            *e = (lscv_set_entry){h, a, b, alen, blen, index, 1, set->gen};
+            return e;
+        }
+        if (e->hash != h)
+            continue;
+        int same = set->fold ? lscv_equal_fold(e->a, e->alen, a, alen)
+                             : (e->alen == alen && memcmp(e->a, a, alen) == 0);
+        if (same && b)
+            same = set->fold ? lscv_equal_fold(e->b, e->blen, b, blen)
+                             : (e->blen == blen && memcmp(e->b, b, blen) == 0);
+        if (same) {
+            *found = 1;
+            return e;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* State                                                              */
+/* ------------------------------------------------------------------ */
+
+lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink) {
+    lscv_state *v = lscp_calloc(1, sizeof *v);
+    if (!v)
+        return NULL;
+    v->config = config;
+    v->sink = sink;
+    v->first_presence = -1;
+    if (set_init(&v->sans, SET_INITIAL) < 0 || set_init(&v->list, SET_INITIAL) < 0) {
+        lscv_free(v);
+        return NULL;
+    }
+    return v;
+}
+
+void lscv_free(lscv_state *v) {
+    if (!v)
+        return;
+    lscp_free(v->sans.e);
+    lscp_free(v->list.e);
+    lscp_free(v->arns);
+    lscp_free(v);
+}
+
+int lscv_document_start(lscv_state *v, const lsc_document *doc) {
+    v->document = doc->index;
+    v->first_style = LSC_JSON_ABSENT;
+    v->style_reported = 0;
+    v->first_style_ptr[0] = '\0';
+    v->first_presence = -1;
+    v->first_presence_index = 0;
+    v->presence_reported = 0;
+    return v->failed ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* duplicate-certificate: the ARNs of one listing, as hashes          */
+/* ------------------------------------------------------------------ */
+
+static void listing_end(lscv_state *v) {
+    if (v->arn_used == 0)
+        return;
+    if (v->arn_cap > 4096) { /* a big listing is over: give the memory back */
+        lscp_free(v->arns);
+        v->arns = NULL;
+        v->arn_cap = 0;
+    } else {
+        memset(v->arns, 0, v->arn_cap * sizeof *v->arns);
+    }
+    v->arn_used = 0;
+}
+
+static lscv_arn *arn_slot(lscv_arn *t, size_t cap, uint64_t h) {
+    size_t mask = cap - 1;
+    size_t i = (size_t)h & mask;
+    while (t[i].hash && t[i].hash != h)
+        i = (i + 1) & mask;
+    return &t[i];
+}
+
+static int arn_grow(lscv_state *v) {
+    size_t cap = v->arn_cap ? v->arn_cap * 2 : ARN_INITIAL;
+    if (cap > SIZE_MAX / 2 / sizeof(lscv_arn))
+        return -1;
+    lscv_arn *t = lscp_calloc(cap, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < v->arn_cap; i++)
+        if (v->arns[i].hash)
+            *arn_slot(t, cap, v->arns[i].hash) = v->arns[i];
+    lscp_free(v->arns);
+    v->arns = t;
+    v->arn_cap = cap;
+    return 0;
+}
+
+static void check_duplicate(lscv_state *v, const lscv_cert *x) {
+    const lsc_string *arn = &x->c->certificate_arn;
+    if (!arn->m.ok || lscv_blank(arn->s, arn->len) || !lscv_on(v, LSC_R_DUPLICATE_CERTIFICATE))
+        return;
+    uint64_t h = hash_bytes(FNV_BASIS, arn->s, arn->len, 0);
+    if (h == 0)
+        h = 1; /* 0 marks an empty slot */
+    if ((v->arn_used + 1) * 2 > v->arn_cap && arn_grow(v) < 0) {
+        v->failed = 1;
+        return;
+    }
+    lscv_arn *slot = arn_slot(v->arns, v->arn_cap, h);
+    if (slot->hash) {
+        char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+        lscv_report(v, LSC_R_DUPLICATE_CERTIFICATE, arn->m.at,
+                    lscv_ptr(p, x->sbase, "/certificateArn"), arn->s, arn->len,
+                    "certificateArn %s already appeared in this listing (document %u, "
+                    "certificate %u)",
+                    lscv_quote(q, arn->s, arn->len), (unsigned)slot->document,
+                    (unsigned)slot->index);
+        return;
+    }
+    slot->hash = h;
+    slot->document = x->c->document > UINT32_MAX ? UINT32_MAX : (uint32_t)x->c->document;
+    slot->index = x->c->index > UINT32_MAX ? UINT32_MAX : (uint32_t)x->c->index;
+    v->arn_used++;
+}
+
+int lscv_document_end(lscv_state *v, const lsc_document *doc) {
+    const lsc_string *tok = &doc->next_page_token;
+    if (tok->m.ok) {
+        char q[LSCV_QUOTE_SIZE];
+        if (lscv_blank(tok->s, tok->len))
+            lscv_report(v, LSC_R_BLANK_VALUE, tok->m.at, "/nextPageToken", tok->s, tok->len,
+                        "nextPageToken is blank: %s", lscv_quote(q, tok->s, tok->len));
+        lscv_report(v, LSC_R_PARTIAL_PAGE, tok->m.at, "/nextPageToken", tok->s, tok->len,
+                    "the document is one page of several: nextPageToken is present, so more "
+                    "certificates follow in the next page");
+    } else {
+        listing_end(v);
+    }
+    return v->failed ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fields: missing, blank, enumerations                               */
+/* ------------------------------------------------------------------ */
+
+static void check_missing(lscv_state *v, const lsc_member *m, lsc_pos obj_at, const char *obj_ptr,
+                          const char *what, const char *key) {
+    /* a null or mistyped member was reported already (null-value, type-mismatch) */
+    if (m->seen == LSC_JSON_ABSENT)
+        lscv_report(v, LSC_R_MISSING_FIELD, obj_at, obj_ptr, NULL, 0, "%s has no \"%s\" member",
+                    what, key);
+}
+
+void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s, const char *pointer,
+                      const char *field) {
+    if (!s->m.ok || !lscv_blank(s->s, s->len))
+        return;
+    char q[LSCV_QUOTE_SIZE];
+    if (s->len == 0)
+        lscv_report(v, rule, s->m.at, pointer, s->s, s->len, "%s is empty", field);
+    else
+        lscv_report(v, rule, s->m.at, pointer, s->s, s->len, "%s is only white space: %s", field,
+                    lscv_quote(q, s->s, s->len));
+}
+
+/* enum-value, documented-value or unfamiliar-value for one field. */
+void lscv_check_value(lscv_state *v, lsc_rule_id rule, lscp_value_set set, const lsc_string *s,
+                      const char *pointer) {
+    if (!s->m.ok || !lscv_on(v, rule) || lscp_value_index(set, s->s, s->len) >= 0)
+        return;
+    char q[LSCV_QUOTE_SIZE], list[400];
+    const char *field = lscp_value_set_field(set);
+    const char *kind = rule == LSC_R_ENUM_VALUE         ? "a value of the model's enum"
+                       : rule == LSC_R_DOCUMENTED_VALUE ? "a documented value"
+                                                        : "a familiar value";
+    const char *suggestion = lscp_value_suggest(set, s->s, s->len);
+    lscv_quote(q, s->s, s->len);
+    if (suggestion)
+        lscv_report(v, rule, s->m.at, pointer, s->s, s->len,
+                    "%s %s is not %s; did you mean \"%s\"?", field, q, kind, suggestion);
+    else
+        lscv_report(v, rule, s->m.at, pointer, s->s, s->len, "%s %s is not %s (%s)", field, q, kind,
+                    lscp_value_list(set, list, sizeof list));
+}
+
+static void check_summary_fields(lscv_state *v, const lscv_cert *x) {
+    const lsc_certificate *c = x->c;
+    char p[LSCV_PTR_SIZE];
+    check_missing(v, &c->certificate_arn.m, c->at, x->sbase, "the certificate summary",
+                  "certificateArn");
+    check_missing(v, &c->certificate_name.m, c->at, x->sbase, "the certificate summary",
+                  "certificateName");
+    check_missing(v, &c->domain_name.m, c->at, x->sbase, "the certificate summary", "domainName");
+    lscv_check_blank(v, LSC_R_BLANK_ARN, &c->certificate_arn,
+                     lscv_ptr(p, x->sbase, "/certificateArn"), "certificateArn");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &c->certificate_name,
+                     lscv_ptr(p, x->sbase, "/certificateName"), "certificateName");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &c->domain_name, lscv_ptr(p, x->sbase, "/domainName"),
+                     "domainName");
+}
+
+static void check_detail_fields(lscv_state *v, const lscv_cert *x) {
+    const lsc_certificate_detail *d = x->d;
+    char p[LSCV_PTR_SIZE];
+    check_missing(v, &d->arn.m, d->m.at, x->dbase, "certificateDetail", "arn");
+    check_missing(v, &d->name.m, d->m.at, x->dbase, "certificateDetail", "name");
+    check_missing(v, &d->domain_name.m, d->m.at, x->dbase, "certificateDetail", "domainName");
+    check_missing(v, &d->status.m, d->m.at, x->dbase, "certificateDetail", "status");
+    lscv_check_blank(v, LSC_R_BLANK_ARN, &d->arn, lscv_ptr(p, x->dbase, "/arn"), "arn");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &d->name, lscv_ptr(p, x->dbase, "/name"), "name");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &d->domain_name, lscv_ptr(p, x->dbase, "/domainName"),
+                     "domainName");
+    lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_STATUS, &d->status,
+                     lscv_ptr(p, x->dbase, "/status"));
+    lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_REQUEST_FAILURE, &d->request_failure_reason,
+                     lscv_ptr(p, x->dbase, "/requestFailureReason"));
+    lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_REVOCATION_REASON, &d->revocation_reason,
+                     lscv_ptr(p, x->dbase, "/revocationReason"));
+    lscv_check_value(v, LSC_R_UNFAMILIAR_VALUE, LSCP_VS_KEY_ALGORITHM, &d->key_algorithm,
+                     lscv_ptr(p, x->dbase, "/keyAlgorithm"));
+    lscv_check_value(v, LSC_R_UNFAMILIAR_VALUE, LSCP_VS_ELIGIBLE_TO_RENEW, &d->eligible_to_renew,
+                     lscv_ptr(p, x->dbase, "/eligibleToRenew"));
+    lscv_check_value(v, LSC_R_UNFAMILIAR_VALUE, LSCP_VS_ISSUER_CA, &d->issuer_ca,
+                     lscv_ptr(p, x->dbase, "/issuerCA"));
+    if (d->renewal_summary.m.ok)
+        lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_RENEWAL_STATUS,
+                         &d->renewal_summary.renewal_status,
+                         lscv_ptr(p, x->dbase, "/renewalSummary/renewalStatus"));
+    if (d->in_use_resource_count.m.ok && d->in_use_resource_count.v < 0)
+        lscv_report(v, LSC_R_COUNT_RANGE, d->in_use_resource_count.m.at,
+                    lscv_ptr(p, x->dbase, "/inUseResourceCount"), NULL, 0,
+                    "inUseResourceCount is %lld; a count of resources cannot be negative",
+                    (long long)d->in_use_resource_count.v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Status-dependent fields                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct status_field {
+    const char *key;
+    const lsc_member *m;
+} status_field;
+
+static void check_status(lscv_state *v, const lscv_cert *x) {
+    const lsc_certificate_detail *d = x->d;
+    if (!d->status.m.ok)
+        return; /* every status rule needs a status */
+    const lsc_string *status = &d->status;
+    int st = lscp_value_index(LSCP_VS_STATUS, status->s, status->len);
+    char p[LSCV_PTR_SIZE], sp[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+    lscv_ptr(sp, x->dbase, "/status");
+    lscv_quote(q, status->s, status->len);
+    const status_field revoked[] = {{"revokedAt", &d->revoked_at.m},
+                                    {"revocationReason", &d->revocation_reason.m}};
+    const status_field validity[] = {{"issuedAt", &d->issued_at.m},
+                                     {"notBefore", &d->not_before.m},
+                                     {"notAfter", &d->not_after.m},
+                                     {"serialNumber", &d->serial_number.m}};
+
+    for (size_t i = 0; i < 2; i++) {
+        const status_field *f = &revoked[i];
+        char suffix[32];
+        snprintf(suffix, sizeof suffix, "/%s", f->key);
+        if (st != LSCP_STATUS_REVOKED && f->m->ok)
+            lscv_report(v, LSC_R_REVOKED_ONLY_FIELD, f->m->at, lscv_ptr(p, x->dbase, suffix), NULL,
+                        0, "%s is present but status is %s, not \"REVOKED\"", f->key, q);
+        if (st == LSCP_STATUS_REVOKED && !f->m->ok)
+            lscv_report(v, LSC_R_REVOKED_MISSING_FIELD, status->m.at, sp, status->s, status->len,
+                        "status is \"REVOKED\" but %s is absent", f->key);
+    }
+    if (st != LSCP_STATUS_FAILED && d->request_failure_reason.m.ok) {
+        char q2[LSCV_QUOTE_SIZE];
+        const lsc_string *r = &d->request_failure_reason;
+        lscv_report(v, LSC_R_FAILURE_REASON_STATUS, r->m.at,
+                    lscv_ptr(p, x->dbase, "/requestFailureReason"), r->s, r->len,
+                    "requestFailureReason %s is present but status is %s, not \"FAILED\"",
+                    lscv_quote(q2, r->s, r->len), q);
+    }
+    int unissued = st == LSCP_STATUS_PENDING_VALIDATION || st == LSCP_STATUS_VALIDATION_TIMED_OUT ||
+                   st == LSCP_STATUS_FAILED;
+    for (size_t i = 0; i < 4; i++) {
+        const status_field *f = &validity[i];
+        char suffix[32];
+        snprintf(suffix, sizeof suffix, "/%s", f->key);
+        if (st == LSCP_STATUS_ISSUED && !f->m->ok)
+            lscv_report(v, LSC_R_ISSUED_MISSING_FIELD, status->m.at, sp, status->s, status->len,
+                        "status is \"ISSUED\" but %s is absent", f->key);
+        if (unissued && f->m->ok)
+            lscv_report(v, LSC_R_UNISSUED_HAS_VALIDITY, f->m->at, lscv_ptr(p, x->dbase, suffix),
+                        NULL, 0, "%s is present but status is %s: the certificate was never issued",
+                        f->key, q);
+    }
+    if (st == LSCP_STATUS_ISSUED && d->domain_validation_records.m.ok &&
+        lscv_on(v, LSC_R_VALIDATION_INCOMPLETE)) {
+        char base[LSCV_PTR_SIZE];
+        lscv_ptr(base, x->dbase, "/domainValidationRecords");
+        for (const lsc_validation_record *r = d->domain_validation_records.first; r; r = r->next) {
+            const lsc_string *vs = &r->validation_status;
+            if (!vs->m.ok || lscv_equal(vs->s, vs->len, "SUCCESS"))
+                continue;
+            char q2[LSCV_QUOTE_SIZE];
+            lscv_report(v, LSC_R_VALIDATION_INCOMPLETE, vs->m.at,
+                        lscv_ptr_at(p, base, r->index, "/validationStatus"), vs->s, vs->len,
+                        "status is \"ISSUED\" but this domain validation record's "
+                        "validationStatus is %s, not \"SUCCESS\"",
+                        lscv_quote(q2, vs->s, vs->len));
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Summary and detail                                                 */
+/* ------------------------------------------------------------------ */
+
+static void check_pair(lscv_state *v, const lscv_cert *x, const lsc_string *summary,
+                       const char *skey, const lsc_string *detail, const char *dkey) {
+    if (!summary->m.ok || !detail->m.ok)
+        return;
+    if (summary->len == detail->len && memcmp(summary->s, detail->s, summary->len) == 0)
+        return;
+    char p[LSCV_PTR_SIZE], suffix[32], q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
+    snprintf(suffix, sizeof suffix, "/%s", dkey);
+    lscv_report(v, LSC_R_SUMMARY_DETAIL_MISMATCH, detail->m.at, lscv_ptr(p, x->dbase, suffix),
+                detail->s, detail->len, "certificateDetail.%s %s differs from the summary's %s %s",
+                dkey, lscv_quote(q1, detail->s, detail->len), skey,
+                lscv_quote(q2, summary->s, summary->len));
+}
+
+static void check_presence(lscv_state *v, const lscv_cert *x) {
+    int present = x->c->certificate_detail.m.ok != 0;
+    if (v->first_presence < 0) {
+        v->first_presence = present;
+        v->first_presence_index = x->c->index;
+        return;
+    }
+    if (v->presence_reported || present == v->first_presence)
+        return;
+    v->presence_reported = 1;
+    lscv_report(v, LSC_R_DETAIL_PRESENCE_MIXED, x->c->at, x->sbase, NULL, 0,
+                present ? "this summary has certificateDetail but the document's first summary "
+                          "(certificate %zu) does not: pages of different requests were merged?"
+                        : "this summary has no certificateDetail but the document's first "
+                          "summary (certificate %zu) has one: pages of different requests were "
+                          "merged?",
+                v->first_presence_index);
+}
+
+static void check_expect(lscv_state *v, const lscv_cert *x) {
+    const lsc_config *cfg = v->config;
+    const lsc_certificate *c = x->c;
+    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+    if (cfg->expect == LSC_EXPECT_DETAILS && !c->certificate_detail.m.ok)
+        lscv_report(v, LSC_R_EXPECT_DETAILS, c->at, x->sbase, NULL, 0,
+                    "the summary has no certificateDetail, but the request asked for details "
+                    "(--expect=details)");
+    if (cfg->expect == LSC_EXPECT_SUMMARY && c->certificate_detail.m.ok)
+        lscv_report(v, LSC_R_EXPECT_SUMMARY, c->certificate_detail.m.at, x->dbase, NULL, 0,
+                    "certificateDetail is present, but the request did not ask for details "
+                    "(--expect=summary)");
+    if (cfg->expect_status_mask && x->d && x->d->status.m.ok && lscv_on(v, LSC_R_STATUS_FILTER)) {
+        const lsc_string *s = &x->d->status;
+        int st = lscp_value_index(LSCP_VS_STATUS, s->s, s->len);
+        if (st < 0 || !(cfg->expect_status_mask & (1u << st))) {
+            char list[200] = "";
+            size_t used = 0;
+            for (int i = 0; i < LSCP_STATUS_COUNT; i++)
+                if (cfg->expect_status_mask & (1u << i) && used < sizeof list)
+                    used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                             used ? ", " : "", lscp_status_names[i]);
+            lscv_report(v, LSC_R_STATUS_FILTER, s->m.at, lscv_ptr(p, x->dbase, "/status"), s->s,
+                        s->len, "status %s is not among the requested statuses (%s)",
+                        lscv_quote(q, s->s, s->len), list);
+        }
+    }
+    const lsc_string *n = &c->certificate_name;
+    if (cfg->expect_name && n->m.ok &&
+        !(n->len == cfg->expect_name_len && memcmp(n->s, cfg->expect_name, n->len) == 0)) {
+        char q2[LSCV_QUOTE_SIZE];
+        lscv_report(v, LSC_R_NAME_FILTER, n->m.at, lscv_ptr(p, x->sbase, "/certificateName"), n->s,
+                    n->len, "certificateName %s is not the requested name %s",
+                    lscv_quote(q, n->s, n->len),
+                    lscv_quote(q2, cfg->expect_name, cfg->expect_name_len));
+    }
+}
+
+int lscv_certificate(lscv_state *v, const lsc_certificate *c) {
+    if (v->failed)
+        return -1;
+    lscv_cert x;
+    x.c = c;
+    x.d = c->certificate_detail.m.ok ? &c->certificate_detail : NULL;
+    snprintf(x.sbase, sizeof x.sbase, "/certificates/%zu", c->index);
+    snprintf(x.dbase, sizeof x.dbase, "/certificates/%zu/certificateDetail", c->index);
+
+    check_summary_fields(v, &x);
+    check_presence(v, &x);
+    check_duplicate(v, &x);
+    check_expect(v, &x);
+    if (x.d) {
+        check_detail_fields(v, &x);
+        check_status(v, &x);
+        check_pair(v, &x, &c->certificate_arn, "certificateArn", &x.d->arn, "arn");
+        check_pair(v, &x, &c->certificate_name, "certificateName", &x.d->name, "name");
+        check_pair(v, &x, &c->domain_name, "domainName", &x.d->domain_name, "domainName");
+    }
+    lscv_check_tags(v, &x);
+    lscv_check_names(v, &x);
+    lscv_check_time(v, &x);
+    return v->failed ? -1 : 0;
+}

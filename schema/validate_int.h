@@ -1,0 +1,119 @@
+/* Private to the validator (schema/validate*.c): its state, the report
+ * helper, scratch hash sets and the per-theme checks. */
+#ifndef LSC_VALIDATE_INT_H
+#define LSC_VALIDATE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/internal.h"
+#include "schema/validate.h"
+#include "schema/values.h"
+
+/* Sizes of the stack buffers: pointers hold two indexes and constant keys,
+ * quotes at most 60 code points of up to 6 bytes each. */
+#define LSCV_PTR_SIZE 192
+#define LSCV_QUOTE_SIZE 400
+
+/* One entry of a scratch set: a string (or a pair of strings) seen in the
+ * list being checked; the strings point into the certificate's struct. */
+typedef struct lscv_set_entry {
+    uint64_t hash;
+    const char *a, *b;
+    size_t alen, blen;
+    size_t index; /* list index of the element that first had it */
+    size_t count; /* how many times it is in the set */
+    uint32_t gen; /* occupied when equal to the set's gen */
+} lscv_set_entry;
+
+/* An open-addressing set reused from list to list: starting a list bumps the
+ * generation instead of clearing, so the common path allocates nothing. */
+typedef struct lscv_set {
+    lscv_set_entry *e;
+    size_t cap; /* a power of two */
+    uint32_t gen;
+    int fold; /* compare ASCII case-insensitively (domain names) */
+} lscv_set;
+
+/* One certificateArn of the current listing: its hash, not the string. */
+typedef struct lscv_arn {
+    uint64_t hash; /* 0: empty slot */
+    uint32_t document, index;
+} lscv_arn;
+
+struct lscv_state {
+    const lsc_config *config;
+    lscp_sink *sink;
+    int failed; /* memory ran out: every call returns -1 from now on */
+
+    /* per document */
+    size_t document;
+    lsc_json_type first_style; /* NUMBER or STRING; ABSENT until the first timestamp */
+    int style_reported;
+    char first_style_ptr[LSCV_PTR_SIZE];
+    int first_presence; /* -1 until the first summary, else 0/1 */
+    size_t first_presence_index;
+    int presence_reported;
+
+    /* per listing (pages chained by nextPageToken) */
+    lscv_arn *arns;
+    size_t arn_cap, arn_used;
+
+    /* scratch sets: sans holds the SAN list while records and tags use list */
+    lscv_set sans, list;
+};
+
+/* The certificate being checked, with its pointer prefixes. */
+typedef struct lscv_cert {
+    const lsc_certificate *c;
+    const lsc_certificate_detail *d; /* NULL unless certificateDetail decoded */
+    char sbase[48];                  /* "/certificates/N" */
+    char dbase[72];                  /* "/certificates/N/certificateDetail" */
+} lscv_cert;
+
+/* Report a finding for rule at pos / pointer (no-op when the rule is off or
+ * memory already ran out). value is the raw value it is about, or NULL. */
+void lscv_report(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
+                 const char *value, size_t value_len, const char *fmt, ...) LSCP_PRINTF(7, 8);
+
+/* Whether a rule is on (check before expensive work). */
+int lscv_on(const lscv_state *v, lsc_rule_id rule);
+
+/* Empty or only ASCII white space (the model's .*\S.* fails). */
+int lscv_blank(const char *s, size_t len);
+/* s equals the NUL-terminated lit exactly. */
+int lscv_equal(const char *s, size_t len, const char *lit);
+/* ASCII case-insensitive equality. */
+int lscv_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
+
+/* "base" + "suffix" into buf; "base/index" + "suffix" with the second. */
+const char *lscv_ptr(char *buf, const char *base, const char *suffix);
+const char *lscv_ptr_at(char *buf, const char *base, size_t index, const char *suffix);
+
+/* Quote a value for a message (lscp_quote, 60 code points). */
+const char *lscv_quote(char *buf, const char *s, size_t len);
+
+/* Start a list of up to n elements in a scratch set. -1 on out-of-memory. */
+int lscv_set_begin(lscv_state *v, lscv_set *set, size_t n, int fold);
+/* Find (a, b) in the set; when absent and add is set, add it with index.
+ * *found says whether it was there. NULL only when absent and !add. */
+lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const char *b, size_t blen,
+                              size_t index, int add, int *found);
+
+/* blank-arn / blank-value on a string field. */
+void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s, const char *pointer,
+                      const char *field);
+/* enum-value, documented-value or unfamiliar-value on a string field. */
+void lscv_check_value(lscv_state *v, lsc_rule_id rule, lscp_value_set set, const lsc_string *s,
+                      const char *pointer);
+
+/* The themes, each run on one certificate. */
+void lscv_check_tags(lscv_state *v, const lscv_cert *x);
+void lscv_check_names(lscv_state *v, const lscv_cert *x);
+void lscv_check_time(lscv_state *v, const lscv_cert *x);
+
+/* domainName / SAN format, shared by the name checks. */
+void lscv_check_domain_format(lscv_state *v, const char *what, const char *s, size_t len,
+                              lsc_pos at, const char *pointer);
+
+#endif

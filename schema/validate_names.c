@@ -1,0 +1,340 @@
+/* Names: domain names, subjectAlternativeNames, domain validation records,
+ * ARNs and serial numbers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "schema/validate_int.h"
+#include "schema/values.h"
+
+#define SAN_COUNT_MAX 10
+#define DOMAIN_MAX 253
+#define LABEL_MAX 63
+
+static int is_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+static int is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+static int is_hex(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* ------------------------------------------------------------------ */
+/* domain-name-format                                                 */
+/* ------------------------------------------------------------------ */
+
+void lscv_check_domain_format(lscv_state *v, const char *what, const char *s, size_t len,
+                              lsc_pos at, const char *pointer) {
+    if (lscv_blank(s, len) || !lscv_on(v, LSC_R_DOMAIN_NAME_FORMAT))
+        return;
+    char q[LSCV_QUOTE_SIZE], c[LSCV_QUOTE_SIZE];
+    const char *why = NULL;
+    size_t labels = 0;
+    lscv_quote(q, s, len);
+    /* a wildcard first: it is the likeliest mistake and has its own advice */
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] != '.')
+            j++;
+        if (j - i == 1 && s[i] == '*') {
+            lscv_report(v, LSC_R_DOMAIN_NAME_FORMAT, at, pointer, s, len,
+                        "%s %s is a wildcard name; Lightsail certificates do not support "
+                        "wildcards: list each host name",
+                        what, q);
+            return;
+        }
+        i = j + 1;
+    }
+    if (len > DOMAIN_MAX)
+        why = "is longer than 253 characters";
+    else if (s[len - 1] == '.')
+        why = "ends with a dot";
+    for (size_t i = 0; !why && i <= len; labels++) {
+        size_t j = i;
+        while (j < len && s[j] != '.') {
+            if (!is_alnum(s[j]) && s[j] != '-') {
+                /* name the character: the message must say what to remove */
+                size_t n = 1;
+                while (j + n < len && ((unsigned char)s[j + n] & 0xC0) == 0x80)
+                    n++;
+                lscv_report(v, LSC_R_DOMAIN_NAME_FORMAT, at, pointer, s, len,
+                            "%s %s is not a DNS host name: it holds %s; labels hold only "
+                            "letters, digits and hyphens",
+                            what, q, lscv_quote(c, s + j, n));
+                return;
+            }
+            j++;
+        }
+        if (j == i)
+            why = "has an empty label";
+        else if (j - i > LABEL_MAX)
+            why = "has a label longer than 63 characters";
+        else if (s[i] == '-' || s[j - 1] == '-')
+            why = "has a label that starts or ends with a hyphen";
+        i = j + 1;
+    }
+    if (!why && labels < 2)
+        why = "has a single label; a host name has at least two (example.com)";
+    if (why)
+        lscv_report(v, LSC_R_DOMAIN_NAME_FORMAT, at, pointer, s, len,
+                    "%s %s is not a DNS host name: it %s", what, q, why);
+}
+
+/* ------------------------------------------------------------------ */
+/* arn-format                                                         */
+/* ------------------------------------------------------------------ */
+
+/* A region like us-east-1, us-gov-west-1, ap-southeast-2. */
+static int region_ok(const char *s, size_t len) {
+    size_t i = 0, parts = 0;
+    while (i < len && is_lower(s[i]))
+        i++;
+    if (i < 2)
+        return 0;
+    while (i < len && s[i] == '-') {
+        size_t j = ++i;
+        while (i < len && is_lower(s[i]))
+            i++;
+        if (i == j)
+            break;
+        parts++;
+    }
+    if (parts == 0 || i >= len || !is_digit(s[i]))
+        return 0;
+    while (i < len && is_digit(s[i]))
+        i++;
+    return i == len;
+}
+
+static int partition_ok(const char *s, size_t len) {
+    if (lscv_equal(s, len, "aws"))
+        return 1;
+    if (len <= 4 || memcmp(s, "aws-", 4) != 0)
+        return 0;
+    for (size_t i = 4; i < len; i++)
+        if (!is_lower(s[i]) && !is_digit(s[i]) && s[i] != '-')
+            return 0;
+    return 1;
+}
+
+static void check_arn(lscv_state *v, const lsc_string *arn, const char *field,
+                      const char *pointer) {
+    if (!arn->m.ok || lscv_blank(arn->s, arn->len) || !lscv_on(v, LSC_R_ARN_FORMAT))
+        return;
+    const char *s = arn->s, *part[6];
+    size_t plen[6], n = 0, start = 0;
+    char q[LSCV_QUOTE_SIZE], qp[LSCV_QUOTE_SIZE];
+    const char *why = NULL;
+    /* five colons split it; the resource (sixth part) keeps any further ones */
+    for (size_t i = 0; i <= arn->len && n < 6; i++) {
+        if (i == arn->len || (s[i] == ':' && n < 5)) {
+            part[n] = s + start;
+            plen[n++] = i - start;
+            start = i + 1;
+        }
+    }
+    lscv_quote(q, s, arn->len);
+    if (n < 6) {
+        why = "does not have the six parts arn:PARTITION:lightsail:REGION:ACCOUNT:Certificate/ID";
+    } else if (!lscv_equal(part[0], plen[0], "arn")) {
+        why = "does not start with \"arn:\"";
+    } else if (!partition_ok(part[1], plen[1])) {
+        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
+                    "%s %s is not a Lightsail certificate ARN: partition %s is not aws, aws-cn, "
+                    "aws-us-gov or another aws-*",
+                    field, q, lscv_quote(qp, part[1], plen[1]));
+        return;
+    } else if (!lscv_equal(part[2], plen[2], "lightsail")) {
+        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
+                    "%s %s is not a Lightsail certificate ARN: the service is %s, not "
+                    "\"lightsail\"",
+                    field, q, lscv_quote(qp, part[2], plen[2]));
+        return;
+    } else if (!region_ok(part[3], plen[3])) {
+        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
+                    "%s %s is not a Lightsail certificate ARN: %s is not a region like us-east-1",
+                    field, q, lscv_quote(qp, part[3], plen[3]));
+        return;
+    } else {
+        int digits = plen[4] == 12;
+        for (size_t i = 0; digits && i < plen[4]; i++)
+            digits = is_digit(part[4][i]);
+        if (!digits) {
+            lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
+                        "%s %s is not a Lightsail certificate ARN: the account %s is not 12 "
+                        "digits",
+                        field, q, lscv_quote(qp, part[4], plen[4]));
+            return;
+        }
+        if (plen[5] <= 12 || memcmp(part[5], "Certificate/", 12) != 0)
+            why = "does not end with Certificate/ID";
+    }
+    if (why)
+        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
+                    "%s %s is not a Lightsail certificate ARN: it %s", field, q, why);
+}
+
+/* ------------------------------------------------------------------ */
+/* serial-number-format                                               */
+/* ------------------------------------------------------------------ */
+
+static void check_serial(lscv_state *v, const lscv_cert *x) {
+    const lsc_string *s = &x->d->serial_number;
+    if (!s->m.ok)
+        return;
+    int ok = s->len >= 2 && s->len % 3 == 2;
+    for (size_t i = 0; ok && i < s->len; i++)
+        ok = i % 3 == 2 ? s->s[i] == ':' : is_hex(s->s[i]);
+    if (ok)
+        return;
+    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+    lscv_report(v, LSC_R_SERIAL_NUMBER_FORMAT, s->m.at, lscv_ptr(p, x->dbase, "/serialNumber"),
+                s->s, s->len,
+                "serialNumber %s is not hexadecimal byte pairs joined by ':' (like "
+                "0f:ac:b0:a3:8d:ea)",
+                lscv_quote(q, s->s, s->len));
+}
+
+/* ------------------------------------------------------------------ */
+/* subjectAlternativeNames                                            */
+/* ------------------------------------------------------------------ */
+
+/* Checks the list and leaves its names in v->sans; returns whether the list
+ * is there to compare records with. */
+static int check_sans(lscv_state *v, const lscv_cert *x) {
+    const lsc_name_list *sans = &x->d->subject_alternative_names;
+    if (!sans->m.ok)
+        return 0;
+    char base[LSCV_PTR_SIZE], p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+    lscv_ptr(base, x->dbase, "/subjectAlternativeNames");
+    if (sans->count > SAN_COUNT_MAX)
+        lscv_report(v, LSC_R_SAN_COUNT, sans->m.at, base, NULL, 0,
+                    "subjectAlternativeNames has %zu elements; a certificate covers at most %d "
+                    "names",
+                    sans->count, SAN_COUNT_MAX);
+    if (lscv_set_begin(v, &v->sans, sans->count, 1) < 0)
+        return 0;
+    for (const lsc_name *n = sans->first; n; n = n->next) {
+        lscv_ptr_at(p, base, n->index, "");
+        if (lscv_blank(n->s, n->len)) {
+            lscv_report(v, LSC_R_BLANK_VALUE, n->at, p, n->s, n->len,
+                        n->len ? "the subjectAlternativeNames entry is only white space: %s"
+                               : "the subjectAlternativeNames entry is empty%s",
+                        n->len ? lscv_quote(q, n->s, n->len) : "");
+            continue;
+        }
+        lscv_check_domain_format(v, "the subjectAlternativeNames entry", n->s, n->len, n->at, p);
+        int found;
+        lscv_set_entry *e = lscv_set_find(&v->sans, n->s, n->len, NULL, 0, n->index, 1, &found);
+        if (found)
+            lscv_report(v, LSC_R_SAN_DUPLICATE, n->at, p, n->s, n->len,
+                        "%s already appears in subjectAlternativeNames (element %zu)",
+                        lscv_quote(q, n->s, n->len), e->index);
+    }
+    const lsc_string *dn = &x->d->domain_name;
+    if (dn->m.ok && !lscv_blank(dn->s, dn->len)) {
+        int found;
+        lscv_set_find(&v->sans, dn->s, dn->len, NULL, 0, 0, 0, &found);
+        if (!found)
+            lscv_report(v, LSC_R_SAN_MISSING_DOMAIN, sans->m.at, base, dn->s, dn->len,
+                        "certificateDetail.domainName %s is not among subjectAlternativeNames",
+                        lscv_quote(q, dn->s, dn->len));
+    }
+    return !v->failed;
+}
+
+/* ------------------------------------------------------------------ */
+/* Domain validation records                                          */
+/* ------------------------------------------------------------------ */
+
+/* name ends with "." + domain + "." (ASCII case-insensitive). */
+static int name_under(const char *name, size_t nlen, const char *dom, size_t dlen) {
+    if (nlen < dlen + 2 || name[nlen - 1] != '.' || name[nlen - dlen - 2] != '.')
+        return 0;
+    return lscv_equal_fold(name + nlen - dlen - 1, dlen, dom, dlen);
+}
+
+static void check_records(lscv_state *v, const lsc_validation_record_list *list, const char *base,
+                          int have_sans) {
+    if (!list->m.ok)
+        return;
+    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+    if (lscv_set_begin(v, &v->list, list->count, 1) < 0)
+        return;
+    for (const lsc_validation_record *r = list->first; r; r = r->next) {
+        const lsc_string *dn = &r->domain_name;
+        int dn_usable = dn->m.ok && !lscv_blank(dn->s, dn->len);
+        lscv_ptr_at(p, base, r->index, "/domainName");
+        lscv_check_blank(v, LSC_R_BLANK_VALUE, dn, p, "the validation record's domainName");
+        if (dn_usable) {
+            lscv_check_domain_format(v, "the validation record's domainName", dn->s, dn->len,
+                                     dn->m.at, p);
+            int in_sans = 1, found;
+            if (have_sans)
+                in_sans = lscv_set_find(&v->sans, dn->s, dn->len, NULL, 0, 0, 0, &found) != NULL;
+            lscv_set_entry *e =
+                lscv_set_find(&v->list, dn->s, dn->len, NULL, 0, r->index, 1, &found);
+            if (!in_sans)
+                lscv_report(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
+                            "the validation record's domainName %s is not among "
+                            "subjectAlternativeNames",
+                            lscv_quote(q, dn->s, dn->len));
+            else if (found)
+                lscv_report(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
+                            "another validation record of this list (element %zu) is for "
+                            "domainName %s already",
+                            e->index, lscv_quote(q, dn->s, dn->len));
+        }
+        const lsc_resource_record *rr = &r->resource_record;
+        if (rr->m.ok) {
+            if (dn_usable && rr->name.m.ok && !name_under(rr->name.s, rr->name.len, dn->s, dn->len))
+                lscv_report(v, LSC_R_VALIDATION_RECORD_NAME, rr->name.m.at,
+                            lscv_ptr_at(p, base, r->index, "/resourceRecord/name"), rr->name.s,
+                            rr->name.len, "resourceRecord.name %s does not end with \".%.*s.\"",
+                            lscv_quote(q, rr->name.s, rr->name.len),
+                            dn->len > 300 ? 300 : (int)dn->len, dn->s);
+            lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_RECORD_TYPE, &rr->type,
+                             lscv_ptr_at(p, base, r->index, "/resourceRecord/type"));
+        }
+        if (r->dns_record_creation_state.m.ok)
+            lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_DNS_STATE_CODE,
+                             &r->dns_record_creation_state.code,
+                             lscv_ptr_at(p, base, r->index, "/dnsRecordCreationState/code"));
+        lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_VALIDATION_STATUS, &r->validation_status,
+                         lscv_ptr_at(p, base, r->index, "/validationStatus"));
+    }
+}
+
+void lscv_check_names(lscv_state *v, const lscv_cert *x) {
+    char p[LSCV_PTR_SIZE];
+    const lsc_certificate *c = x->c;
+    check_arn(v, &c->certificate_arn, "certificateArn", lscv_ptr(p, x->sbase, "/certificateArn"));
+    if (c->domain_name.m.ok)
+        lscv_check_domain_format(v, "domainName", c->domain_name.s, c->domain_name.len,
+                                 c->domain_name.m.at, lscv_ptr(p, x->sbase, "/domainName"));
+    if (!x->d)
+        return;
+    const lsc_certificate_detail *d = x->d;
+    check_arn(v, &d->arn, "arn", lscv_ptr(p, x->dbase, "/arn"));
+    if (d->domain_name.m.ok)
+        lscv_check_domain_format(v, "certificateDetail.domainName", d->domain_name.s,
+                                 d->domain_name.len, d->domain_name.m.at,
+                                 lscv_ptr(p, x->dbase, "/domainName"));
+    check_serial(v, x);
+    int have_sans = check_sans(v, x);
+    check_records(v, &d->domain_validation_records,
+                  lscv_ptr(p, x->dbase, "/domainValidationRecords"), have_sans);
+    if (d->renewal_summary.m.ok) {
+        char base[LSCV_PTR_SIZE];
+        check_records(v, &d->renewal_summary.domain_validation_records,
+                      lscv_ptr(base, x->dbase, "/renewalSummary/domainValidationRecords"),
+                      have_sans);
+    }
+}

@@ -1,0 +1,178 @@
+/* Time rules: timestamp-format, timestamp-style-mixed, validity-order,
+ * event-order, expired-but-issued, expires-soon. Timestamps compare as
+ * instants (lsc_time), whatever their saved form. */
+#include <stdio.h>
+#include <string.h>
+
+#include "schema/validate_int.h"
+#include "schema/values.h"
+
+#define DAY_SECONDS 86400
+
+typedef struct stamp {
+    const char *key; /* "notAfter", "renewalSummary/updatedAt" (pointer suffix) */
+    const lsc_timestamp *t;
+} stamp;
+
+static int time_cmp(lsc_time a, lsc_time b) {
+    if (a.sec != b.sec)
+        return a.sec < b.sec ? -1 : 1;
+    return a.nsec < b.nsec ? -1 : a.nsec > b.nsec;
+}
+
+static int usable(const lsc_timestamp *t) {
+    return t->m.ok && t->status == LSC_TIME_OK;
+}
+
+static const char *format_problem(lsc_time_status status) {
+    switch (status) {
+    case LSC_TIME_NEGATIVE:
+        return "is a negative epoch time";
+    case LSC_TIME_NOT_FINITE:
+        return "is not a finite number";
+    case LSC_TIME_OUT_OF_RANGE:
+        return "lies beyond year 9999";
+    case LSC_TIME_BAD_SYNTAX:
+        return "is not an ISO 8601 / RFC 3339 date-time (like 2023-06-19T18:47:14Z or "
+               "2023-06-19 18:47:14.567000+00:00)";
+    case LSC_TIME_BAD_DATE:
+        return "names a date or time that does not exist";
+    default:
+        return "is not a valid time";
+    }
+}
+
+static void check_format(lscv_state *v, const lscv_cert *x, const stamp *s) {
+    const lsc_timestamp *t = s->t;
+    if (t->status == LSC_TIME_OK)
+        return;
+    char p[LSCV_PTR_SIZE], suffix[48], q[LSCV_QUOTE_SIZE];
+    snprintf(suffix, sizeof suffix, "/%s", s->key);
+    if (t->m.seen == LSC_JSON_NUMBER) /* a number's text needs no quotes */
+        snprintf(q, sizeof q, "%.*s", t->raw_len > 60 ? 60 : (int)t->raw_len, t->raw);
+    else
+        lscv_quote(q, t->raw, t->raw_len);
+    lscv_report(v, LSC_R_TIMESTAMP_FORMAT, t->m.at, lscv_ptr(p, x->dbase, suffix), t->raw,
+                t->raw_len, "%s %s %s", s->key, q, format_problem(t->status));
+}
+
+/* timestamp-style-mixed: stamps are sorted by position in the input. */
+static void check_style(lscv_state *v, const lscv_cert *x, const stamp *s, size_t n) {
+    for (size_t i = 0; i < n && !v->style_reported; i++) {
+        const lsc_timestamp *t = s[i].t;
+        char p[LSCV_PTR_SIZE], suffix[48];
+        snprintf(suffix, sizeof suffix, "/%s", s[i].key);
+        lscv_ptr(p, x->dbase, suffix);
+        if (v->first_style == LSC_JSON_ABSENT) {
+            v->first_style = t->m.seen;
+            snprintf(v->first_style_ptr, sizeof v->first_style_ptr, "%s", p);
+        } else if (t->m.seen != v->first_style) {
+            v->style_reported = 1;
+            lscv_report(v, LSC_R_TIMESTAMP_STYLE_MIXED, t->m.at, p, t->raw, t->raw_len,
+                        "%s is a %s but the document's first timestamp (%s) is a %s: outputs of "
+                        "different tools were merged?",
+                        s[i].key, lsc_json_type_name(t->m.seen), v->first_style_ptr,
+                        lsc_json_type_name(v->first_style));
+        }
+    }
+}
+
+static void report_order(lscv_state *v, const lscv_cert *x, lsc_rule_id rule, const char *later_key,
+                         const lsc_timestamp *later, const char *earlier_key,
+                         const lsc_timestamp *earlier, const char *how) {
+    char p[LSCV_PTR_SIZE], suffix[48], q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
+    snprintf(suffix, sizeof suffix, "/%s", later_key);
+    lscv_report(v, rule, later->m.at, lscv_ptr(p, x->dbase, suffix), later->raw, later->raw_len,
+                "%s (%s) %s %s (%s)", later_key, lscv_quote(q1, later->raw, later->raw_len), how,
+                earlier_key, lscv_quote(q2, earlier->raw, earlier->raw_len));
+}
+
+static void check_expiry(lscv_state *v, const lscv_cert *x) {
+    const lsc_config *cfg = v->config;
+    const lsc_certificate_detail *d = x->d;
+    const lsc_timestamp *na = &d->not_after;
+    if (!cfg->has_now || !usable(na) || !d->status.m.ok ||
+        !lscv_equal(d->status.s, d->status.len, "ISSUED"))
+        return;
+    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE], rs[LSCV_QUOTE_SIZE + 32];
+    lscv_ptr(p, x->dbase, "/notAfter");
+    lscv_quote(q, na->raw, na->raw_len);
+    if (time_cmp(na->t, cfg->now) <= 0) {
+        lscv_report(v, LSC_R_EXPIRED_BUT_ISSUED, na->m.at, p, na->raw, na->raw_len,
+                    "status is \"ISSUED\" but the certificate expired: notAfter %s is not after "
+                    "the reference time (--now)",
+                    q);
+        return;
+    }
+    /* the window's end, saturated: --expiry-days may be huge */
+    lsc_time end = cfg->now;
+    int64_t days = cfg->expiry_days < 0 ? 0 : cfg->expiry_days;
+    if (days > (INT64_MAX - (end.sec > 0 ? end.sec : 0)) / DAY_SECONDS)
+        end.sec = INT64_MAX;
+    else
+        end.sec += days * DAY_SECONDS;
+    if (time_cmp(na->t, end) > 0)
+        return;
+    const lsc_string *renewal = &d->renewal_summary.renewal_status;
+    if (d->renewal_summary.m.ok && renewal->m.ok) {
+        char qr[LSCV_QUOTE_SIZE];
+        snprintf(rs, sizeof rs, "renewalStatus is %s", lscv_quote(qr, renewal->s, renewal->len));
+    } else {
+        snprintf(rs, sizeof rs, "no renewalStatus");
+    }
+    int64_t left = na->t.sec - cfg->now.sec - (na->t.nsec < cfg->now.nsec);
+    if (left < DAY_SECONDS)
+        lscv_report(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
+                    "the certificate expires in less than a day (notAfter %s); %s", q, rs);
+    else
+        lscv_report(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
+                    "the certificate expires in %lld day%s (notAfter %s); %s",
+                    (long long)(left / DAY_SECONDS), left / DAY_SECONDS == 1 ? "" : "s", q, rs);
+}
+
+void lscv_check_time(lscv_state *v, const lscv_cert *x) {
+    if (!x->d)
+        return;
+    const lsc_certificate_detail *d = x->d;
+    stamp all[6];
+    size_t n = 0;
+    const stamp fields[6] = {
+        {"createdAt", &d->created_at}, {"issuedAt", &d->issued_at},
+        {"notBefore", &d->not_before}, {"notAfter", &d->not_after},
+        {"revokedAt", &d->revoked_at}, {"renewalSummary/updatedAt", &d->renewal_summary.updated_at},
+    };
+    for (size_t i = 0; i < 6; i++) {
+        if (i == 5 && !d->renewal_summary.m.ok)
+            continue;
+        if (fields[i].t->m.ok)
+            all[n++] = fields[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        check_format(v, x, &all[i]);
+    /* document order, so "first" means first in the input */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && all[j].t->m.at.offset < all[j - 1].t->m.at.offset; j--) {
+            stamp tmp = all[j];
+            all[j] = all[j - 1];
+            all[j - 1] = tmp;
+        }
+    check_style(v, x, all, n);
+
+    const lsc_timestamp *created = &d->created_at, *issued = &d->issued_at;
+    const lsc_timestamp *nb = &d->not_before, *na = &d->not_after, *revoked = &d->revoked_at;
+    const lsc_timestamp *updated = &d->renewal_summary.updated_at;
+    if (usable(nb) && usable(na) && time_cmp(nb->t, na->t) >= 0)
+        report_order(v, x, LSC_R_VALIDITY_ORDER, "notAfter", na, "notBefore", nb,
+                     time_cmp(nb->t, na->t) == 0 ? "is the same instant as" : "is before");
+    if (usable(issued) && usable(created) && time_cmp(issued->t, created->t) < 0)
+        report_order(v, x, LSC_R_EVENT_ORDER, "issuedAt", issued, "createdAt", created,
+                     "is before");
+    if (usable(revoked) && usable(issued) && time_cmp(revoked->t, issued->t) < 0)
+        report_order(v, x, LSC_R_EVENT_ORDER, "revokedAt", revoked, "issuedAt", issued,
+                     "is before");
+    if (d->renewal_summary.m.ok && usable(updated) && usable(created) &&
+        time_cmp(updated->t, created->t) < 0)
+        report_order(v, x, LSC_R_EVENT_ORDER, "renewalSummary/updatedAt", updated, "createdAt",
+                     created, "is before");
+    check_expiry(v, x);
+}

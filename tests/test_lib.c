@@ -1,0 +1,648 @@
+/* lib/config.c, lib/text.c, lib/alloc.c: configuration defaults and setters,
+ * quoting and escaping of values, the failing allocator. */
+#include "config.h"
+
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lib/internal.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* ------------------------------------------------------------------ */
+/* config                                                             */
+/* ------------------------------------------------------------------ */
+
+static const struct {
+    const char *id;
+    lsc_severity severity;
+} catalog[] = {
+#define RULE_ROW(name, rid, sev) {rid, sev},
+    LSC_RULE_LIST(RULE_ROW)
+#undef RULE_ROW
+};
+
+static int is_opt_in(const char *id) {
+    static const char *const opt_in[] = {"expired-but-issued", "expires-soon",  "expect-details",
+                                         "expect-summary",     "status-filter", "name-filter"};
+    for (int i = 0; i < N(opt_in); i++)
+        if (strcmp(opt_in[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+START_TEST(config_rule_defaults) {
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_ptr_nonnull(cfg);
+    const char *id = catalog[_i].id;
+    ck_assert_int_eq(lscp_rule_index(id), _i);
+    lsc_severity want = is_opt_in(id) ? LSC_OFF : catalog[_i].severity;
+    ck_assert_int_eq(lsc_config_severity(cfg, id), want);
+    ck_assert_int_eq(lscp_severity(cfg, (lsc_rule_id)_i), want);
+    /* enable: back at the catalog's severity, opt-in or not */
+    ck_assert_int_eq(lsc_config_set_severity(cfg, id, LSC_OFF), 0);
+    ck_assert_int_eq(lsc_config_severity(cfg, id), LSC_OFF);
+    ck_assert_int_eq(lsc_config_enable(cfg, id), 0);
+    ck_assert_int_eq(lsc_config_severity(cfg, id), catalog[_i].severity);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_defaults) {
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_int_eq(N(catalog), LSC_R__COUNT);
+    ck_assert_int_eq(LSC_R__COUNT, 55);
+    ck_assert_int_eq(cfg->expect, LSC_EXPECT_ANY);
+    ck_assert_uint_eq(cfg->expect_status_mask, 0);
+    ck_assert_ptr_null(cfg->expect_name);
+    ck_assert_int_eq(cfg->has_now, 0);
+    ck_assert_int_eq(cfg->expiry_days, 30);
+    ck_assert_uint_eq(cfg->max_depth, 64);
+    ck_assert_int_eq(lsc_config_severity(cfg, "json-syntax"), LSC_ERROR);
+    ck_assert_int_eq(lsc_config_severity(cfg, "json-bom"), LSC_WARNING);
+    ck_assert_int_eq(lsc_config_severity(cfg, "empty-response"), LSC_NOTE);
+    ck_assert_int_eq(lsc_config_severity(cfg, "name-filter"), LSC_OFF);
+    lsc_config_free(cfg);
+    lsc_config_free(NULL);
+}
+END_TEST
+
+START_TEST(config_unknown_ids) {
+    lsc_config *cfg = lsc_config_new();
+    static const char *const bad[] = {"nope",        "",          "JSON-SYNTAX", "json-syntax ",
+                                      "json_syntax", "json-synta"};
+    for (int i = 0; i < N(bad); i++) {
+        ck_assert_int_eq(lscp_rule_index(bad[i]), -1);
+        ck_assert_int_eq(lsc_config_set_severity(cfg, bad[i], LSC_NOTE), -1);
+        ck_assert_int_eq(lsc_config_enable(cfg, bad[i]), -1);
+        ck_assert_int_eq(lsc_config_severity(cfg, bad[i]), LSC_OFF);
+    }
+    ck_assert_int_eq(lscp_rule_index(NULL), -1);
+    ck_assert_int_eq(lsc_config_set_severity(cfg, NULL, LSC_NOTE), -1);
+    ck_assert_int_eq(lsc_config_set_severity(cfg, "tag-count", (lsc_severity)4), -1);
+    ck_assert_int_eq(lsc_config_set_severity(cfg, "tag-count", (lsc_severity)-1), -1);
+    ck_assert_int_eq(lsc_config_severity(cfg, "tag-count"), LSC_ERROR);
+    ck_assert_int_eq(lsc_config_severity(NULL, "tag-count"), LSC_OFF);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_set_severity) {
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_int_eq(lsc_config_set_severity(cfg, "tag-count", LSC_NOTE), 0);
+    ck_assert_int_eq(lsc_config_severity(cfg, "tag-count"), LSC_NOTE);
+    ck_assert_int_eq(cfg->severity[LSC_R_TAG_COUNT], LSC_NOTE);
+    ck_assert_int_eq(lsc_config_set_severity(cfg, "unknown-field", LSC_ERROR), 0);
+    ck_assert_int_eq(lsc_config_severity(cfg, "unknown-field"), LSC_ERROR);
+    ck_assert_int_eq(lsc_config_set_severity(cfg, "name-filter", LSC_WARNING), 0);
+    ck_assert_int_eq(lsc_config_severity(cfg, "name-filter"), LSC_WARNING);
+    /* other rules untouched */
+    ck_assert_int_eq(lsc_config_severity(cfg, "tag-key-length"), LSC_ERROR);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_now) {
+    lsc_config *cfg = lsc_config_new();
+    lsc_time now = {1735689600, 5};
+    lsc_config_set_now(cfg, now);
+    ck_assert_int_eq(cfg->has_now, 1);
+    ck_assert_int_eq(cfg->now.sec, 1735689600);
+    ck_assert_int_eq(cfg->now.nsec, 5);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expired-but-issued"), LSC_WARNING);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expires-soon"), LSC_WARNING);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expect-details"), LSC_OFF);
+    lsc_config_free(cfg);
+
+    /* a severity given before the option stays */
+    cfg = lsc_config_new();
+    ck_assert_int_eq(lsc_config_set_severity(cfg, "expires-soon", LSC_ERROR), 0);
+    lsc_config_set_now(cfg, now);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expires-soon"), LSC_ERROR);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expired-but-issued"), LSC_WARNING);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_expect) {
+    lsc_config *cfg = lsc_config_new();
+    lsc_config_set_expect(cfg, LSC_EXPECT_ANY);
+    ck_assert_int_eq(cfg->expect, LSC_EXPECT_ANY);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expect-details"), LSC_OFF);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expect-summary"), LSC_OFF);
+    lsc_config_set_expect(cfg, LSC_EXPECT_DETAILS);
+    ck_assert_int_eq(cfg->expect, LSC_EXPECT_DETAILS);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expect-details"), LSC_ERROR);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expect-summary"), LSC_OFF);
+    lsc_config_free(cfg);
+
+    cfg = lsc_config_new();
+    lsc_config_set_expect(cfg, LSC_EXPECT_SUMMARY);
+    ck_assert_int_eq(cfg->expect, LSC_EXPECT_SUMMARY);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expect-details"), LSC_OFF);
+    ck_assert_int_eq(lsc_config_severity(cfg, "expect-summary"), LSC_ERROR);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+static const struct {
+    const char *list;
+    int ret;
+    unsigned mask;
+} status_cases[] = {
+    {"PENDING_VALIDATION", 0, 1u << 0},
+    {"ISSUED", 0, 1u << 1},
+    {"INACTIVE", 0, 1u << 2},
+    {"EXPIRED", 0, 1u << 3},
+    {"VALIDATION_TIMED_OUT", 0, 1u << 4},
+    {"REVOKED", 0, 1u << 5},
+    {"FAILED", 0, 1u << 6},
+    {"ISSUED,EXPIRED", 0, (1u << 1) | (1u << 3)},
+    {"FAILED,PENDING_VALIDATION,FAILED", 0, (1u << 6) | 1u},
+    {"PENDING_VALIDATION,ISSUED,INACTIVE,EXPIRED,VALIDATION_TIMED_OUT,REVOKED,FAILED", 0, 0x7f},
+    {"", -1, 0},
+    {",", -1, 0},
+    {"ISSUED,", -1, 0},
+    {",ISSUED", -1, 0},
+    {"ISSUED,,EXPIRED", -1, 0},
+    {"issued", -1, 0},
+    {"ISSUED ", -1, 0},
+    {"ISSUED, EXPIRED", -1, 0},
+    {"PENDING", -1, 0},
+    {"ISSUED,SUCCESS", -1, 0},
+};
+
+START_TEST(config_expect_status) {
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_int_eq(lsc_config_set_expect_status(cfg, status_cases[_i].list),
+                     status_cases[_i].ret);
+    ck_assert_uint_eq(cfg->expect_status_mask, status_cases[_i].mask);
+    ck_assert_int_eq(lsc_config_severity(cfg, "status-filter"),
+                     status_cases[_i].ret == 0 ? LSC_ERROR : LSC_OFF);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_expect_status_keeps_on_error) {
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_int_eq(lsc_config_set_expect_status(cfg, "ISSUED"), 0);
+    ck_assert_int_eq(lsc_config_set_expect_status(cfg, "ISSUED,BOGUS"), -1);
+    ck_assert_uint_eq(cfg->expect_status_mask, 1u << 1);
+    ck_assert_int_eq(lsc_config_set_expect_status(cfg, NULL), -1);
+    ck_assert_int_eq(lsc_config_set_expect_status(NULL, "ISSUED"), -1);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_expect_name) {
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_int_eq(lsc_config_set_expect_name(cfg, "first-name"), 0);
+    ck_assert_str_eq(cfg->expect_name, "first-name");
+    ck_assert_uint_eq(cfg->expect_name_len, 10);
+    ck_assert_int_eq(lsc_config_severity(cfg, "name-filter"), LSC_ERROR);
+    ck_assert_int_eq(lsc_config_set_expect_name(cfg, "web-cert"), 0); /* replaces, frees */
+    ck_assert_str_eq(cfg->expect_name, "web-cert");
+    ck_assert_uint_eq(cfg->expect_name_len, 8);
+    /* out of memory: -1, the old name kept */
+    lscp_alloc_fail_at(0, 0);
+    ck_assert_int_eq(lsc_config_set_expect_name(cfg, "other"), -1);
+    lscp_alloc_fail_at(-1, 0);
+    ck_assert_str_eq(cfg->expect_name, "web-cert");
+    ck_assert_int_eq(lsc_config_set_expect_name(cfg, NULL), -1);
+    ck_assert_int_eq(lsc_config_set_expect_name(cfg, ""), 0);
+    ck_assert_str_eq(cfg->expect_name, "");
+    ck_assert_uint_eq(cfg->expect_name_len, 0);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_limits) {
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_int_eq(lsc_config_set_expiry_days(cfg, -1), -1);
+    ck_assert_int_eq(cfg->expiry_days, 30);
+    ck_assert_int_eq(lsc_config_set_expiry_days(cfg, 0), 0);
+    ck_assert_int_eq(cfg->expiry_days, 0);
+    ck_assert_int_eq(lsc_config_set_expiry_days(cfg, 45), 0);
+    ck_assert_int_eq(cfg->expiry_days, 45);
+    ck_assert_int_eq(lsc_config_set_expiry_days(cfg, INT64_MAX), 0);
+    ck_assert_int_eq(cfg->expiry_days, 3660000); /* clamped: no overflow in now + days */
+    ck_assert_int_eq(lsc_config_set_max_depth(cfg, 0), -1);
+    ck_assert_uint_eq(cfg->max_depth, 64);
+    ck_assert_int_eq(lsc_config_set_max_depth(cfg, 1), 0);
+    ck_assert_uint_eq(cfg->max_depth, 1);
+    ck_assert_int_eq(lsc_config_set_max_depth(cfg, 100000), 0);
+    ck_assert_uint_eq(cfg->max_depth, 100000);
+    lsc_config_free(cfg);
+}
+END_TEST
+
+START_TEST(config_names) {
+    static const char *const sev[] = {"off", "note", "warning", "error"};
+    for (int i = 0; i < N(sev); i++) {
+        lsc_severity s = (lsc_severity)-1;
+        ck_assert_str_eq(lsc_severity_name((lsc_severity)i), sev[i]);
+        ck_assert_int_eq(lsc_severity_parse(sev[i], &s), 0);
+        ck_assert_int_eq(s, i);
+    }
+    lsc_severity s = LSC_NOTE;
+    ck_assert_int_eq(lsc_severity_parse("ERROR", &s), -1);
+    ck_assert_int_eq(lsc_severity_parse("", &s), -1);
+    ck_assert_int_eq(lsc_severity_parse("warn", &s), -1);
+    ck_assert_int_eq(lsc_severity_parse("errors", &s), -1);
+    ck_assert_int_eq(lsc_severity_parse(NULL, &s), -1);
+    ck_assert_int_eq(s, LSC_NOTE);
+    ck_assert_str_eq(lsc_severity_name((lsc_severity)7), "unknown");
+
+    static const char *const types[] = {"absent", "null",   "boolean", "number",
+                                        "string", "object", "array"};
+    for (int i = 0; i < N(types); i++)
+        ck_assert_str_eq(lsc_json_type_name((lsc_json_type)i), types[i]);
+    ck_assert_str_eq(lsc_json_type_name(LSC_JSON_OBJECT), "object");
+    ck_assert_str_eq(lsc_json_type_name((lsc_json_type)7), "unknown");
+}
+END_TEST
+
+/* Fail each allocation in turn: NULL or -1 and no leak, then success. */
+START_TEST(config_alloc_failures) {
+    long k;
+    for (k = 0;; k++) {
+        lscp_alloc_fail_at(k, _i);
+        lsc_config *cfg = lsc_config_new();
+        int ok = cfg && lsc_config_set_expect_name(cfg, "name") == 0;
+        long used = lscp_alloc_count();
+        lsc_config_free(cfg);
+        lscp_alloc_fail_at(-1, 0);
+        if (used <= k) {
+            ck_assert(ok);
+            break;
+        }
+        ck_assert(!ok);
+    }
+    ck_assert_int_eq(k, 2);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* text                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct quote_case {
+    const char *in;
+    size_t len;
+    size_t max;
+    size_t size;
+    const char *out;
+} quote_case;
+
+#define Q(in, out)                                                                                 \
+    { in, sizeof(in) - 1, 1000, 256, out }
+#define QM(in, max, out)                                                                           \
+    { in, sizeof(in) - 1, max, 256, out }
+#define QS(in, size, out)                                                                          \
+    { in, sizeof(in) - 1, 1000, size, out }
+
+static const quote_case quote_cases[] = {
+    Q("abc", "\"abc\""),
+    Q("", "\"\""),
+    Q("a\"b\\c/", "\"a\\\"b\\\\c/\""),
+    /* control characters */
+    Q("\x1b[31mred\x1b[0m", "\"\\u001b[31mred\\u001b[0m\""),
+    Q("a\r\nb\tc", "\"a\\r\\nb\\tc\""),
+    Q("\b\f\v\a", "\"\\b\\f\\u000b\\u0007\""),
+    Q("a\0b", "\"a\\u0000b\""),
+    Q("\x01\x1f", "\"\\u0001\\u001f\""),
+    Q("\x7f", "\"\\u007f\""),
+    Q("\xc2\x80", "\"\\u0080\""),
+    Q("\xc2\x85", "\"\\u0085\""),
+    Q("\302\2332J", "\"\\u009b2J\""), /* CSI */
+    Q("\xc2\x9f", "\"\\u009f\""),
+    Q("\xe2\x80\xa8", "\"\\u2028\""),
+    Q("\xe2\x80\xa9", "\"\\u2029\""),
+    Q("abc\342\200\256cba", "\"abc\\u202ecba\""), /* RLO */
+    Q("\xe2\x81\xa6", "\"\\u2066\""),
+    /* valid UTF-8 stays */
+    Q("\xc2\xa0", "\"\xc2\xa0\""),
+    Q("caf\xc3\xa9", "\"caf\xc3\xa9\""),
+    Q("\xe2\x82\xac", "\"\xe2\x82\xac\""),
+    Q("\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\""),
+    Q("\xf4\x8f\xbf\xbf", "\"\xf4\x8f\xbf\xbf\""),
+    Q("\xef\xbf\xbd", "\"\xef\xbf\xbd\""),
+    Q("\xed\x9f\xbf", "\"\xed\x9f\xbf\""),
+    /* not UTF-8: each byte as \xHH */
+    Q("\xff", "\"\\xff\""),
+    Q("a\x80z", "\"a\\x80z\""),
+    Q("\xc0\xaf", "\"\\xc0\\xaf\""),
+    Q("\xc1\xbf", "\"\\xc1\\xbf\""),
+    Q("\xe0\x80\xaf", "\"\\xe0\\x80\\xaf\""),
+    Q("\xe0\x9f\xbf", "\"\\xe0\\x9f\\xbf\""),
+    Q("\xf0\x80\x80\xaf", "\"\\xf0\\x80\\x80\\xaf\""),
+    Q("\xf0\x8f\xbf\xbf", "\"\\xf0\\x8f\\xbf\\xbf\""),
+    Q("\xed\xa0\x80", "\"\\xed\\xa0\\x80\""),
+    Q("\xed\xbf\xbf", "\"\\xed\\xbf\\xbf\""),
+    Q("\xf4\x90\x80\x80", "\"\\xf4\\x90\\x80\\x80\""),
+    Q("\xf5\x80\x80\x80", "\"\\xf5\\x80\\x80\\x80\""),
+    Q("\xe2\x82", "\"\\xe2\\x82\""),
+    Q("\xe2\x82z", "\"\\xe2\\x82z\""),
+    Q("\xf0\x9f\x98", "\"\\xf0\\x9f\\x98\""),
+    Q("\xc3", "\"\\xc3\""),
+    Q("\xc3\xc3\xa9", "\"\\xc3\xc3\xa9\""),
+    /* cut after max code points */
+    QM("abcdef", 3, "\"abc...\""),
+    QM("abcdef", 6, "\"abcdef\""),
+    QM("abcdef", 5, "\"abcde...\""),
+    QM("abcdef", 0, "\"...\""),
+    QM("", 0, "\"\""),
+    QM("\xc3\xa9\xc3\xa9\xc3\xa9", 2, "\"\xc3\xa9\xc3\xa9...\""),
+    QM("\xf0\x9f\x98\x80\xf0\x9f\x98\x80", 1, "\"\xf0\x9f\x98\x80...\""),
+    QM("\n\n\n", 2, "\"\\n\\n...\""),
+    QM("\xff\xfe", 1, "\"\\xff...\""),
+    /* small buffers: whole units only, then ..." */
+    QS("abcdef", 9, "\"abcdef\""),
+    QS("abcdef", 8, "\"ab...\""),
+    QS("abcdef", 6, "\"...\""),
+    QS("abcdef", 5, ""),
+    QS("abcdef", 1, ""),
+    QS("", 3, "\"\""),
+    QS("", 2, ""),
+    QS("\xc3\xa9\xc3\xa9\xc3\xa9", 9, "\"\xc3\xa9\xc3\xa9\xc3\xa9\""),
+    QS("\xc3\xa9\xc3\xa9\xc3\xa9", 8, "\"\xc3\xa9...\""),
+    QS("\xc3\xa9\xc3\xa9\xc3\xa9", 7, "\"...\""),
+    QS("\x1b\x1b", 15, "\"\\u001b\\u001b\""),
+    QS("\x1b\x1b", 14, "\"\\u001b...\""),
+    QS("\x1b\x1b", 12, "\"\\u001b...\""),
+    QS("\x1b\x1b", 11, "\"...\""),
+    QS("\xff\xff", 11, "\"\\xff\\xff\""),
+    QS("\xff\xff", 10, "\"\\xff...\""),
+};
+
+START_TEST(quote_table) {
+    const quote_case *c = &quote_cases[_i];
+    char buf[300];
+    memset(buf, '#', sizeof buf);
+    char *r = lscp_quote(buf, c->size, c->in, c->len, c->max);
+    ck_assert_ptr_eq(r, buf);
+    ck_assert_str_eq(buf, c->out);
+    ck_assert_uint_lt(strlen(buf), c->size);
+    ck_assert_int_eq(buf[c->size], '#'); /* nothing written past size */
+}
+END_TEST
+
+START_TEST(quote_degenerate) {
+    char buf[8] = "xxxxxxx";
+    ck_assert_ptr_eq(lscp_quote(buf, 0, "abc", 3, 10), buf);
+    ck_assert_str_eq(buf, "xxxxxxx");
+    ck_assert_ptr_eq(lscp_quote(buf, sizeof buf, NULL, 5, 10), buf);
+    ck_assert_str_eq(buf, "\"\"");
+    ck_assert_ptr_null(lscp_quote(NULL, 8, "abc", 3, 10));
+}
+END_TEST
+
+/* Mixed text (controls, multibyte, invalid bytes) at every buffer size:
+ * never past size, always NUL-terminated, always whole escapes. */
+static const char *const mixed[] = {
+    "plain ascii value",
+    "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 end",
+    "\x1b]0;title\x07\r\n\"q\"\\",
+    "\xff\xc0\xaf\xe2\x82\xed\xa0\x80ok\xc2\x85\xe2\x80\xa8",
+};
+
+START_TEST(quote_every_size) {
+    const char *in = mixed[_i];
+    size_t len = strlen(in);
+    char full[512], esc[512], buf[520];
+    lscp_quote(full, sizeof full, in, len, SIZE_MAX);
+    size_t full_len = strlen(full);
+    ck_assert_uint_eq(lscp_escape(esc, sizeof esc, in, len), full_len - 2);
+    for (size_t size = 1; size <= full_len + 2; size++) {
+        memset(buf, '#', sizeof buf);
+        lscp_quote(buf, size, in, len, SIZE_MAX);
+        size_t n = strlen(buf);
+        ck_assert_uint_lt(n, size);
+        ck_assert_int_eq(buf[size], '#');
+        if (full_len < size) {
+            ck_assert_str_eq(buf, full);
+            continue;
+        }
+        if (size < 6) {
+            ck_assert_str_eq(buf, "");
+            continue;
+        }
+        /* "PREFIX..." where PREFIX escapes a whole-unit prefix of the input,
+         * the longest that fits */
+        ck_assert_uint_ge(n, 5);
+        ck_assert_str_eq(buf + n - 4, "...\"");
+        size_t body = n - 5, best = 0;
+        for (size_t k = 0; k <= len; k++) {
+            char part[512];
+            size_t m = lscp_escape(part, sizeof part, in, k);
+            /* k ends a unit when its escape is a prefix of the whole one */
+            if (m <= full_len - 2 && memcmp(part, esc, m) == 0 && m + 5 < size && m > best)
+                best = m;
+        }
+        ck_assert_msg(body == best && memcmp(buf + 1, esc, body) == 0, "size %zu: %s", size, buf);
+    }
+}
+END_TEST
+
+typedef struct escape_case {
+    const char *in;
+    size_t len;
+    size_t size;
+    const char *out;
+    size_t need;
+} escape_case;
+
+#define E(in, size, out, need)                                                                     \
+    { in, sizeof(in) - 1, size, out, need }
+
+static const escape_case escape_cases[] = {
+    E("a\"b", 64, "a\\\"b", 4),
+    E("", 64, "", 0),
+    E("a\0b", 64, "a\\u0000b", 8),
+    E("\x1b", 64, "\\u001b", 6),
+    E("\x1b", 6, "", 6),
+    E("\x1b", 7, "\\u001b", 6),
+    E("ab\x1b", 8, "ab", 8),
+    E("ab\x1b", 9, "ab\\u001b", 8),
+    E("ab\033c", 8, "ab", 9), /* nothing after a unit that did not fit */
+    E("\xc3\xa9\xc3\xa9", 4, "\xc3\xa9", 4),
+    E("\xc3\xa9\xc3\xa9", 3, "\xc3\xa9", 4),
+    E("\xc3\xa9\xc3\xa9", 2, "", 4),
+    E("\xff\xfe", 6, "\\xff", 8),
+    E("\xe2\x80\xa8x", 64, "\\u2028x", 7),
+    E("x", 1, "", 1),
+};
+
+START_TEST(escape_table) {
+    const escape_case *c = &escape_cases[_i];
+    char buf[80];
+    memset(buf, '#', sizeof buf);
+    ck_assert_uint_eq(lscp_escape(buf, c->size, c->in, c->len), c->need);
+    ck_assert_str_eq(buf, c->out);
+    ck_assert_int_eq(buf[c->size], '#');
+    ck_assert_uint_eq(lscp_escape(NULL, 0, c->in, c->len), c->need);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* alloc                                                              */
+/* ------------------------------------------------------------------ */
+
+static const char *self_path;
+
+START_TEST(alloc_counts_and_zero_sizes) {
+    lscp_alloc_fail_at(-1, 0);
+    ck_assert_int_eq(lscp_alloc_count(), 0);
+    void *a = lscp_malloc(0);
+    void *b = lscp_calloc(0, 16);
+    void *c = lscp_calloc(16, 0);
+    void *d = lscp_malloc(10);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_ptr_nonnull(d);
+    d = lscp_realloc(d, 0); /* keeps a block: NULL would mean failure */
+    ck_assert_ptr_nonnull(d);
+    void *e = lscp_realloc(NULL, 4);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(lscp_alloc_count(), 6);
+    ck_assert_ptr_null(lscp_calloc(SIZE_MAX, 2)); /* overflow is failure */
+    ck_assert_int_eq(lscp_alloc_count(), 7);
+    lscp_free(a);
+    lscp_free(b);
+    lscp_free(c);
+    lscp_free(d);
+    lscp_free(e);
+    lscp_free(NULL);
+    ck_assert_int_eq(lscp_alloc_count(), 7); /* frees are not counted */
+}
+END_TEST
+
+START_TEST(alloc_fail_transient) {
+    lscp_alloc_fail_at(2, 0);
+    void *p[5];
+    for (int i = 0; i < 5; i++)
+        p[i] = lscp_malloc(8);
+    ck_assert_ptr_nonnull(p[0]);
+    ck_assert_ptr_nonnull(p[1]);
+    ck_assert_ptr_null(p[2]);
+    ck_assert_ptr_nonnull(p[3]);
+    ck_assert_ptr_nonnull(p[4]);
+    ck_assert_int_eq(lscp_alloc_count(), 5);
+    for (int i = 0; i < 5; i++)
+        lscp_free(p[i]);
+    lscp_alloc_fail_at(-1, 0);
+}
+END_TEST
+
+START_TEST(alloc_fail_persistent) {
+    lscp_alloc_fail_at(1, 1);
+    void *a = lscp_malloc(8);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_null(lscp_calloc(1, 8));
+    ck_assert_ptr_null(lscp_malloc(8));
+    /* a failed realloc leaves the block as it was */
+    memcpy(a, "kept", 5);
+    ck_assert_ptr_null(lscp_realloc(a, 64));
+    ck_assert_str_eq(a, "kept");
+    ck_assert_int_eq(lscp_alloc_count(), 4);
+    /* setting the hook again restarts the count */
+    lscp_alloc_fail_at(-1, 0);
+    ck_assert_int_eq(lscp_alloc_count(), 0);
+    void *b = lscp_realloc(a, 64);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_str_eq(b, "kept");
+    lscp_free(b);
+}
+END_TEST
+
+/* The child mode of this program: five allocations, the failed ones as
+ * bits of the exit status. */
+static int alloc_env_child(void) {
+    int failed = 0;
+    for (int i = 0; i < 5; i++) {
+        void *p = lscp_malloc(8);
+        if (!p)
+            failed |= 1 << i;
+        lscp_free(p);
+    }
+    return failed;
+}
+
+static const struct {
+    const char *value; /* NULL: unset */
+    int failed;
+} env_cases[] = {
+    {NULL, 0},       {"2", 1 << 2},   {"0", 1 << 0}, {"1:p", 0x1e}, {"3:1", 0x18},
+    {"3:0", 1 << 3}, {"2:t", 1 << 2}, {"x", 0},      {"", 0},       {"-1", 0},
+};
+
+START_TEST(alloc_env) {
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        if (env_cases[_i].value)
+            setenv("LSC_ALLOC_FAIL", env_cases[_i].value, 1);
+        else
+            unsetenv("LSC_ALLOC_FAIL");
+        execl(self_path, self_path, "--alloc-env-child", (char *)NULL);
+        execl("/proc/self/exe", self_path, "--alloc-env-child", (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), env_cases[_i].failed);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+
+static Suite *lib_suite(void) {
+    Suite *s = suite_create("lib");
+    TCase *tc = tcase_create("config");
+    tcase_add_loop_test(tc, config_rule_defaults, 0, N(catalog));
+    tcase_add_test(tc, config_defaults);
+    tcase_add_test(tc, config_unknown_ids);
+    tcase_add_test(tc, config_set_severity);
+    tcase_add_test(tc, config_now);
+    tcase_add_test(tc, config_expect);
+    tcase_add_loop_test(tc, config_expect_status, 0, N(status_cases));
+    tcase_add_test(tc, config_expect_status_keeps_on_error);
+    tcase_add_test(tc, config_expect_name);
+    tcase_add_test(tc, config_limits);
+    tcase_add_test(tc, config_names);
+    tcase_add_loop_test(tc, config_alloc_failures, 0, 2);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("text");
+    tcase_add_loop_test(tc, quote_table, 0, N(quote_cases));
+    tcase_add_test(tc, quote_degenerate);
+    tcase_add_loop_test(tc, quote_every_size, 0, N(mixed));
+    tcase_add_loop_test(tc, escape_table, 0, N(escape_cases));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("alloc");
+    tcase_add_test(tc, alloc_counts_and_zero_sizes);
+    tcase_add_test(tc, alloc_fail_transient);
+    tcase_add_test(tc, alloc_fail_persistent);
+    tcase_add_loop_test(tc, alloc_env, 0, N(env_cases));
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "--alloc-env-child") == 0)
+        return alloc_env_child();
+    self_path = argv[0];
+    SRunner *sr = srunner_create(lib_suite());
+    srunner_run_all(sr, CK_ENV);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
