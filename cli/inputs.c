@@ -203,8 +203,8 @@ static void check_stdin(cli_run *run) {
 
 /* ---- directories ------------------------------------------------------ */
 
-/* The directories being walked, innermost first: a symlink back to one of
- * them would otherwise recurse forever. */
+/* The directories being walked, innermost first: a bind mount back to one
+ * of them would otherwise recurse forever. */
 typedef struct dir_chain {
     dev_t dev;
     ino_t ino;
@@ -317,11 +317,18 @@ static void walk_dir(cli_run *run, const char *path, const struct stat *st, cons
             out_of_memory(run);
             break;
         }
-        if (stat(child, &cst) != 0) {
-            if (has_json_suffix(names[i])) /* e.g. a dangling symlink */
+        if (lstat(child, &cst) != 0) {
+            if (has_json_suffix(names[i]))
                 input_unreadable(run, child, errno);
         } else if (S_ISDIR(cst.st_mode)) {
             walk_dir(run, child, &cst, &here);
+        } else if (has_json_suffix(names[i]) && S_ISLNK(cst.st_mode)) {
+            /* As grep -r: a link to a file is checked, a link to a
+             * directory is not walked (no loops, no inputs seen twice). */
+            if (stat(child, &cst) != 0)
+                input_unreadable(run, child, errno); /* dangling */
+            else if (S_ISREG(cst.st_mode))
+                check_path(run, child);
         } else if (S_ISREG(cst.st_mode) && has_json_suffix(names[i])) {
             check_path(run, child);
         }

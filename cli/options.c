@@ -286,23 +286,41 @@ static int parse_fail_on(const char *arg, lsc_severity *out) {
     return -1;
 }
 
-/* The long option's name as typed, for messages: argv[optind - 1] when it
- * is a "--..." word, else the short letter. */
+/* getopt_long failed on a "--name[=value]" word: say which way, as GNU
+ * getopt would (our own words: opterr is off). */
+static void report_long_option_error(int c, const char *word) {
+    const char *name = word + 2;
+    size_t len = strcspn(name, "=");
+    const struct option *o, *exact = NULL;
+    int matches = 0;
+    for (o = long_options; o->name; o++) {
+        if (strncmp(o->name, name, len) != 0)
+            continue;
+        if (strlen(o->name) == len)
+            exact = o;
+        matches++;
+    }
+    if (c == ':') {
+        usage_error_value("option requires an argument:", word, NULL);
+    } else if (exact || matches == 1) {
+        usage_error_value("option does not take an argument:", word, NULL);
+    } else if (matches > 1) {
+        usage_error_value("ambiguous option:", word, "give more of its name");
+    } else {
+        usage_error_value("unrecognized option", word, NULL);
+    }
+}
+
 static void report_getopt_error(int c, int argc, char **argv) {
     const char *word = (optind > 0 && optind - 1 < argc) ? argv[optind - 1] : "";
-    if (strncmp(word, "--", 2) == 0) {
-        if (c == ':')
-            usage_error_value("option requires an argument:", word, NULL);
-        else
-            usage_error_value("unrecognized or ambiguous option, or an argument it does not take:",
-                              word, NULL);
-    } else if (c == ':') {
+    if (strncmp(word, "--", 2) == 0 && word[2] != '\0')
+        report_long_option_error(c, word);
+    else if (c == ':')
         usage_error("option requires an argument -- '%c'", optopt);
-    } else if (optopt > 32 && optopt < 127) {
+    else if (optopt > 32 && optopt < 127)
         usage_error("invalid option -- '%c'", optopt);
-    } else {
+    else
         usage_error("invalid option");
-    }
 }
 
 /* Handle one option; returns 0, or -1 after a usage error was printed. */

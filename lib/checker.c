@@ -266,11 +266,11 @@ static int feed_head(lscp_sink *s, const unsigned char **data, size_t *len) {
 int lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_error *err) {
     lscp_sink *s = &c->sink;
     const unsigned char *p = data;
+    s->stats.bytes += len; /* every byte given counts, even past an error */
     if (s->failed)
         return 1;
     if (s->stopped)
         return outcome(s, -1, err);
-    s->stats.bytes += len;
     if (!s->head_done) {
         if (len == 0)
             return 0;

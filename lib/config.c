@@ -68,6 +68,7 @@ int lsc_config_set_severity(lsc_config *config, const char *rule_id, lsc_severit
     if (!config || i < 0 || (int)severity < LSC_OFF || (int)severity > LSC_ERROR)
         return -1;
     config->severity[i] = severity;
+    config->severity_set[i] = 1;
     return 0;
 }
 
@@ -76,6 +77,7 @@ int lsc_config_enable(lsc_config *config, const char *rule_id) {
     if (!config || i < 0)
         return -1;
     config->severity[i] = rule_defaults[i].severity;
+    config->severity_set[i] = 1;
     return 0;
 }
 
@@ -89,7 +91,7 @@ lsc_severity lsc_config_severity(const lsc_config *config, const char *rule_id) 
 /* An option turns its rule on at the default severity, unless a severity
  * was set already (rule options given before it keep theirs). */
 static void turn_on(lsc_config *config, lsc_rule_id rule) {
-    if (config->severity[rule] == LSC_OFF)
+    if (!config->severity_set[rule] && config->severity[rule] == LSC_OFF)
         config->severity[rule] = rule_defaults[rule].severity;
 }
 

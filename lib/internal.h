@@ -21,6 +21,7 @@
 
 struct lsc_config {
     lsc_severity severity[LSC_R__COUNT]; /* LSC_OFF: disabled */
+    unsigned char severity_set[LSC_R__COUNT]; /* set explicitly: options leave it alone */
     lsc_expect expect;
     unsigned expect_status_mask; /* bit i: lscp_status_names[i]; 0: no filter */
     char *expect_name;           /* NULL: no --expect-name */

@@ -752,11 +752,6 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     lsc_pos pos = s->scan.tok;
     const char *k = s->scan.str;
     size_t n = s->scan.str_len;
-    if (s->scan.lone_surrogate &&
-        report_at(s, LSC_R_JSON_LONE_SURROGATE, pos, s->depth, 0, NULL, 0, NULL,
-                  "the member name holds a \\u escape of a UTF-16 surrogate that is not part of "
-                  "a high+low pair; it is read as U+FFFD") < 0)
-        return 0;
     if (s->too_deep_at)
         return 1;
     lscp_frame *f = &s->frames[s->depth - 1];
@@ -768,6 +763,11 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     memcpy(s->keys + s->keys_len, k, n);
     s->keys_len += n;
     f->key_len = n;
+    if (s->scan.lone_surrogate &&
+        report_at(s, LSC_R_JSON_LONE_SURROGATE, pos, s->depth, 1, NULL, 0, NULL,
+                  "the member name holds a \\u escape of a UTF-16 surrogate that is not part of "
+                  "a high+low pair; it is read as U+FFFD") < 0)
+        return 0;
     if (s->depth == 1 && f->role == LSCP_ROLE_SHAPE)
         s->doc.members++;
 

@@ -31,7 +31,8 @@ void rep_junit_clear(rep_reporter *r) {
 }
 
 int rep_junit_head(rep_reporter *r) {
-    rep_puts(&r->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n");
+    rep_puts(&r->out,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n");
     return rep_out_status(&r->out);
 }
 

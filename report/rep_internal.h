@@ -31,9 +31,9 @@ struct rep_reporter {
     int head_written;
     int in_input; /* between rep_input_start and rep_input_end */
 
-    size_t nrules;        /* lsc_rule_count() */
-    size_t *rule_counts;  /* findings per catalog rule (github summary) */
-    long *rule_to_sarif;  /* catalog index -> index in sarif rules[], -1 if absent */
+    size_t nrules;       /* lsc_rule_count() */
+    size_t *rule_counts; /* findings per catalog rule (github summary) */
+    long *rule_to_sarif; /* catalog index -> index in sarif rules[], -1 if absent */
 
     size_t counts[4]; /* every finding so far, by severity */
     size_t documents, certificates;

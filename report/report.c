@@ -78,9 +78,13 @@ void rep_free(rep_reporter *r) {
 long rep_rule_index(const rep_reporter *r, const lsc_rule *rule) {
     if (rule == NULL)
         return -1;
-    for (size_t i = 0; i < r->nrules; i++) {
+    /* findings point into the catalog: compare pointers, ids only as a fallback */
+    for (size_t i = 0; i < r->nrules; i++)
+        if (lsc_rule_at(i) == rule)
+            return (long)i;
+    for (size_t i = 0; i < r->nrules && rule->id != NULL; i++) {
         const lsc_rule *c = lsc_rule_at(i);
-        if (c == rule || (c != NULL && rule->id != NULL && strcmp(c->id, rule->id) == 0))
+        if (c != NULL && strcmp(c->id, rule->id) == 0)
             return (long)i;
     }
     return -1;
@@ -229,7 +233,8 @@ int rep_finish(rep_reporter *r) {
 
 void rep_summary_line(const rep_reporter *r, char *buf, size_t size) {
     /* "N files" for every N, 1 included: the literal form of CLI.md, easy to grep */
-    snprintf(buf, size, "%zu files, %zu documents, %zu certificates: %zu errors, %zu warnings, %zu notes",
+    snprintf(buf, size,
+             "%zu files, %zu documents, %zu certificates: %zu errors, %zu warnings, %zu notes",
              r->ninputs, r->documents, r->certificates, r->counts[LSC_ERROR],
              r->counts[LSC_WARNING], r->counts[LSC_NOTE]);
 }

@@ -1,6 +1,34 @@
 /* The reporter: turns findings into one of the output formats. Part of the
  * CLI; it sees the library only through lscertlint.h. Ownership: the caller
- * owns the FILE and the reporter; rep_free() does not close the FILE. */
+ * owns the FILE and the reporter; rep_free() does not close the FILE.
+ *
+ * Output safety: every string from the input (file name, pointer, message,
+ * value) goes through report/escape.c. Control characters (C0, DEL, C1),
+ * U+2028/U+2029 and the bidi controls become JSON-style escapes (\n,
+ * \u001b, \u202e) and bytes that are not UTF-8 become \xHH, in every
+ * format: in json/jsonl/sarif the decoded JSON string holds the text \xHH
+ * (JSON "\\xHH"), so the output is always valid UTF-8. In text, github and
+ * junit, '\' of file names and pointers is doubled; messages are already
+ * escaped by the library, so theirs is kept (never escaped twice).
+ *
+ * Formats (CLI.md "Formats"):
+ * - text: FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER); related
+ *   locations are not printed (one line per finding).
+ * - jsonl: one object per finding per line.
+ * - json: {"tool","inputs","findings","summary"} in that order: the head and
+ *   each input's record are written as they are known, findings are spooled
+ *   to a tmpfile() (memory if none) and copied out by rep_finish(). An
+ *   unreadable input's record has an extra "message".
+ * - sarif: the head (with rules[], known from the configuration) is
+ *   written at the first call, results stream one per line; unreadable
+ *   inputs become invocations[0].toolExecutionNotifications (and
+ *   executionSuccessful false). "<stdin>" has the uri "stdin".
+ * - github: one workflow command per finding, a closing ::notice:: with the
+ *   totals, and a Markdown summary appended to $GITHUB_STEP_SUMMARY when set.
+ *   An unreadable input is an ::error:: too.
+ * - junit: one testsuite per input written at rep_input_end(), findings below
+ *   fail_on go to the testcase's <system-out>.
+ * Output is deterministic: no timestamps, no paths but those given. */
 #ifndef LSC_REPORT_H
 #define LSC_REPORT_H
 
@@ -45,10 +73,14 @@ int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status, c
  * tail, github totals notice and $GITHUB_STEP_SUMMARY). */
 int rep_finish(rep_reporter *r);
 
-/* Each returns 0, or -1 when writing failed (errno set). */
+/* Each returns 0, or -1 when writing failed (errno set; errors are sticky:
+ * every later call fails with the same errno). rep_finish() flushes the
+ * FILE, so a full disk shows there at the latest. */
 
 /* The summary line for stderr ("N files, N documents, N certificates: N
- * errors, N warnings, N notes"), from the totals the reporter counted. */
+ * errors, N warnings, N notes"), from the totals the reporter counted. The
+ * literal plural is kept for every N ("1 files"), as CLI.md writes it.
+ * files counts every rep_input_start(), unreadable inputs included. */
 void rep_summary_line(const rep_reporter *r, char *buf, size_t size);
 
 #endif

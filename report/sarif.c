@@ -75,9 +75,8 @@ static void put_pascal(rep_out *o, const char *id) {
 
 static void put_rule(rep_out *o, const lsc_rule *rule, lsc_severity sev) {
     const char *summary = rule->summary != NULL ? rule->summary : rule->id;
-    const char *expl = rule->explanation != NULL && rule->explanation[0] != '\0'
-                           ? rule->explanation
-                           : summary;
+    const char *expl =
+        rule->explanation != NULL && rule->explanation[0] != '\0' ? rule->explanation : summary;
     /* fullDescription: the explanation's first paragraph; help: all of it */
     const char *para = strstr(expl, "\n\n");
     size_t para_len = para != NULL ? (size_t)(para - expl) : strlen(expl);

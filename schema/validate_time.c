@@ -10,7 +10,8 @@
 #define DAY_SECONDS 86400
 
 typedef struct stamp {
-    const char *key; /* "notAfter", "renewalSummary/updatedAt" (pointer suffix) */
+    const char *key;  /* pointer suffix: "notAfter", "renewalSummary/updatedAt" */
+    const char *name; /* for messages: "notAfter", "renewalSummary.updatedAt" */
     const lsc_timestamp *t;
 } stamp;
 
@@ -53,7 +54,7 @@ static void check_format(lscv_state *v, const lscv_cert *x, const stamp *s) {
     else
         lscv_quote(q, t->raw, t->raw_len);
     lscv_report(v, LSC_R_TIMESTAMP_FORMAT, t->m.at, lscv_ptr(p, x->dbase, suffix), t->raw,
-                t->raw_len, "%s %s %s", s->key, q, format_problem(t->status));
+                t->raw_len, "%s %s %s", s->name, q, format_problem(t->status));
 }
 
 /* timestamp-style-mixed: stamps are sorted by position in the input. */
@@ -71,7 +72,7 @@ static void check_style(lscv_state *v, const lscv_cert *x, const stamp *s, size_
             lscv_report(v, LSC_R_TIMESTAMP_STYLE_MIXED, t->m.at, p, t->raw, t->raw_len,
                         "%s is a %s but the document's first timestamp (%s) is a %s: outputs of "
                         "different tools were merged?",
-                        s[i].key, lsc_json_type_name(t->m.seen), v->first_style_ptr,
+                        s[i].name, lsc_json_type_name(t->m.seen), v->first_style_ptr,
                         lsc_json_type_name(v->first_style));
         }
     }
@@ -80,10 +81,14 @@ static void check_style(lscv_state *v, const lscv_cert *x, const stamp *s, size_
 static void report_order(lscv_state *v, const lscv_cert *x, lsc_rule_id rule, const char *later_key,
                          const lsc_timestamp *later, const char *earlier_key,
                          const lsc_timestamp *earlier, const char *how) {
-    char p[LSCV_PTR_SIZE], suffix[48], q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
+    char p[LSCV_PTR_SIZE], suffix[48], name[48], q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
     snprintf(suffix, sizeof suffix, "/%s", later_key);
+    snprintf(name, sizeof name, "%s", later_key);
+    for (char *c = name; *c; c++)
+        if (*c == '/')
+            *c = '.';
     lscv_report(v, rule, later->m.at, lscv_ptr(p, x->dbase, suffix), later->raw, later->raw_len,
-                "%s (%s) %s %s (%s)", later_key, lscv_quote(q1, later->raw, later->raw_len), how,
+                "%s (%s) %s %s (%s)", name, lscv_quote(q1, later->raw, later->raw_len), how,
                 earlier_key, lscv_quote(q2, earlier->raw, earlier->raw_len));
 }
 
@@ -137,9 +142,12 @@ void lscv_check_time(lscv_state *v, const lscv_cert *x) {
     stamp all[6];
     size_t n = 0;
     const stamp fields[6] = {
-        {"createdAt", &d->created_at}, {"issuedAt", &d->issued_at},
-        {"notBefore", &d->not_before}, {"notAfter", &d->not_after},
-        {"revokedAt", &d->revoked_at}, {"renewalSummary/updatedAt", &d->renewal_summary.updated_at},
+        {"createdAt", "createdAt", &d->created_at},
+        {"issuedAt", "issuedAt", &d->issued_at},
+        {"notBefore", "notBefore", &d->not_before},
+        {"notAfter", "notAfter", &d->not_after},
+        {"revokedAt", "revokedAt", &d->revoked_at},
+        {"renewalSummary/updatedAt", "renewalSummary.updatedAt", &d->renewal_summary.updated_at},
     };
     for (size_t i = 0; i < 6; i++) {
         if (i == 5 && !d->renewal_summary.m.ok)

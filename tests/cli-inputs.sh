@@ -14,8 +14,9 @@ for f in b.json a.json a.jsonl a-b.json B.ndjson Z/z.json a/inner.json \
     dir.json/in.json; do
     printf '{}\n' >"$d/$f"
 done
-ln -s ../.. "$d/sub/deeper/loop"     # a loop back up: walked once only
-ln -s ../a.json "$d/sub/link.json"   # a symlink to a file: checked
+ln -s ../.. "$d/sub/deeper/loop"        # a link to a directory: not walked
+ln -s ../a "$d/sub/linked-dir.json"     # not even with a .json name
+ln -s ../a.json "$d/sub/link.json"      # a link to a file: checked
 
 order() {
     sed -n 's/^\([^:]*\):1:1: note: .*\[empty-response\].*/\1/p' "$tmp/out" >"$tmp/order"

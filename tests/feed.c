@@ -126,8 +126,8 @@ static void buf_escape(buf *b, const char *s, size_t n) {
 }
 
 typedef struct run {
-    buf out;       /* the printed lines */
-    buf full;      /* every detail, what --all-chunks compares */
+    buf out;  /* the printed lines */
+    buf full; /* every detail, what --all-chunks compares */
     int verbose;
     size_t certificates;
 } run;
@@ -187,14 +187,23 @@ static int check(const lsc_config *cfg, const char *file, const unsigned char *d
         fprintf(stderr, "feed: lsc_checker_new: %s\n", err.text);
         return 3;
     }
-    int rc = 0;
+    int rc = 0, malformed = 0;
     if (chunk == 0) {
         rc = lsc_checker_feed(ck, data, len, &err);
+        malformed = rc == 1;
     } else {
-        for (size_t off = 0; off < len && rc == 0; off += chunk)
+        /* after a 1 (malformed) keep feeding: the API says later bytes are ignored */
+        for (size_t off = 0; off < len && rc >= 0; off += chunk) {
             rc = lsc_checker_feed(ck, data + off, len - off < chunk ? len - off : chunk, &err);
+            if (rc == 1)
+                malformed = 1;
+            else if (rc == 0 && malformed) {
+                fprintf(stderr, "feed: %s: feed returned 0 after 1 (chunk %zu)\n", file, chunk);
+                lsc_checker_free(ck);
+                return 3;
+            }
+        }
     }
-    int malformed = rc == 1;
     if (rc >= 0) {
         int frc = lsc_checker_finish(ck, &err);
         if (frc == 1)
@@ -208,11 +217,13 @@ static int check(const lsc_config *cfg, const char *file, const unsigned char *d
         return 3;
     }
     const lsc_stats *st = lsc_checker_stats(ck);
+    /* what a malformed input's byte count includes is not part of the contract */
+    if (!malformed)
+        buf_printf(&r->full, "bytes=%" PRIu64 "\n", st->bytes);
     buf_printf(&r->full,
-               "malformed=%d bytes=%" PRIu64 " documents=%zu certificates=%zu callbacks=%zu"
-               " findings=%zu/%zu/%zu\n",
-               malformed, st->bytes, st->documents, st->certificates, r->certificates,
-               st->findings[LSC_ERROR], st->findings[LSC_WARNING], st->findings[LSC_NOTE]);
+               "malformed=%d documents=%zu certificates=%zu callbacks=%zu findings=%zu/%zu/%zu\n",
+               malformed, st->documents, st->certificates, r->certificates, st->findings[LSC_ERROR],
+               st->findings[LSC_WARNING], st->findings[LSC_NOTE]);
     lsc_checker_free(ck);
     return 0;
 }
@@ -229,10 +240,10 @@ static void show_difference(const char *a, const char *b, size_t chunk) {
         const char *ea = strchr(a, '\n'), *eb = strchr(b, '\n');
         size_t la = ea ? (size_t)(ea - a) : strlen(a), lb = eb ? (size_t)(eb - b) : strlen(b);
         if (la != lb || memcmp(a, b, la) != 0 || !ea || !eb) {
-            fprintf(stderr, "feed: chunk size %zu differs from the whole run at line %zu:\n",
-                    chunk, line);
-            fprintf(stderr, "--- whole\n-%.*s\n+++ chunk %zu\n+%.*s\n", (int)la, a, chunk,
-                    (int)lb, b);
+            fprintf(stderr, "feed: chunk size %zu differs from the whole run at line %zu:\n", chunk,
+                    line);
+            fprintf(stderr, "--- whole\n-%.*s\n+++ chunk %zu\n+%.*s\n", (int)la, a, chunk, (int)lb,
+                    b);
             return;
         }
         a = ea + 1;

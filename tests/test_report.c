@@ -199,7 +199,7 @@ static void gh_data(rep_out *o, const char *s, size_t n) {
 }
 
 START_TEST(escape_text) {
-    ck_assert_str_eq(esc(text_raw, "a\\b\x1b\n\r\t\b\f\x7f", 11),
+    ck_assert_str_eq(esc(text_raw, "a\\b\x1b\n\r\t\b\f\x7f", 10),
                      "a\\\\b\\u001b\\n\\r\\t\\b\\f\\u007f");
     ck_assert_str_eq(esc(text_msg, "a\\b\x1b", 4), "a\\b\\u001b");
     ck_assert_str_eq(esc(text_raw, "\xff\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80", 10),
@@ -233,7 +233,7 @@ START_TEST(escape_github) {
 END_TEST
 
 START_TEST(escape_uri_markdown) {
-    ck_assert_str_eq(esc(rep_esc_uri, "dir/a b~c_d.e-f:%\xc3\xa9", 18),
+    ck_assert_str_eq(esc(rep_esc_uri, "dir/a b~c_d.e-f:%\xc3\xa9", 19),
                      "dir/a%20b~c_d.e-f%3A%25%C3%A9");
     ck_assert_str_eq(esc(rep_esc_markdown, "a|b`c<d>&e*_[x]#~!\\", 19),
                      "a\\|b\\`c&lt;d&gt;&amp;e\\*\\_\\[x\\]\\#\\~\\!\\\\");
@@ -270,10 +270,11 @@ START_TEST(text_color) {
     lsc_finding f[3] = {mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "m1"),
                         mkf("null-value", LSC_WARNING, "a.json", "/y", "m2"),
                         mkf("empty-response", LSC_NOTE, "a.json", "", "m3")};
-    ck_assert_str_eq(run(REP_TEXT, 1, f, 3, "a.json"),
-                     "\033[1ma.json:7:24:\033[0m \033[1;31merror:\033[0m m1 [tag-key-charset] (/x)\n"
-                     "\033[1ma.json:7:24:\033[0m \033[1;33mwarning:\033[0m m2 [null-value] (/y)\n"
-                     "\033[1ma.json:7:24:\033[0m \033[1;36mnote:\033[0m m3 [empty-response] ()\n");
+    ck_assert_str_eq(
+        run(REP_TEXT, 1, f, 3, "a.json"),
+        "\033[1ma.json:7:24:\033[0m \033[1;31merror:\033[0m m1 [tag-key-charset] (/x)\n"
+        "\033[1ma.json:7:24:\033[0m \033[1;33mwarning:\033[0m m2 [null-value] (/y)\n"
+        "\033[1ma.json:7:24:\033[0m \033[1;36mnote:\033[0m m3 [empty-response] ()\n");
 }
 END_TEST
 
@@ -372,7 +373,8 @@ START_TEST(json_exact) {
     rep_free(r);
     const char *expect =
         "{\"tool\":{\"name\":\"lscertlint\",\"version\":\"1.2.3\"},\"inputs\":[\n"
-        "{\"file\":\"samples/a.json\",\"documents\":2,\"certificates\":1,\"status\":\"findings\"},\n"
+        "{\"file\":\"samples/"
+        "a.json\",\"documents\":2,\"certificates\":1,\"status\":\"findings\"},\n"
         "{\"file\":\"missing.json\",\"documents\":0,\"certificates\":0,\"status\":\"unreadable\","
         "\"message\":\"No such file or directory\"}\n"
         "],\"findings\":[\n" JSON_F1 ",\n" JSON_F2 "\n"
@@ -439,11 +441,10 @@ START_TEST(sarif_result_exact) {
     const char *results = strstr(out, "\"results\":[");
     ck_assert_ptr_nonnull(results);
     ck_assert_str_eq(results + strlen("\"results\":["), expect);
-    ck_assert(strncmp(out,
-                      "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
-                      "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":"
-                      "\"lscertlint\",\"version\":\"1.2.3\",\"informationUri\":\"https://",
-                      200) == 0);
+    const char *head = "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+                       "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":"
+                       "\"lscertlint\",\"version\":\"1.2.3\",\"informationUri\":\"https://";
+    ck_assert(strncmp(out, head, strlen(head)) == 0);
     yajl_tree_free(parse_json(out));
 }
 END_TEST
@@ -540,11 +541,12 @@ START_TEST(sarif_unreadable) {
     rep_free(r);
     const char *tail = strstr(output(), "\"results\":[");
     ck_assert_ptr_nonnull(tail);
-    ck_assert_str_eq(tail, "\"results\":[],\"invocations\":[{\"executionSuccessful\":false,"
-                           "\"toolExecutionNotifications\":[\n{\"level\":\"error\",\"message\":"
-                           "{\"text\":\"cannot read the input: Permission denied\"},\"locations\":"
-                           "[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"gone.json\"}}}]}"
-                           "\n]}]}]}\n");
+    ck_assert_str_eq(tail,
+                     "\"results\":[],\"invocations\":[{\"executionSuccessful\":false,"
+                     "\"toolExecutionNotifications\":[\n{\"level\":\"error\",\"message\":"
+                     "{\"text\":\"cannot read the input: Permission denied\"},\"locations\":"
+                     "[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"gone.json\"}}}]}"
+                     "\n]}]}]}\n");
     yajl_tree_free(parse_json(output()));
 }
 END_TEST
@@ -630,8 +632,8 @@ START_TEST(github_step_summary) {
                           "\n### lscertlint\n\n"
                           "4 files, 3 documents, 6 certificates: 2 errors, 1 warnings, 0 notes\n"
                           "\n| Rule | Severity | Findings |\n| --- | --- | ---: |\n"
+                          "| null-value | warning | 1 |\n" /* catalog order */
                           "| tag-key-charset | error | 2 |\n"
-                          "| null-value | warning | 1 |\n"
                           "\n| File | Errors | Warnings | Notes |\n| --- | ---: | ---: | ---: |\n"
                           "| a\\|\\`&lt;b&gt;.json | 2 | 0 | 0 |\n"
                           "| c\\\\u001b.json | 0 | 1 | 0 |\n");
@@ -695,15 +697,15 @@ START_TEST(junit_fail_never) {
     ck_assert_int_eq(rep_input_end(r, NULL, "findings", NULL), 0);
     ck_assert_int_eq(rep_finish(r), 0);
     rep_free(r);
-    ck_assert_str_eq(output(),
-                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n"
-                     "  <testsuite name=\"a.json\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
-                     "    <testcase name=\"document 0\" classname=\"a.json\">\n"
-                     "      <system-out>a.json:7:24: error: m [tag-key-charset] (/x)\n"
-                     "</system-out>\n"
-                     "    </testcase>\n"
-                     "  </testsuite>\n"
-                     "</testsuites>\n");
+    ck_assert_str_eq(
+        output(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n"
+                  "  <testsuite name=\"a.json\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
+                  "    <testcase name=\"document 0\" classname=\"a.json\">\n"
+                  "      <system-out>a.json:7:24: error: m [tag-key-charset] (/x)\n"
+                  "</system-out>\n"
+                  "    </testcase>\n"
+                  "  </testsuite>\n"
+                  "</testsuites>\n");
     check_xml(output());
 }
 END_TEST
@@ -729,12 +731,11 @@ static const hostile hostiles[] = {
      "%1B%5B31m"},
     {H("a\rb"), "a\\rb", "a\\rb", "a\\rb", "a\\rb", "a\\rb", "a%0Db"},
     {H("a\nb"), "a\\nb", "a\\nb", "a\\nb", "a\\nb", "a\\nb", "a%0Ab"},
-    {H("a\r\n::error::x"), "a\\r\\n::error::x", "a\\r\\n::error::x",
-     "a\\r\\n%3A%3Aerror%3A%3Ax", "a\\r\\n::error::x", "a\\r\\n::error::x",
-     "a%0D%0A%3A%3Aerror%3A%3Ax"},
+    {H("a\r\n::error::x"), "a\\r\\n::error::x", "a\\r\\n::error::x", "a\\r\\n%3A%3Aerror%3A%3Ax",
+     "a\\r\\n::error::x", "a\\r\\n::error::x", "a%0D%0A%3A%3Aerror%3A%3Ax"},
     {H("a\0b"), "a\\u0000b", "a\\u0000b", "a\\u0000b", "a\\u0000b", "a\\u0000b", "a%00b"},
-    {H("::error::x"), "::error::x", "::error::x", "%3A%3Aerror%3A%3Ax", "::error::x",
-     "::error::x", "%3A%3Aerror%3A%3Ax"},
+    {H("::error::x"), "::error::x", "::error::x", "%3A%3Aerror%3A%3Ax", "::error::x", "::error::x",
+     "%3A%3Aerror%3A%3Ax"},
     {H("%0A"), "%0A", "%0A", "%250A", "%250A", "%0A", "%250A"},
     {H("\n::add-mask::s"), "\\n::add-mask::s", "\\n::add-mask::s", "\\n%3A%3Aadd-mask%3A%3As",
      "\\n::add-mask::s", "\\n::add-mask::s", "%0A%3A%3Aadd-mask%3A%3As"},
@@ -854,15 +855,20 @@ START_TEST(write_error_dev_full) {
     rep_reporter *r = rep_new(&o, full);
     ck_assert_ptr_nonnull(r);
     lsc_finding f = mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "m");
+    /* the error shows where stdio's buffer is flushed: at the latest in rep_finish */
+    errno = 0;
     int rc = rep_input_start(r, "a.json");
-    for (int i = 0; i < 3 && rc == 0; i++)
+    for (int i = 0; i < 100 && rc == 0; i++)
         rc = rep_finding(r, &f);
     if (rc == 0)
         rc = rep_input_end(r, NULL, "findings", NULL);
-    errno = 0;
     if (rc == 0)
         rc = rep_finish(r);
     ck_assert_int_eq(rc, -1);
+    ck_assert_int_eq(errno, ENOSPC);
+    /* and it sticks: later calls fail too */
+    errno = 0;
+    ck_assert_int_eq(rep_finish(r), -1);
     ck_assert_int_eq(errno, ENOSPC);
     rep_free(r);
     fclose(full);

@@ -98,7 +98,7 @@ START_TEST(value_nul_byte) {
 END_TEST
 
 START_TEST(value_status_names) {
-    static const char *const want[] = {"PENDING_VALIDATION", "ISSUED",  "INACTIVE", "EXPIRED",
+    static const char *const want[] = {"PENDING_VALIDATION",   "ISSUED",  "INACTIVE", "EXPIRED",
                                        "VALIDATION_TIMED_OUT", "REVOKED", "FAILED"};
     ck_assert_uint_eq(LSCP_STATUS_COUNT, 7);
     ck_assert_uint_eq(lscp_value_count(LSCP_VS_STATUS), 7);
@@ -158,26 +158,36 @@ static const charset_case charset_cases[] = {
     {"env", 0, 0, 0, 0, 0},
     {"cost-center_1 +=.:/@", 0, 0, 0, 0, 0},
     {"", 0, 0, 0, 0, 0},
-    {"Gr\xc3\xb6\xc3\x9f" "e", 0, 0, 0, 0, 0},            /* Größe: letters */
+    {"Gr\xc3\xb6\xc3\x9f"
+     "e",
+     0, 0, 0, 0, 0},                                         /* Größe: letters */
     {"\xe3\x83\x81\xe3\x83\xbc\xe3\x83\xa0", 0, 0, 0, 0, 0}, /* チーム: Lo, Lm, Lo */
-    {"a\xe3\x80\x80" "b", 0, 0, 0, 0, 0},                 /* U+3000 ideographic space: Zs */
-    {"a\xc2\xa0" "b", 0, 0, 0, 0, 0},                     /* U+00A0 no-break space: Zs */
-    {"\xc2\xbd", 0, 0, 0, 0, 0},                          /* U+00BD one half: No */
-    {"\xe2\x85\xa0", 0, 0, 0, 0, 0},                      /* U+2160 roman numeral one: Nl */
-    {"\xf0\x9d\x90\x80", 0, 0, 0, 0, 0},                  /* U+1D400 math bold A: Lu, non-BMP */
+    {"a\xe3\x80\x80"
+     "b",
+     0, 0, 0, 0, 0}, /* U+3000 ideographic space: Zs */
+    {"a\xc2\xa0"
+     "b",
+     0, 0, 0, 0, 0},                     /* U+00A0 no-break space: Zs */
+    {"\xc2\xbd", 0, 0, 0, 0, 0},         /* U+00BD one half: No */
+    {"\xe2\x85\xa0", 0, 0, 0, 0, 0},     /* U+2160 roman numeral one: Nl */
+    {"\xf0\x9d\x90\x80", 0, 0, 0, 0, 0}, /* U+1D400 math bold A: Lu, non-BMP */
     {"cost#center", 0, 1, 4, 4, '#'},
     {"a,b", 0, 1, 1, 1, ','},
     {"tab\there", 0, 1, 3, 3, '\t'},
-    {"e\xcc\x81", 0, 1, 1, 1, 0x301},                     /* combining acute: Mn */
-    {"\xc3\xa9\xe2\x83\x9d", 0, 1, 2, 1, 0x20DD},         /* é + combining circle: Me */
-    {"ok\xf0\x9f\x98\x80", 0, 1, 2, 2, 0x1F600},          /* emoji: So */
-    {"a\xe2\x80\x8b" "b", 0, 1, 1, 1, 0x200B},            /* zero-width space: Cf */
-    {"a\xe2\x80\xa8", 0, 1, 1, 1, 0x2028},                /* line separator: Zl */
-    {"x\x00y", 3, 1, 1, 1, 0},                            /* NUL: Cc */
+    {"e\xcc\x81", 0, 1, 1, 1, 0x301},             /* combining acute: Mn */
+    {"\xc3\xa9\xe2\x83\x9d", 0, 1, 2, 1, 0x20DD}, /* é + combining circle: Me */
+    {"ok\xf0\x9f\x98\x80", 0, 1, 2, 2, 0x1F600},  /* emoji: So */
+    {"a\xe2\x80\x8b"
+     "b",
+     0, 1, 1, 1, 0x200B},                  /* zero-width space: Cf */
+    {"a\xe2\x80\xa8", 0, 1, 1, 1, 0x2028}, /* line separator: Zl */
+    {"x\x00y", 3, 1, 1, 1, 0},             /* NUL: Cc */
     {"$", 0, 1, 0, 0, '$'},
-    {"\xef\xbf\xbd", 0, 1, 0, 0, 0xFFFD},                 /* replacement character: So */
-    {"ab\xc3", 0, 1, 2, 2, -1},                           /* truncated UTF-8: no crash */
-    {"\xff" "a", 0, 1, 0, 0, -1},
+    {"\xef\xbf\xbd", 0, 1, 0, 0, 0xFFFD}, /* replacement character: So */
+    {"ab\xc3", 0, 1, 2, 2, -1},           /* truncated UTF-8: no crash */
+    {"\xff"
+     "a",
+     0, 1, 0, 0, -1},
 };
 
 START_TEST(unicode_charset) {
@@ -219,9 +229,9 @@ static const length_case length_cases[] = {
     {"a", 0},
     {"a", 128},
     {"a", 129},
-    {"\xc3\xa9", 128},         /* é: 2 bytes */
+    {"\xc3\xa9", 128}, /* é: 2 bytes */
     {"\xc3\xa9", 129},
-    {"\xe3\x83\x81", 256},     /* チ: 3 bytes */
+    {"\xe3\x83\x81", 256}, /* チ: 3 bytes */
     {"\xe3\x83\x81", 257},
     {"\xf0\x9d\x90\x80", 256}, /* U+1D400: 4 bytes, one code point */
     {"\xf0\x9d\x90\x80", 257},
@@ -299,7 +309,8 @@ START_TEST(registry_entry) {
         group_ok |= strcmp(r->group, groups[g]) == 0;
     ck_assert_msg(group_ok, "%s: group %s", r->id, r->group);
     ck_assert_msg(r->summary[0] && !strchr(r->summary, '\n'), "%s: one-line summary", r->id);
-    ck_assert_msg(strstr(r->explanation, "\n\nWhy: ") && strstr(r->explanation, "\n\nExample:\n\n    ") &&
+    ck_assert_msg(strstr(r->explanation, "\n\nWhy: ") &&
+                      strstr(r->explanation, "\n\nExample:\n\n    ") &&
                       strstr(r->explanation, "\n\nFix: "),
                   "%s: explanation has what, why, example, fix", r->id);
     int opt_in = 0;
