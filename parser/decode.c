@@ -243,9 +243,21 @@ static int doc_begin(lscp_sink *s, lsc_pos pos, lsc_json_type type) {
     return 0;
 }
 
-static int doc_shape_rules(lscp_sink *s) {
+/* The document-level shape rules. An incomplete document (the input stopped
+ * being JSON inside it) gets only the unknown-field findings it has earned. */
+static int doc_shape_rules(lscp_sink *s, int complete) {
     lsc_document *d = &s->doc;
     char q1[160], q2[200];
+    if (!complete) {
+        if (d->type != LSC_JSON_OBJECT || d->error_type.m.seen != LSC_JSON_ABSENT ||
+            d->error.seen != LSC_JSON_ABSENT)
+            return 0;
+        if (d->certificates.seen == LSC_JSON_ABSENT &&
+            d->next_page_token.m.seen == LSC_JSON_ABSENT &&
+            d->response_metadata.seen == LSC_JSON_ABSENT)
+            return 0;
+        goto unknown;
+    }
     if (d->type != LSC_JSON_OBJECT)
         return report_at(s, LSC_R_NOT_A_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
                          "the document is %s, not a GetCertificates response object",
@@ -273,6 +285,7 @@ static int doc_shape_rules(lscp_sink *s) {
         return report_at(s, LSC_R_NOT_A_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
                          "the object has none of certificates, nextPageToken or "
                          "ResponseMetadata: not a GetCertificates response");
+unknown:
     for (const lscp_deferred *u = s->deferred; u; u = u->next) {
         lscp_quote(q1, sizeof q1, u->key, u->key_len, 60);
         if (!lscp_rule_on(s, LSC_R_UNKNOWN_FIELD))
@@ -310,7 +323,7 @@ static int doc_shape_rules(lscp_sink *s) {
 }
 
 static int doc_end(lscp_sink *s) {
-    if (doc_shape_rules(s) < 0)
+    if (doc_shape_rules(s, 1) < 0)
         return -1;
     if (s->validator && lscv_document_end(s->validator, &s->doc) < 0) {
         s->oom = 1;
@@ -896,8 +909,15 @@ void lscp_decode_release(lscp_sink *s) {
 static int syntax_fail(lscp_sink *s, lsc_pos pos, uint64_t document, const char *msg) {
     size_t d = decoded_depth(s);
     s->failed = 1;
+    if (s->in_document && s->depth > 0 && doc_shape_rules(s, 0) < 0)
+        return -1;
     s->force_document = (int64_t)document;
-    int r = report_at(s, LSC_R_JSON_SYNTAX, pos, d, 0, NULL, 0, NULL, "invalid JSON: %s", msg);
+    /* the innermost open container; below the depth limit, the container
+     * that went too deep (what lies deeper was not decoded) */
+    int r = s->depth > d ? report_at(s, LSC_R_JSON_SYNTAX, pos, d, 1, NULL, 0, NULL,
+                                     "invalid JSON: %s", msg)
+                         : report_at(s, LSC_R_JSON_SYNTAX, pos, d, 0, NULL, 0, NULL,
+                                     "invalid JSON: %s", msg);
     s->force_document = -1;
     if (r < 0 || lscp_flush(s) < 0)
         return -1;
