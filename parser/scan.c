@@ -300,6 +300,17 @@ static int close_container(lscp_scan *s, unsigned char kind) {
         }                                                                                          \
     } while (0)
 
+/* Does any of the 8 bytes at p end a plain run inside a string ('"', '\\',
+ * a control character or a non-ASCII byte)? Word-at-a-time (SWAR) test. */
+static inline int special8(const unsigned char *p) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    uint64_t t = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
+    return (t & highs) != 0;
+}
+
 static int is_ws(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
@@ -333,6 +344,16 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
         case ST_DOC_START:
         case ST_VALUE:
         case ST_ARR_FIRST:
+            if (c == ' ') {
+                /* indentation: skip the run at once */
+                const unsigned char *q = p + 1;
+                while (q < end && *q == ' ')
+                    q++;
+                s->offset += (uint64_t)(q - p);
+                s->column += (uint64_t)(q - p);
+                p = q;
+                continue;
+            }
             if (is_ws(c))
                 break;
             if (s->state == ST_ARR_FIRST && c == ']') {
@@ -357,6 +378,15 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             break;
         case ST_OBJ_FIRST:
         case ST_OBJ_KEY:
+            if (c == ' ') {
+                const unsigned char *q = p + 1;
+                while (q < end && *q == ' ')
+                    q++;
+                s->offset += (uint64_t)(q - p);
+                s->column += (uint64_t)(q - p);
+                p = q;
+                continue;
+            }
             if (is_ws(c))
                 break;
             if (c == '"') {
@@ -398,8 +428,10 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                                        : "expected ',' or ']' after an array element");
         }
         case ST_STRING: {
-            /* the hot loop: plain ASCII runs */
+            /* the hot loop: plain ASCII runs, 8 bytes at a time */
             const unsigned char *q = p;
+            while (end - q >= 8 && !special8(q))
+                q += 8;
             while (q < end && *q != '"' && *q != '\\' && *q >= 0x20 && *q < 0x80)
                 q++;
             s->offset += (uint64_t)(q - p);
