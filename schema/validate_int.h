@@ -63,18 +63,39 @@ struct lscv_state {
     lscv_set sans, list;
 };
 
-/* The certificate being checked, with its pointer prefixes. */
+/* The certificate being checked. */
 typedef struct lscv_cert {
     const lsc_certificate *c;
     const lsc_certificate_detail *d; /* NULL unless certificateDetail decoded */
-    char sbase[48];                  /* "/certificates/N" */
-    char dbase[72];                  /* "/certificates/N/certificateDetail" */
 } lscv_cert;
+
+/* Pointer heads under "/certificates/N" (string literals, to concatenate). */
+#define LSCV_DETAIL "/certificateDetail"
+
+/* Where a finding points, kept in pieces so that the clean path formats
+ * nothing: "/certificates/<cert><head>", then "/<index><tail>" when tail is
+ * not NULL. Formatted by lscv_path_str() only when a finding is reported. */
+typedef struct lscv_path {
+    size_t cert;      /* the certificate's index */
+    const char *head; /* "" (the summary), LSCV_DETAIL "/notAfter", "/tags", ... */
+    const char *tail; /* NULL: no list index; else after it: "", "/key", ... */
+    size_t index;     /* the list element's index when tail is set */
+} lscv_path;
+
+/* A path to a field of the summary or the detail, or to a list element. */
+#define LSCV_PATH(x, head) (&(const lscv_path){(x)->c->index, (head), NULL, 0})
+#define LSCV_PATH_AT(x, head, i, tail) (&(const lscv_path){(x)->c->index, (head), (tail), (i)})
+
+/* The pointer of a path into buf (LSCV_PTR_SIZE bytes). */
+const char *lscv_path_str(char *buf, const lscv_path *path);
 
 /* Report a finding for rule at pos / pointer (no-op when the rule is off or
  * memory already ran out). value is the raw value it is about, or NULL. */
 void lscv_report(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
                  const char *value, size_t value_len, const char *fmt, ...) LSCP_PRINTF(7, 8);
+/* The same with the pointer as a path, formatted only if the rule is on. */
+void lscv_report_at(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const lscv_path *path,
+                    const char *value, size_t value_len, const char *fmt, ...) LSCP_PRINTF(7, 8);
 
 /* Whether a rule is on (check before expensive work). */
 int lscv_on(const lscv_state *v, lsc_rule_id rule);
@@ -86,11 +107,8 @@ int lscv_equal(const char *s, size_t len, const char *lit);
 /* ASCII case-insensitive equality. */
 int lscv_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
 
-/* "base" + "suffix" into buf; "base/index" + "suffix" with the second. */
-const char *lscv_ptr(char *buf, const char *base, const char *suffix);
-const char *lscv_ptr_at(char *buf, const char *base, size_t index, const char *suffix);
-
-/* Quote a value for a message (lscp_quote, 60 code points). */
+/* Quote a value for a message (lscp_quote, 60 code points); call it only
+ * when a finding is reported. */
 const char *lscv_quote(char *buf, const char *s, size_t len);
 
 /* Start a list of up to n elements in a scratch set. -1 on out-of-memory. */
@@ -101,11 +119,11 @@ lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const c
                               size_t index, int add, int *found);
 
 /* blank-arn / blank-value on a string field. */
-void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s, const char *pointer,
-                      const char *field);
+void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s,
+                      const lscv_path *path, const char *field);
 /* enum-value, documented-value or unfamiliar-value on a string field. */
 void lscv_check_value(lscv_state *v, lsc_rule_id rule, lscp_value_set set, const lsc_string *s,
-                      const char *pointer);
+                      const lscv_path *path);
 
 /* The themes, each run on one certificate. */
 void lscv_check_tags(lscv_state *v, const lscv_cert *x);
@@ -114,6 +132,6 @@ void lscv_check_time(lscv_state *v, const lscv_cert *x);
 
 /* domainName / SAN format, shared by the name checks. */
 void lscv_check_domain_format(lscv_state *v, const char *what, const char *s, size_t len,
-                              lsc_pos at, const char *pointer);
+                              lsc_pos at, const lscv_path *path);
 
 #endif
