@@ -18,18 +18,38 @@
 /* Helpers                                                            */
 /* ------------------------------------------------------------------ */
 
+static void vreport(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
+                    const char *value, size_t value_len, const char *fmt, va_list ap)
+    LSCP_PRINTF(7, 0);
+
+static void vreport(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
+                    const char *value, size_t value_len, const char *fmt, va_list ap) {
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    lscp_site site = {pos, pointer, strlen(pointer), value, value_len, NULL};
+    if (lscp_report(v->sink, rule, &site, "%s", msg) < 0)
+        v->failed = 1;
+}
+
 void lscv_report(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
                  const char *value, size_t value_len, const char *fmt, ...) {
-    char msg[1024];
     va_list ap;
     if (v->failed || !lscp_rule_on(v->sink, rule))
         return;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vreport(v, rule, pos, pointer, value, value_len, fmt, ap);
     va_end(ap);
-    lscp_site site = {pos, pointer, strlen(pointer), value, value_len, NULL};
-    if (lscp_report(v->sink, rule, &site, "%s", msg) < 0)
-        v->failed = 1;
+}
+
+void lscv_report_at(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const lscv_path *path,
+                    const char *value, size_t value_len, const char *fmt, ...) {
+    char p[LSCV_PTR_SIZE];
+    va_list ap;
+    if (v->failed || !lscp_rule_on(v->sink, rule))
+        return;
+    va_start(ap, fmt);
+    vreport(v, rule, pos, lscv_path_str(p, path), value, value_len, fmt, ap);
+    va_end(ap);
 }
 
 int lscv_on(const lscv_state *v, lsc_rule_id rule) {
@@ -60,13 +80,12 @@ int lscv_equal_fold(const char *a, size_t alen, const char *b, size_t blen) {
     return 1;
 }
 
-const char *lscv_ptr(char *buf, const char *base, const char *suffix) {
-    snprintf(buf, LSCV_PTR_SIZE, "%s%s", base, suffix);
-    return buf;
-}
-
-const char *lscv_ptr_at(char *buf, const char *base, size_t index, const char *suffix) {
-    snprintf(buf, LSCV_PTR_SIZE, "%s/%zu%s", base, index, suffix);
+const char *lscv_path_str(char *buf, const lscv_path *path) {
+    if (path->tail)
+        snprintf(buf, LSCV_PTR_SIZE, "/certificates/%zu%s/%zu%s", path->cert, path->head,
+                 path->index, path->tail);
+    else
+        snprintf(buf, LSCV_PTR_SIZE, "/certificates/%zu%s", path->cert, path->head);
     return buf;
 }
 
@@ -251,13 +270,13 @@ static void check_duplicate(lscv_state *v, const lscv_cert *x) {
     }
     lscv_arn *slot = arn_slot(v->arns, v->arn_cap, h);
     if (slot->hash) {
-        char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
-        lscv_report(v, LSC_R_DUPLICATE_CERTIFICATE, arn->m.at,
-                    lscv_ptr(p, x->sbase, "/certificateArn"), arn->s, arn->len,
-                    "certificateArn %s already appeared in this listing (document %u, "
-                    "certificate %u)",
-                    lscv_quote(q, arn->s, arn->len), (unsigned)slot->document,
-                    (unsigned)slot->index);
+        char q[LSCV_QUOTE_SIZE];
+        lscv_report_at(v, LSC_R_DUPLICATE_CERTIFICATE, arn->m.at, LSCV_PATH(x, "/certificateArn"),
+                       arn->s, arn->len,
+                       "certificateArn %s already appeared in this listing (document %u, "
+                       "certificate %u)",
+                       lscv_quote(q, arn->s, arn->len), (unsigned)slot->document,
+                       (unsigned)slot->index);
         return;
     }
     slot->hash = h;
@@ -286,29 +305,29 @@ int lscv_document_end(lscv_state *v, const lsc_document *doc) {
 /* Fields: missing, blank, enumerations                               */
 /* ------------------------------------------------------------------ */
 
-static void check_missing(lscv_state *v, const lsc_member *m, lsc_pos obj_at, const char *obj_ptr,
-                          const char *what, const char *key) {
+static void check_missing(lscv_state *v, const lsc_member *m, lsc_pos obj_at,
+                          const lscv_path *obj_path, const char *what, const char *key) {
     /* a null or mistyped member was reported already (null-value, type-mismatch) */
     if (m->seen == LSC_JSON_ABSENT)
-        lscv_report(v, LSC_R_MISSING_FIELD, obj_at, obj_ptr, NULL, 0, "%s has no \"%s\" member",
-                    what, key);
+        lscv_report_at(v, LSC_R_MISSING_FIELD, obj_at, obj_path, NULL, 0, "%s has no \"%s\" member",
+                       what, key);
 }
 
-void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s, const char *pointer,
+void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s, const lscv_path *path,
                       const char *field) {
-    if (!s->m.ok || !lscv_blank(s->s, s->len))
+    if (!s->m.ok || !lscv_blank(s->s, s->len) || !lscv_on(v, rule))
         return;
     char q[LSCV_QUOTE_SIZE];
     if (s->len == 0)
-        lscv_report(v, rule, s->m.at, pointer, s->s, s->len, "%s is empty", field);
+        lscv_report_at(v, rule, s->m.at, path, s->s, s->len, "%s is empty", field);
     else
-        lscv_report(v, rule, s->m.at, pointer, s->s, s->len, "%s is only white space: %s", field,
-                    lscv_quote(q, s->s, s->len));
+        lscv_report_at(v, rule, s->m.at, path, s->s, s->len, "%s is only white space: %s", field,
+                       lscv_quote(q, s->s, s->len));
 }
 
 /* enum-value, documented-value or unfamiliar-value for one field. */
 void lscv_check_value(lscv_state *v, lsc_rule_id rule, lscp_value_set set, const lsc_string *s,
-                      const char *pointer) {
+                      const lscv_path *path) {
     if (!s->m.ok || !lscv_on(v, rule) || lscp_value_index(set, s->s, s->len) >= 0)
         return;
     char q[LSCV_QUOTE_SIZE], list[400];
@@ -319,61 +338,61 @@ void lscv_check_value(lscv_state *v, lsc_rule_id rule, lscp_value_set set, const
     const char *suggestion = lscp_value_suggest(set, s->s, s->len);
     lscv_quote(q, s->s, s->len);
     if (suggestion)
-        lscv_report(v, rule, s->m.at, pointer, s->s, s->len,
-                    "%s %s is not %s; did you mean \"%s\"?", field, q, kind, suggestion);
+        lscv_report_at(v, rule, s->m.at, path, s->s, s->len,
+                       "%s %s is not %s; did you mean \"%s\"?", field, q, kind, suggestion);
     else
-        lscv_report(v, rule, s->m.at, pointer, s->s, s->len, "%s %s is not %s (%s)", field, q, kind,
-                    lscp_value_list(set, list, sizeof list));
+        lscv_report_at(v, rule, s->m.at, path, s->s, s->len, "%s %s is not %s (%s)", field, q, kind,
+                       lscp_value_list(set, list, sizeof list));
 }
 
 static void check_summary_fields(lscv_state *v, const lscv_cert *x) {
     const lsc_certificate *c = x->c;
-    char p[LSCV_PTR_SIZE];
-    check_missing(v, &c->certificate_arn.m, c->at, x->sbase, "the certificate summary",
+    const lscv_path *obj = LSCV_PATH(x, "");
+    check_missing(v, &c->certificate_arn.m, c->at, obj, "the certificate summary",
                   "certificateArn");
-    check_missing(v, &c->certificate_name.m, c->at, x->sbase, "the certificate summary",
+    check_missing(v, &c->certificate_name.m, c->at, obj, "the certificate summary",
                   "certificateName");
-    check_missing(v, &c->domain_name.m, c->at, x->sbase, "the certificate summary", "domainName");
-    lscv_check_blank(v, LSC_R_BLANK_ARN, &c->certificate_arn,
-                     lscv_ptr(p, x->sbase, "/certificateArn"), "certificateArn");
-    lscv_check_blank(v, LSC_R_BLANK_VALUE, &c->certificate_name,
-                     lscv_ptr(p, x->sbase, "/certificateName"), "certificateName");
-    lscv_check_blank(v, LSC_R_BLANK_VALUE, &c->domain_name, lscv_ptr(p, x->sbase, "/domainName"),
+    check_missing(v, &c->domain_name.m, c->at, obj, "the certificate summary", "domainName");
+    lscv_check_blank(v, LSC_R_BLANK_ARN, &c->certificate_arn, LSCV_PATH(x, "/certificateArn"),
+                     "certificateArn");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &c->certificate_name, LSCV_PATH(x, "/certificateName"),
+                     "certificateName");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &c->domain_name, LSCV_PATH(x, "/domainName"),
                      "domainName");
 }
 
 static void check_detail_fields(lscv_state *v, const lscv_cert *x) {
     const lsc_certificate_detail *d = x->d;
-    char p[LSCV_PTR_SIZE];
-    check_missing(v, &d->arn.m, d->m.at, x->dbase, "certificateDetail", "arn");
-    check_missing(v, &d->name.m, d->m.at, x->dbase, "certificateDetail", "name");
-    check_missing(v, &d->domain_name.m, d->m.at, x->dbase, "certificateDetail", "domainName");
-    check_missing(v, &d->status.m, d->m.at, x->dbase, "certificateDetail", "status");
-    lscv_check_blank(v, LSC_R_BLANK_ARN, &d->arn, lscv_ptr(p, x->dbase, "/arn"), "arn");
-    lscv_check_blank(v, LSC_R_BLANK_VALUE, &d->name, lscv_ptr(p, x->dbase, "/name"), "name");
-    lscv_check_blank(v, LSC_R_BLANK_VALUE, &d->domain_name, lscv_ptr(p, x->dbase, "/domainName"),
+    const lscv_path *obj = LSCV_PATH(x, LSCV_DETAIL);
+    check_missing(v, &d->arn.m, d->m.at, obj, "certificateDetail", "arn");
+    check_missing(v, &d->name.m, d->m.at, obj, "certificateDetail", "name");
+    check_missing(v, &d->domain_name.m, d->m.at, obj, "certificateDetail", "domainName");
+    check_missing(v, &d->status.m, d->m.at, obj, "certificateDetail", "status");
+    lscv_check_blank(v, LSC_R_BLANK_ARN, &d->arn, LSCV_PATH(x, LSCV_DETAIL "/arn"), "arn");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &d->name, LSCV_PATH(x, LSCV_DETAIL "/name"), "name");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, &d->domain_name, LSCV_PATH(x, LSCV_DETAIL "/domainName"),
                      "domainName");
     lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_STATUS, &d->status,
-                     lscv_ptr(p, x->dbase, "/status"));
+                     LSCV_PATH(x, LSCV_DETAIL "/status"));
     lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_REQUEST_FAILURE, &d->request_failure_reason,
-                     lscv_ptr(p, x->dbase, "/requestFailureReason"));
+                     LSCV_PATH(x, LSCV_DETAIL "/requestFailureReason"));
     lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_REVOCATION_REASON, &d->revocation_reason,
-                     lscv_ptr(p, x->dbase, "/revocationReason"));
+                     LSCV_PATH(x, LSCV_DETAIL "/revocationReason"));
     lscv_check_value(v, LSC_R_UNFAMILIAR_VALUE, LSCP_VS_KEY_ALGORITHM, &d->key_algorithm,
-                     lscv_ptr(p, x->dbase, "/keyAlgorithm"));
+                     LSCV_PATH(x, LSCV_DETAIL "/keyAlgorithm"));
     lscv_check_value(v, LSC_R_UNFAMILIAR_VALUE, LSCP_VS_ELIGIBLE_TO_RENEW, &d->eligible_to_renew,
-                     lscv_ptr(p, x->dbase, "/eligibleToRenew"));
+                     LSCV_PATH(x, LSCV_DETAIL "/eligibleToRenew"));
     lscv_check_value(v, LSC_R_UNFAMILIAR_VALUE, LSCP_VS_ISSUER_CA, &d->issuer_ca,
-                     lscv_ptr(p, x->dbase, "/issuerCA"));
+                     LSCV_PATH(x, LSCV_DETAIL "/issuerCA"));
     if (d->renewal_summary.m.ok)
         lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_RENEWAL_STATUS,
                          &d->renewal_summary.renewal_status,
-                         lscv_ptr(p, x->dbase, "/renewalSummary/renewalStatus"));
+                         LSCV_PATH(x, LSCV_DETAIL "/renewalSummary/renewalStatus"));
     if (d->in_use_resource_count.m.ok && d->in_use_resource_count.v < 0)
-        lscv_report(v, LSC_R_COUNT_RANGE, d->in_use_resource_count.m.at,
-                    lscv_ptr(p, x->dbase, "/inUseResourceCount"), NULL, 0,
-                    "inUseResourceCount is %lld; a count of resources cannot be negative",
-                    (long long)d->in_use_resource_count.v);
+        lscv_report_at(v, LSC_R_COUNT_RANGE, d->in_use_resource_count.m.at,
+                       LSCV_PATH(x, LSCV_DETAIL "/inUseResourceCount"), NULL, 0,
+                       "inUseResourceCount is %lld; a count of resources cannot be negative",
+                       (long long)d->in_use_resource_count.v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -382,6 +401,7 @@ static void check_detail_fields(lscv_state *v, const lscv_cert *x) {
 
 typedef struct status_field {
     const char *key;
+    const char *head; /* its pointer under the certificate */
     const lsc_member *m;
 } status_field;
 
@@ -390,64 +410,63 @@ static void check_status(lscv_state *v, const lscv_cert *x) {
     if (!d->status.m.ok)
         return; /* every status rule needs a status */
     const lsc_string *status = &d->status;
+    const lscv_path *sp = LSCV_PATH(x, LSCV_DETAIL "/status");
     int st = lscp_value_index(LSCP_VS_STATUS, status->s, status->len);
-    char p[LSCV_PTR_SIZE], sp[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
-    lscv_ptr(sp, x->dbase, "/status");
-    lscv_quote(q, status->s, status->len);
-    const status_field revoked[] = {{"revokedAt", &d->revoked_at.m},
-                                    {"revocationReason", &d->revocation_reason.m}};
-    const status_field validity[] = {{"issuedAt", &d->issued_at.m},
-                                     {"notBefore", &d->not_before.m},
-                                     {"notAfter", &d->not_after.m},
-                                     {"serialNumber", &d->serial_number.m}};
+    char q[LSCV_QUOTE_SIZE];
+    const status_field revoked[] = {
+        {"revokedAt", LSCV_DETAIL "/revokedAt", &d->revoked_at.m},
+        {"revocationReason", LSCV_DETAIL "/revocationReason", &d->revocation_reason.m}};
+    const status_field validity[] = {
+        {"issuedAt", LSCV_DETAIL "/issuedAt", &d->issued_at.m},
+        {"notBefore", LSCV_DETAIL "/notBefore", &d->not_before.m},
+        {"notAfter", LSCV_DETAIL "/notAfter", &d->not_after.m},
+        {"serialNumber", LSCV_DETAIL "/serialNumber", &d->serial_number.m}};
 
     for (size_t i = 0; i < 2; i++) {
         const status_field *f = &revoked[i];
-        char suffix[32];
-        snprintf(suffix, sizeof suffix, "/%s", f->key);
-        if (st != LSCP_STATUS_REVOKED && f->m->ok)
-            lscv_report(v, LSC_R_REVOKED_ONLY_FIELD, f->m->at, lscv_ptr(p, x->dbase, suffix), NULL,
-                        0, "%s is present but status is %s, not \"REVOKED\"", f->key, q);
+        if (st != LSCP_STATUS_REVOKED && f->m->ok && lscv_on(v, LSC_R_REVOKED_ONLY_FIELD))
+            lscv_report_at(v, LSC_R_REVOKED_ONLY_FIELD, f->m->at, LSCV_PATH(x, f->head), NULL, 0,
+                           "%s is present but status is %s, not \"REVOKED\"", f->key,
+                           lscv_quote(q, status->s, status->len));
         if (st == LSCP_STATUS_REVOKED && !f->m->ok)
-            lscv_report(v, LSC_R_REVOKED_MISSING_FIELD, status->m.at, sp, status->s, status->len,
-                        "status is \"REVOKED\" but %s is absent", f->key);
+            lscv_report_at(v, LSC_R_REVOKED_MISSING_FIELD, status->m.at, sp, status->s, status->len,
+                           "status is \"REVOKED\" but %s is absent", f->key);
     }
-    if (st != LSCP_STATUS_FAILED && d->request_failure_reason.m.ok) {
+    if (st != LSCP_STATUS_FAILED && d->request_failure_reason.m.ok &&
+        lscv_on(v, LSC_R_FAILURE_REASON_STATUS)) {
         char q2[LSCV_QUOTE_SIZE];
         const lsc_string *r = &d->request_failure_reason;
-        lscv_report(v, LSC_R_FAILURE_REASON_STATUS, r->m.at,
-                    lscv_ptr(p, x->dbase, "/requestFailureReason"), r->s, r->len,
-                    "requestFailureReason %s is present but status is %s, not \"FAILED\"",
-                    lscv_quote(q2, r->s, r->len), q);
+        lscv_report_at(v, LSC_R_FAILURE_REASON_STATUS, r->m.at,
+                       LSCV_PATH(x, LSCV_DETAIL "/requestFailureReason"), r->s, r->len,
+                       "requestFailureReason %s is present but status is %s, not \"FAILED\"",
+                       lscv_quote(q2, r->s, r->len), lscv_quote(q, status->s, status->len));
     }
     int unissued = st == LSCP_STATUS_PENDING_VALIDATION || st == LSCP_STATUS_VALIDATION_TIMED_OUT ||
                    st == LSCP_STATUS_FAILED;
     for (size_t i = 0; i < 4; i++) {
         const status_field *f = &validity[i];
-        char suffix[32];
-        snprintf(suffix, sizeof suffix, "/%s", f->key);
         if (st == LSCP_STATUS_ISSUED && !f->m->ok)
-            lscv_report(v, LSC_R_ISSUED_MISSING_FIELD, status->m.at, sp, status->s, status->len,
-                        "status is \"ISSUED\" but %s is absent", f->key);
-        if (unissued && f->m->ok)
-            lscv_report(v, LSC_R_UNISSUED_HAS_VALIDITY, f->m->at, lscv_ptr(p, x->dbase, suffix),
-                        NULL, 0, "%s is present but status is %s: the certificate was never issued",
-                        f->key, q);
+            lscv_report_at(v, LSC_R_ISSUED_MISSING_FIELD, status->m.at, sp, status->s, status->len,
+                           "status is \"ISSUED\" but %s is absent", f->key);
+        if (unissued && f->m->ok && lscv_on(v, LSC_R_UNISSUED_HAS_VALIDITY))
+            lscv_report_at(v, LSC_R_UNISSUED_HAS_VALIDITY, f->m->at, LSCV_PATH(x, f->head), NULL, 0,
+                           "%s is present but status is %s: the certificate was never issued",
+                           f->key, lscv_quote(q, status->s, status->len));
     }
     if (st == LSCP_STATUS_ISSUED && d->domain_validation_records.m.ok &&
         lscv_on(v, LSC_R_VALIDATION_INCOMPLETE)) {
-        char base[LSCV_PTR_SIZE];
-        lscv_ptr(base, x->dbase, "/domainValidationRecords");
         for (const lsc_validation_record *r = d->domain_validation_records.first; r; r = r->next) {
             const lsc_string *vs = &r->validation_status;
             if (!vs->m.ok || lscv_equal(vs->s, vs->len, "SUCCESS"))
                 continue;
             char q2[LSCV_QUOTE_SIZE];
-            lscv_report(v, LSC_R_VALIDATION_INCOMPLETE, vs->m.at,
-                        lscv_ptr_at(p, base, r->index, "/validationStatus"), vs->s, vs->len,
-                        "status is \"ISSUED\" but this domain validation record's "
-                        "validationStatus is %s, not \"SUCCESS\"",
-                        lscv_quote(q2, vs->s, vs->len));
+            lscv_report_at(v, LSC_R_VALIDATION_INCOMPLETE, vs->m.at,
+                           LSCV_PATH_AT(x, LSCV_DETAIL "/domainValidationRecords", r->index,
+                                        "/validationStatus"),
+                           vs->s, vs->len,
+                           "status is \"ISSUED\" but this domain validation record's "
+                           "validationStatus is %s, not \"SUCCESS\"",
+                           lscv_quote(q2, vs->s, vs->len));
         }
     }
 }
@@ -457,17 +476,19 @@ static void check_status(lscv_state *v, const lscv_cert *x) {
 /* ------------------------------------------------------------------ */
 
 static void check_pair(lscv_state *v, const lscv_cert *x, const lsc_string *summary,
-                       const char *skey, const lsc_string *detail, const char *dkey) {
+                       const char *skey, const lsc_string *detail, const char *dkey,
+                       const char *dhead) {
     if (!summary->m.ok || !detail->m.ok)
         return;
     if (summary->len == detail->len && memcmp(summary->s, detail->s, summary->len) == 0)
         return;
-    char p[LSCV_PTR_SIZE], suffix[32], q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
-    snprintf(suffix, sizeof suffix, "/%s", dkey);
-    lscv_report(v, LSC_R_SUMMARY_DETAIL_MISMATCH, detail->m.at, lscv_ptr(p, x->dbase, suffix),
-                detail->s, detail->len, "certificateDetail.%s %s differs from the summary's %s %s",
-                dkey, lscv_quote(q1, detail->s, detail->len), skey,
-                lscv_quote(q2, summary->s, summary->len));
+    if (!lscv_on(v, LSC_R_SUMMARY_DETAIL_MISMATCH))
+        return;
+    char q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
+    lscv_report_at(v, LSC_R_SUMMARY_DETAIL_MISMATCH, detail->m.at, LSCV_PATH(x, dhead), detail->s,
+                   detail->len, "certificateDetail.%s %s differs from the summary's %s %s", dkey,
+                   lscv_quote(q1, detail->s, detail->len), skey,
+                   lscv_quote(q2, summary->s, summary->len));
 }
 
 static void check_presence(lscv_state *v, const lscv_cert *x) {
@@ -480,27 +501,28 @@ static void check_presence(lscv_state *v, const lscv_cert *x) {
     if (v->presence_reported || present == v->first_presence)
         return;
     v->presence_reported = 1;
-    lscv_report(v, LSC_R_DETAIL_PRESENCE_MIXED, x->c->at, x->sbase, NULL, 0,
-                present ? "this summary has certificateDetail but the document's first summary "
-                          "(certificate %zu) does not: pages of different requests were merged?"
-                        : "this summary has no certificateDetail but the document's first "
-                          "summary (certificate %zu) has one: pages of different requests were "
-                          "merged?",
-                v->first_presence_index);
+    lscv_report_at(v, LSC_R_DETAIL_PRESENCE_MIXED, x->c->at, LSCV_PATH(x, ""), NULL, 0,
+                   present ? "this summary has certificateDetail but the document's first summary "
+                             "(certificate %zu) does not: pages of different requests were merged?"
+                           : "this summary has no certificateDetail but the document's first "
+                             "summary (certificate %zu) has one: pages of different requests "
+                             "were merged?",
+                   v->first_presence_index);
 }
 
 static void check_expect(lscv_state *v, const lscv_cert *x) {
     const lsc_config *cfg = v->config;
     const lsc_certificate *c = x->c;
-    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+    char q[LSCV_QUOTE_SIZE];
     if (cfg->expect == LSC_EXPECT_DETAILS && !c->certificate_detail.m.ok)
-        lscv_report(v, LSC_R_EXPECT_DETAILS, c->at, x->sbase, NULL, 0,
-                    "the summary has no certificateDetail, but the request asked for details "
-                    "(--expect=details)");
+        lscv_report_at(v, LSC_R_EXPECT_DETAILS, c->at, LSCV_PATH(x, ""), NULL, 0,
+                       "the summary has no certificateDetail, but the request asked for details "
+                       "(--expect=details)");
     if (cfg->expect == LSC_EXPECT_SUMMARY && c->certificate_detail.m.ok)
-        lscv_report(v, LSC_R_EXPECT_SUMMARY, c->certificate_detail.m.at, x->dbase, NULL, 0,
-                    "certificateDetail is present, but the request did not ask for details "
-                    "(--expect=summary)");
+        lscv_report_at(v, LSC_R_EXPECT_SUMMARY, c->certificate_detail.m.at,
+                       LSCV_PATH(x, LSCV_DETAIL), NULL, 0,
+                       "certificateDetail is present, but the request did not ask for details "
+                       "(--expect=summary)");
     if (cfg->expect_status_mask && x->d && x->d->status.m.ok && lscv_on(v, LSC_R_STATUS_FILTER)) {
         const lsc_string *s = &x->d->status;
         int st = lscp_value_index(LSCP_VS_STATUS, s->s, s->len);
@@ -511,19 +533,20 @@ static void check_expect(lscv_state *v, const lscv_cert *x) {
                 if (cfg->expect_status_mask & (1u << i) && used < sizeof list)
                     used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
                                              used ? ", " : "", lscp_status_names[i]);
-            lscv_report(v, LSC_R_STATUS_FILTER, s->m.at, lscv_ptr(p, x->dbase, "/status"), s->s,
-                        s->len, "status %s is not among the requested statuses (%s)",
-                        lscv_quote(q, s->s, s->len), list);
+            lscv_report_at(v, LSC_R_STATUS_FILTER, s->m.at, LSCV_PATH(x, LSCV_DETAIL "/status"),
+                           s->s, s->len, "status %s is not among the requested statuses (%s)",
+                           lscv_quote(q, s->s, s->len), list);
         }
     }
     const lsc_string *n = &c->certificate_name;
     if (cfg->expect_name && n->m.ok &&
-        !(n->len == cfg->expect_name_len && memcmp(n->s, cfg->expect_name, n->len) == 0)) {
+        !(n->len == cfg->expect_name_len && memcmp(n->s, cfg->expect_name, n->len) == 0) &&
+        lscv_on(v, LSC_R_NAME_FILTER)) {
         char q2[LSCV_QUOTE_SIZE];
-        lscv_report(v, LSC_R_NAME_FILTER, n->m.at, lscv_ptr(p, x->sbase, "/certificateName"), n->s,
-                    n->len, "certificateName %s is not the requested name %s",
-                    lscv_quote(q, n->s, n->len),
-                    lscv_quote(q2, cfg->expect_name, cfg->expect_name_len));
+        lscv_report_at(v, LSC_R_NAME_FILTER, n->m.at, LSCV_PATH(x, "/certificateName"), n->s,
+                       n->len, "certificateName %s is not the requested name %s",
+                       lscv_quote(q, n->s, n->len),
+                       lscv_quote(q2, cfg->expect_name, cfg->expect_name_len));
     }
 }
 
@@ -533,8 +556,6 @@ int lscv_certificate(lscv_state *v, const lsc_certificate *c) {
     lscv_cert x;
     x.c = c;
     x.d = c->certificate_detail.m.ok ? &c->certificate_detail : NULL;
-    snprintf(x.sbase, sizeof x.sbase, "/certificates/%zu", c->index);
-    snprintf(x.dbase, sizeof x.dbase, "/certificates/%zu/certificateDetail", c->index);
 
     check_summary_fields(v, &x);
     check_presence(v, &x);
@@ -543,9 +564,12 @@ int lscv_certificate(lscv_state *v, const lsc_certificate *c) {
     if (x.d) {
         check_detail_fields(v, &x);
         check_status(v, &x);
-        check_pair(v, &x, &c->certificate_arn, "certificateArn", &x.d->arn, "arn");
-        check_pair(v, &x, &c->certificate_name, "certificateName", &x.d->name, "name");
-        check_pair(v, &x, &c->domain_name, "domainName", &x.d->domain_name, "domainName");
+        check_pair(v, &x, &c->certificate_arn, "certificateArn", &x.d->arn, "arn",
+                   LSCV_DETAIL "/arn");
+        check_pair(v, &x, &c->certificate_name, "certificateName", &x.d->name, "name",
+                   LSCV_DETAIL "/name");
+        check_pair(v, &x, &c->domain_name, "domainName", &x.d->domain_name, "domainName",
+                   LSCV_DETAIL "/domainName");
     }
     lscv_check_tags(v, &x);
     lscv_check_names(v, &x);

@@ -119,8 +119,8 @@ lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const c
                               size_t index, int add, int *found);
 
 /* blank-arn / blank-value on a string field. */
-void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s,
-                      const lscv_path *path, const char *field);
+void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s, const lscv_path *path,
+                      const char *field);
 /* enum-value, documented-value or unfamiliar-value on a string field. */
 void lscv_check_value(lscv_state *v, lsc_rule_id rule, lscp_value_set set, const lsc_string *s,
                       const lscv_path *path);

@@ -31,23 +31,22 @@ static int is_hex(char c) {
 /* ------------------------------------------------------------------ */
 
 void lscv_check_domain_format(lscv_state *v, const char *what, const char *s, size_t len,
-                              lsc_pos at, const char *pointer) {
+                              lsc_pos at, const lscv_path *path) {
     if (lscv_blank(s, len) || !lscv_on(v, LSC_R_DOMAIN_NAME_FORMAT))
         return;
     char q[LSCV_QUOTE_SIZE], c[LSCV_QUOTE_SIZE];
     const char *why = NULL;
     size_t labels = 0;
-    lscv_quote(q, s, len);
     /* a wildcard first: it is the likeliest mistake and has its own advice */
     for (size_t i = 0; i < len;) {
         size_t j = i;
         while (j < len && s[j] != '.')
             j++;
         if (j - i == 1 && s[i] == '*') {
-            lscv_report(v, LSC_R_DOMAIN_NAME_FORMAT, at, pointer, s, len,
-                        "%s %s is a wildcard name; Lightsail certificates do not support "
-                        "wildcards: list each host name",
-                        what, q);
+            lscv_report_at(v, LSC_R_DOMAIN_NAME_FORMAT, at, path, s, len,
+                           "%s %s is a wildcard name; Lightsail certificates do not support "
+                           "wildcards: list each host name",
+                           what, lscv_quote(q, s, len));
             return;
         }
         i = j + 1;
@@ -64,10 +63,10 @@ void lscv_check_domain_format(lscv_state *v, const char *what, const char *s, si
                 size_t n = 1;
                 while (j + n < len && ((unsigned char)s[j + n] & 0xC0) == 0x80)
                     n++;
-                lscv_report(v, LSC_R_DOMAIN_NAME_FORMAT, at, pointer, s, len,
-                            "%s %s is not a DNS host name: it holds %s; labels hold only "
-                            "letters, digits and hyphens",
-                            what, q, lscv_quote(c, s + j, n));
+                lscv_report_at(v, LSC_R_DOMAIN_NAME_FORMAT, at, path, s, len,
+                               "%s %s is not a DNS host name: it holds %s; labels hold only "
+                               "letters, digits and hyphens",
+                               what, lscv_quote(q, s, len), lscv_quote(c, s + j, n));
                 return;
             }
             j++;
@@ -83,8 +82,8 @@ void lscv_check_domain_format(lscv_state *v, const char *what, const char *s, si
     if (!why && labels < 2)
         why = "has a single label; a host name has at least two (example.com)";
     if (why)
-        lscv_report(v, LSC_R_DOMAIN_NAME_FORMAT, at, pointer, s, len,
-                    "%s %s is not a DNS host name: it %s", what, q, why);
+        lscv_report_at(v, LSC_R_DOMAIN_NAME_FORMAT, at, path, s, len,
+                       "%s %s is not a DNS host name: it %s", what, lscv_quote(q, s, len), why);
 }
 
 /* ------------------------------------------------------------------ */
@@ -125,7 +124,7 @@ static int partition_ok(const char *s, size_t len) {
 }
 
 static void check_arn(lscv_state *v, const lsc_string *arn, const char *field,
-                      const char *pointer) {
+                      const lscv_path *path) {
     if (!arn->m.ok || lscv_blank(arn->s, arn->len) || !lscv_on(v, LSC_R_ARN_FORMAT))
         return;
     const char *s = arn->s, *part[6];
@@ -140,45 +139,46 @@ static void check_arn(lscv_state *v, const lsc_string *arn, const char *field,
             start = i + 1;
         }
     }
-    lscv_quote(q, s, arn->len);
     if (n < 6) {
         why = "does not have the six parts arn:PARTITION:lightsail:REGION:ACCOUNT:Certificate/ID";
     } else if (!lscv_equal(part[0], plen[0], "arn")) {
         why = "does not start with \"arn:\"";
     } else if (!partition_ok(part[1], plen[1])) {
-        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
-                    "%s %s is not a Lightsail certificate ARN: partition %s is not aws, aws-cn, "
-                    "aws-us-gov or another aws-*",
-                    field, q, lscv_quote(qp, part[1], plen[1]));
+        lscv_report_at(v, LSC_R_ARN_FORMAT, arn->m.at, path, s, arn->len,
+                       "%s %s is not a Lightsail certificate ARN: partition %s is not aws, aws-cn, "
+                       "aws-us-gov or another aws-*",
+                       field, lscv_quote(q, s, arn->len), lscv_quote(qp, part[1], plen[1]));
         return;
     } else if (!lscv_equal(part[2], plen[2], "lightsail")) {
-        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
-                    "%s %s is not a Lightsail certificate ARN: the service is %s, not "
-                    "\"lightsail\"",
-                    field, q, lscv_quote(qp, part[2], plen[2]));
+        lscv_report_at(v, LSC_R_ARN_FORMAT, arn->m.at, path, s, arn->len,
+                       "%s %s is not a Lightsail certificate ARN: the service is %s, not "
+                       "\"lightsail\"",
+                       field, lscv_quote(q, s, arn->len), lscv_quote(qp, part[2], plen[2]));
         return;
     } else if (!region_ok(part[3], plen[3])) {
-        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
-                    "%s %s is not a Lightsail certificate ARN: %s is not a region like us-east-1",
-                    field, q, lscv_quote(qp, part[3], plen[3]));
+        lscv_report_at(
+            v, LSC_R_ARN_FORMAT, arn->m.at, path, s, arn->len,
+            "%s %s is not a Lightsail certificate ARN: %s is not a region like us-east-1", field,
+            lscv_quote(q, s, arn->len), lscv_quote(qp, part[3], plen[3]));
         return;
     } else {
         int digits = plen[4] == 12;
         for (size_t i = 0; digits && i < plen[4]; i++)
             digits = is_digit(part[4][i]);
         if (!digits) {
-            lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
-                        "%s %s is not a Lightsail certificate ARN: the account %s is not 12 "
-                        "digits",
-                        field, q, lscv_quote(qp, part[4], plen[4]));
+            lscv_report_at(v, LSC_R_ARN_FORMAT, arn->m.at, path, s, arn->len,
+                           "%s %s is not a Lightsail certificate ARN: the account %s is not 12 "
+                           "digits",
+                           field, lscv_quote(q, s, arn->len), lscv_quote(qp, part[4], plen[4]));
             return;
         }
         if (plen[5] <= 12 || memcmp(part[5], "Certificate/", 12) != 0)
             why = "does not end with Certificate/ID";
     }
     if (why)
-        lscv_report(v, LSC_R_ARN_FORMAT, arn->m.at, pointer, s, arn->len,
-                    "%s %s is not a Lightsail certificate ARN: it %s", field, q, why);
+        lscv_report_at(v, LSC_R_ARN_FORMAT, arn->m.at, path, s, arn->len,
+                       "%s %s is not a Lightsail certificate ARN: it %s", field,
+                       lscv_quote(q, s, arn->len), why);
 }
 
 /* ------------------------------------------------------------------ */
@@ -194,12 +194,12 @@ static void check_serial(lscv_state *v, const lscv_cert *x) {
         ok = i % 3 == 2 ? s->s[i] == ':' : is_hex(s->s[i]);
     if (ok)
         return;
-    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
-    lscv_report(v, LSC_R_SERIAL_NUMBER_FORMAT, s->m.at, lscv_ptr(p, x->dbase, "/serialNumber"),
-                s->s, s->len,
-                "serialNumber %s is not hexadecimal byte pairs joined by ':' (like "
-                "0f:ac:b0:a3:8d:ea)",
-                lscv_quote(q, s->s, s->len));
+    char q[LSCV_QUOTE_SIZE];
+    lscv_report_at(v, LSC_R_SERIAL_NUMBER_FORMAT, s->m.at,
+                   LSCV_PATH(x, LSCV_DETAIL "/serialNumber"), s->s, s->len,
+                   "serialNumber %s is not hexadecimal byte pairs joined by ':' (like "
+                   "0f:ac:b0:a3:8d:ea)",
+                   lscv_quote(q, s->s, s->len));
 }
 
 /* ------------------------------------------------------------------ */
@@ -212,42 +212,46 @@ static int check_sans(lscv_state *v, const lscv_cert *x) {
     const lsc_name_list *sans = &x->d->subject_alternative_names;
     if (!sans->m.ok)
         return 0;
-    char base[LSCV_PTR_SIZE], p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
-    lscv_ptr(base, x->dbase, "/subjectAlternativeNames");
+#define SANS LSCV_DETAIL "/subjectAlternativeNames"
+    char q[LSCV_QUOTE_SIZE];
     if (sans->count > SAN_COUNT_MAX)
-        lscv_report(v, LSC_R_SAN_COUNT, sans->m.at, base, NULL, 0,
-                    "subjectAlternativeNames has %zu elements; a certificate covers at most %d "
-                    "names",
-                    sans->count, SAN_COUNT_MAX);
+        lscv_report_at(v, LSC_R_SAN_COUNT, sans->m.at, LSCV_PATH(x, SANS), NULL, 0,
+                       "subjectAlternativeNames has %zu elements; a certificate covers at most %d "
+                       "names",
+                       sans->count, SAN_COUNT_MAX);
     if (lscv_set_begin(v, &v->sans, sans->count, 1) < 0)
         return 0;
     for (const lsc_name *n = sans->first; n; n = n->next) {
-        lscv_ptr_at(p, base, n->index, "");
+        const lscv_path *p = LSCV_PATH_AT(x, SANS, n->index, "");
         if (lscv_blank(n->s, n->len)) {
-            lscv_report(v, LSC_R_BLANK_VALUE, n->at, p, n->s, n->len,
-                        n->len ? "the subjectAlternativeNames entry is only white space: %s"
-                               : "the subjectAlternativeNames entry is empty%s",
-                        n->len ? lscv_quote(q, n->s, n->len) : "");
+            if (!lscv_on(v, LSC_R_BLANK_VALUE))
+                continue;
+            lscv_report_at(v, LSC_R_BLANK_VALUE, n->at, p, n->s, n->len,
+                           n->len ? "the subjectAlternativeNames entry is only white space: %s"
+                                  : "the subjectAlternativeNames entry is empty%s",
+                           n->len ? lscv_quote(q, n->s, n->len) : "");
             continue;
         }
         lscv_check_domain_format(v, "the subjectAlternativeNames entry", n->s, n->len, n->at, p);
         int found;
         lscv_set_entry *e = lscv_set_find(&v->sans, n->s, n->len, NULL, 0, n->index, 1, &found);
-        if (found)
-            lscv_report(v, LSC_R_SAN_DUPLICATE, n->at, p, n->s, n->len,
-                        "%s already appears in subjectAlternativeNames (element %zu)",
-                        lscv_quote(q, n->s, n->len), e->index);
+        if (found && lscv_on(v, LSC_R_SAN_DUPLICATE))
+            lscv_report_at(v, LSC_R_SAN_DUPLICATE, n->at, p, n->s, n->len,
+                           "%s already appears in subjectAlternativeNames (element %zu)",
+                           lscv_quote(q, n->s, n->len), e->index);
     }
     const lsc_string *dn = &x->d->domain_name;
     if (dn->m.ok && !lscv_blank(dn->s, dn->len)) {
         int found;
         lscv_set_find(&v->sans, dn->s, dn->len, NULL, 0, 0, 0, &found);
-        if (!found)
-            lscv_report(v, LSC_R_SAN_MISSING_DOMAIN, sans->m.at, base, dn->s, dn->len,
-                        "certificateDetail.domainName %s is not among subjectAlternativeNames",
-                        lscv_quote(q, dn->s, dn->len));
+        if (!found && lscv_on(v, LSC_R_SAN_MISSING_DOMAIN))
+            lscv_report_at(v, LSC_R_SAN_MISSING_DOMAIN, sans->m.at, LSCV_PATH(x, SANS), dn->s,
+                           dn->len,
+                           "certificateDetail.domainName %s is not among subjectAlternativeNames",
+                           lscv_quote(q, dn->s, dn->len));
     }
     return !v->failed;
+#undef SANS
 }
 
 /* ------------------------------------------------------------------ */
@@ -261,17 +265,17 @@ static int name_under(const char *name, size_t nlen, const char *dom, size_t dle
     return lscv_equal_fold(name + nlen - dlen - 1, dlen, dom, dlen);
 }
 
-static void check_records(lscv_state *v, const lsc_validation_record_list *list, const char *base,
-                          int have_sans) {
+static void check_records(lscv_state *v, const lscv_cert *x, const lsc_validation_record_list *list,
+                          const char *head, int have_sans) {
     if (!list->m.ok)
         return;
-    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+    char q[LSCV_QUOTE_SIZE];
     if (lscv_set_begin(v, &v->list, list->count, 1) < 0)
         return;
     for (const lsc_validation_record *r = list->first; r; r = r->next) {
         const lsc_string *dn = &r->domain_name;
         int dn_usable = dn->m.ok && !lscv_blank(dn->s, dn->len);
-        lscv_ptr_at(p, base, r->index, "/domainName");
+        const lscv_path *p = LSCV_PATH_AT(x, head, r->index, "/domainName");
         lscv_check_blank(v, LSC_R_BLANK_VALUE, dn, p, "the validation record's domainName");
         if (dn_usable) {
             lscv_check_domain_format(v, "the validation record's domainName", dn->s, dn->len,
@@ -281,60 +285,60 @@ static void check_records(lscv_state *v, const lsc_validation_record_list *list,
                 in_sans = lscv_set_find(&v->sans, dn->s, dn->len, NULL, 0, 0, 0, &found) != NULL;
             lscv_set_entry *e =
                 lscv_set_find(&v->list, dn->s, dn->len, NULL, 0, r->index, 1, &found);
-            if (!in_sans)
-                lscv_report(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
-                            "the validation record's domainName %s is not among "
-                            "subjectAlternativeNames",
-                            lscv_quote(q, dn->s, dn->len));
-            else if (found)
-                lscv_report(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
-                            "another validation record of this list (element %zu) is for "
-                            "domainName %s already",
-                            e->index, lscv_quote(q, dn->s, dn->len));
+            if ((!in_sans || found) && lscv_on(v, LSC_R_VALIDATION_RECORD_DOMAIN)) {
+                if (!in_sans)
+                    lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
+                                   "the validation record's domainName %s is not among "
+                                   "subjectAlternativeNames",
+                                   lscv_quote(q, dn->s, dn->len));
+                else
+                    lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
+                                   "another validation record of this list (element %zu) is for "
+                                   "domainName %s already",
+                                   e->index, lscv_quote(q, dn->s, dn->len));
+            }
         }
         const lsc_resource_record *rr = &r->resource_record;
         if (rr->m.ok) {
-            if (dn_usable && rr->name.m.ok && !name_under(rr->name.s, rr->name.len, dn->s, dn->len))
-                lscv_report(v, LSC_R_VALIDATION_RECORD_NAME, rr->name.m.at,
-                            lscv_ptr_at(p, base, r->index, "/resourceRecord/name"), rr->name.s,
-                            rr->name.len, "resourceRecord.name %s does not end with \".%.*s.\"",
-                            lscv_quote(q, rr->name.s, rr->name.len),
-                            dn->len > 300 ? 300 : (int)dn->len, dn->s);
+            if (dn_usable && rr->name.m.ok &&
+                !name_under(rr->name.s, rr->name.len, dn->s, dn->len) &&
+                lscv_on(v, LSC_R_VALIDATION_RECORD_NAME))
+                lscv_report_at(v, LSC_R_VALIDATION_RECORD_NAME, rr->name.m.at,
+                               LSCV_PATH_AT(x, head, r->index, "/resourceRecord/name"), rr->name.s,
+                               rr->name.len, "resourceRecord.name %s does not end with \".%.*s.\"",
+                               lscv_quote(q, rr->name.s, rr->name.len),
+                               dn->len > 300 ? 300 : (int)dn->len, dn->s);
             lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_RECORD_TYPE, &rr->type,
-                             lscv_ptr_at(p, base, r->index, "/resourceRecord/type"));
+                             LSCV_PATH_AT(x, head, r->index, "/resourceRecord/type"));
         }
         if (r->dns_record_creation_state.m.ok)
             lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_DNS_STATE_CODE,
                              &r->dns_record_creation_state.code,
-                             lscv_ptr_at(p, base, r->index, "/dnsRecordCreationState/code"));
+                             LSCV_PATH_AT(x, head, r->index, "/dnsRecordCreationState/code"));
         lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_VALIDATION_STATUS, &r->validation_status,
-                         lscv_ptr_at(p, base, r->index, "/validationStatus"));
+                         LSCV_PATH_AT(x, head, r->index, "/validationStatus"));
     }
 }
 
 void lscv_check_names(lscv_state *v, const lscv_cert *x) {
-    char p[LSCV_PTR_SIZE];
     const lsc_certificate *c = x->c;
-    check_arn(v, &c->certificate_arn, "certificateArn", lscv_ptr(p, x->sbase, "/certificateArn"));
+    check_arn(v, &c->certificate_arn, "certificateArn", LSCV_PATH(x, "/certificateArn"));
     if (c->domain_name.m.ok)
         lscv_check_domain_format(v, "domainName", c->domain_name.s, c->domain_name.len,
-                                 c->domain_name.m.at, lscv_ptr(p, x->sbase, "/domainName"));
+                                 c->domain_name.m.at, LSCV_PATH(x, "/domainName"));
     if (!x->d)
         return;
     const lsc_certificate_detail *d = x->d;
-    check_arn(v, &d->arn, "arn", lscv_ptr(p, x->dbase, "/arn"));
+    check_arn(v, &d->arn, "arn", LSCV_PATH(x, LSCV_DETAIL "/arn"));
     if (d->domain_name.m.ok)
         lscv_check_domain_format(v, "certificateDetail.domainName", d->domain_name.s,
                                  d->domain_name.len, d->domain_name.m.at,
-                                 lscv_ptr(p, x->dbase, "/domainName"));
+                                 LSCV_PATH(x, LSCV_DETAIL "/domainName"));
     check_serial(v, x);
     int have_sans = check_sans(v, x);
-    check_records(v, &d->domain_validation_records,
-                  lscv_ptr(p, x->dbase, "/domainValidationRecords"), have_sans);
-    if (d->renewal_summary.m.ok) {
-        char base[LSCV_PTR_SIZE];
-        check_records(v, &d->renewal_summary.domain_validation_records,
-                      lscv_ptr(base, x->dbase, "/renewalSummary/domainValidationRecords"),
-                      have_sans);
-    }
+    check_records(v, x, &d->domain_validation_records, LSCV_DETAIL "/domainValidationRecords",
+                  have_sans);
+    if (d->renewal_summary.m.ok)
+        check_records(v, x, &d->renewal_summary.domain_validation_records,
+                      LSCV_DETAIL "/renewalSummary/domainValidationRecords", have_sans);
 }

@@ -11,7 +11,7 @@
 
 /* tag-key-charset / tag-value-charset: name the first bad character. */
 static void check_charset(lscv_state *v, lsc_rule_id rule, const char *what, const lsc_string *s,
-                          const char *pointer) {
+                          const lscv_path *path) {
     lscp_bad_char bad;
     if (!lscv_on(v, rule) || !lscp_tag_first_bad(s->s, s->len, &bad))
         return;
@@ -19,27 +19,27 @@ static void check_charset(lscv_state *v, lsc_rule_id rule, const char *what, con
     lscv_quote(q, s->s, s->len);
     lscv_quote(c, s->s + bad.offset, bad.length);
     if (bad.cp < 0)
-        lscv_report(v, rule, s->m.at, pointer, s->s, s->len,
-                    "%s %s holds %s at character %zu, a byte that is not UTF-8", what, q, c,
-                    bad.index + 1);
+        lscv_report_at(v, rule, s->m.at, path, s->s, s->len,
+                       "%s %s holds %s at character %zu, a byte that is not UTF-8", what, q, c,
+                       bad.index + 1);
     else
-        lscv_report(v, rule, s->m.at, pointer, s->s, s->len,
-                    "%s %s holds %s (U+%04X, category %s) at character %zu; tags allow only "
-                    "letters, numbers, spaces and + - = . _ : / @",
-                    what, q, c, (unsigned)bad.cp, lscp_unicode_category(bad.cp), bad.index + 1);
+        lscv_report_at(v, rule, s->m.at, path, s->s, s->len,
+                       "%s %s holds %s (U+%04X, category %s) at character %zu; tags allow only "
+                       "letters, numbers, spaces and + - = . _ : / @",
+                       what, q, c, (unsigned)bad.cp, lscp_unicode_category(bad.cp), bad.index + 1);
 }
 
 static void check_length(lscv_state *v, lsc_rule_id rule, const char *what, size_t max,
-                         const lsc_string *s, const char *pointer) {
+                         const lsc_string *s, const lscv_path *path) {
     if (!lscv_on(v, rule))
         return;
     size_t n = lscp_utf8_length(s->s, s->len);
     if (n <= max)
         return;
     char q[LSCV_QUOTE_SIZE];
-    lscv_report(v, rule, s->m.at, pointer, s->s, s->len,
-                "%s is %zu characters long; at most %zu are allowed: %s", what, n, max,
-                lscv_quote(q, s->s, s->len));
+    lscv_report_at(v, rule, s->m.at, path, s->s, s->len,
+                   "%s is %zu characters long; at most %zu are allowed: %s", what, n, max,
+                   lscv_quote(q, s->s, s->len));
 }
 
 static int starts_with_aws(const char *s, size_t len) {
@@ -56,47 +56,49 @@ static int starts_with_aws(const char *s, size_t len) {
     return 1;
 }
 
-static void check_list(lscv_state *v, const lsc_tag_list *tags, const char *base) {
-    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE];
+static void check_list(lscv_state *v, const lscv_cert *x, const lsc_tag_list *tags,
+                       const char *head) {
+    char q[LSCV_QUOTE_SIZE];
     if (!tags->m.ok)
         return;
     if (tags->count > TAG_COUNT_MAX)
-        lscv_report(v, LSC_R_TAG_COUNT, tags->m.at, base, NULL, 0,
-                    "the tags array has %zu elements; a resource has at most %d tags", tags->count,
-                    TAG_COUNT_MAX);
+        lscv_report_at(v, LSC_R_TAG_COUNT, tags->m.at, LSCV_PATH(x, head), NULL, 0,
+                       "the tags array has %zu elements; a resource has at most %d tags",
+                       tags->count, TAG_COUNT_MAX);
     int dup_on = lscv_on(v, LSC_R_TAG_KEY_DUPLICATE);
     if (dup_on && lscv_set_begin(v, &v->list, tags->count, 0) < 0)
         return;
     for (const lsc_tag *t = tags->first; t; t = t->next) {
         const lsc_string *key = &t->key, *value = &t->value;
         if (key->m.seen == LSC_JSON_ABSENT) {
-            lscv_report(v, LSC_R_TAG_KEY_MISSING, t->at, lscv_ptr_at(p, base, t->index, ""), NULL,
-                        0, "the tag has no \"key\" member");
+            lscv_report_at(v, LSC_R_TAG_KEY_MISSING, t->at, LSCV_PATH_AT(x, head, t->index, ""),
+                           NULL, 0, "the tag has no \"key\" member");
         } else if (key->m.ok && key->len == 0) {
-            lscv_report(v, LSC_R_TAG_KEY_MISSING, key->m.at, lscv_ptr_at(p, base, t->index, "/key"),
-                        key->s, 0, "the tag key is empty");
+            lscv_report_at(v, LSC_R_TAG_KEY_MISSING, key->m.at,
+                           LSCV_PATH_AT(x, head, t->index, "/key"), key->s, 0,
+                           "the tag key is empty");
         } else if (key->m.ok) {
-            lscv_ptr_at(p, base, t->index, "/key");
+            const lscv_path *p = LSCV_PATH_AT(x, head, t->index, "/key");
             check_length(v, LSC_R_TAG_KEY_LENGTH, "the tag key", TAG_KEY_MAX, key, p);
             check_charset(v, LSC_R_TAG_KEY_CHARSET, "the tag key", key, p);
-            if (starts_with_aws(key->s, key->len))
-                lscv_report(v, LSC_R_TAG_KEY_RESERVED, key->m.at, p, key->s, key->len,
-                            "the tag key %s starts with the prefix \"aws:\", reserved for tags "
-                            "AWS applies",
-                            lscv_quote(q, key->s, key->len));
+            if (starts_with_aws(key->s, key->len) && lscv_on(v, LSC_R_TAG_KEY_RESERVED))
+                lscv_report_at(v, LSC_R_TAG_KEY_RESERVED, key->m.at, p, key->s, key->len,
+                               "the tag key %s starts with the prefix \"aws:\", reserved for tags "
+                               "AWS applies",
+                               lscv_quote(q, key->s, key->len));
             if (dup_on) {
                 int found;
                 lscv_set_entry *e =
                     lscv_set_find(&v->list, key->s, key->len, NULL, 0, t->index, 1, &found);
                 if (found)
-                    lscv_report(v, LSC_R_TAG_KEY_DUPLICATE, key->m.at, p, key->s, key->len,
-                                "the tag key %s already appears in this tags array (element "
-                                "%zu); keys are unique per resource",
-                                lscv_quote(q, key->s, key->len), e->index);
+                    lscv_report_at(v, LSC_R_TAG_KEY_DUPLICATE, key->m.at, p, key->s, key->len,
+                                   "the tag key %s already appears in this tags array (element "
+                                   "%zu); keys are unique per resource",
+                                   lscv_quote(q, key->s, key->len), e->index);
             }
         }
         if (value->m.ok) {
-            lscv_ptr_at(p, base, t->index, "/value");
+            const lscv_path *p = LSCV_PATH_AT(x, head, t->index, "/value");
             check_length(v, LSC_R_TAG_VALUE_LENGTH, "the tag value", TAG_VALUE_MAX, value, p);
             check_charset(v, LSC_R_TAG_VALUE_CHARSET, "the tag value", value, p);
         }
@@ -131,35 +133,35 @@ static void check_mismatch(lscv_state *v, const lscv_cert *x) {
         if (found)
             e->count++;
     }
-    char p[LSCV_PTR_SIZE], qk[LSCV_QUOTE_SIZE], qv[LSCV_QUOTE_SIZE];
-    lscv_ptr(p, x->dbase, "/tags");
+    const lscv_path *p = LSCV_PATH(x, LSCV_DETAIL "/tags");
+    char qk[LSCV_QUOTE_SIZE], qv[LSCV_QUOTE_SIZE];
     for (const lsc_tag *t = dt->first; t; t = t->next) {
         size_t klen, vlen;
         const char *k = tag_text(&t->key, &klen), *val = tag_text(&t->value, &vlen);
         int found;
         lscv_set_entry *e = lscv_set_find(&v->list, k, klen, val, vlen, 0, 0, &found);
         if (!e || e->count == 0) {
-            lscv_report(v, LSC_R_TAGS_MISMATCH, dt->m.at, p, NULL, 0,
-                        "certificateDetail.tags holds the tag (key %s, value %s) %s the "
-                        "summary's tags",
-                        lscv_quote(qk, k, klen), lscv_quote(qv, val, vlen),
-                        e ? "more often than" : "that is not among");
+            lscv_report_at(v, LSC_R_TAGS_MISMATCH, dt->m.at, p, NULL, 0,
+                           "certificateDetail.tags holds the tag (key %s, value %s) %s the "
+                           "summary's tags",
+                           lscv_quote(qk, k, klen), lscv_quote(qv, val, vlen),
+                           e ? "more often than" : "that is not among");
             return;
         }
         e->count--;
     }
     if (ns != nd)
-        lscv_report(v, LSC_R_TAGS_MISMATCH, dt->m.at, p, NULL, 0,
-                    "the summary has %zu tags, certificateDetail.tags %zu: the summary holds tags "
-                    "the detail lacks",
-                    ns, nd);
+        lscv_report_at(
+            v, LSC_R_TAGS_MISMATCH, dt->m.at, p, NULL, 0,
+            "the summary has %zu tags, certificateDetail.tags %zu: the summary holds tags "
+            "the detail lacks",
+            ns, nd);
 }
 
 void lscv_check_tags(lscv_state *v, const lscv_cert *x) {
-    char base[LSCV_PTR_SIZE];
-    check_list(v, &x->c->tags, lscv_ptr(base, x->sbase, "/tags"));
+    check_list(v, x, &x->c->tags, "/tags");
     if (!x->d)
         return;
-    check_list(v, &x->d->tags, lscv_ptr(base, x->dbase, "/tags"));
+    check_list(v, x, &x->d->tags, LSCV_DETAIL "/tags");
     check_mismatch(v, x);
 }

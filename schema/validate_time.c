@@ -10,7 +10,7 @@
 #define DAY_SECONDS 86400
 
 typedef struct stamp {
-    const char *key;  /* pointer suffix: "notAfter", "renewalSummary/updatedAt" */
+    const char *head; /* pointer under the certificate: LSCV_DETAIL "/notAfter" */
     const char *name; /* for messages: "notAfter", "renewalSummary.updatedAt" */
     const lsc_timestamp *t;
 } stamp;
@@ -45,51 +45,45 @@ static const char *format_problem(lsc_time_status status) {
 
 static void check_format(lscv_state *v, const lscv_cert *x, const stamp *s) {
     const lsc_timestamp *t = s->t;
-    if (t->status == LSC_TIME_OK)
+    if (t->status == LSC_TIME_OK || !lscv_on(v, LSC_R_TIMESTAMP_FORMAT))
         return;
-    char p[LSCV_PTR_SIZE], suffix[48], q[LSCV_QUOTE_SIZE];
-    snprintf(suffix, sizeof suffix, "/%s", s->key);
+    char q[LSCV_QUOTE_SIZE];
     if (t->m.seen == LSC_JSON_NUMBER) /* a number's text needs no quotes */
         snprintf(q, sizeof q, "%.*s", t->raw_len > 60 ? 60 : (int)t->raw_len, t->raw);
     else
         lscv_quote(q, t->raw, t->raw_len);
-    lscv_report(v, LSC_R_TIMESTAMP_FORMAT, t->m.at, lscv_ptr(p, x->dbase, suffix), t->raw,
-                t->raw_len, "%s %s %s", s->name, q, format_problem(t->status));
+    lscv_report_at(v, LSC_R_TIMESTAMP_FORMAT, t->m.at, LSCV_PATH(x, s->head), t->raw, t->raw_len,
+                   "%s %s %s", s->name, q, format_problem(t->status));
 }
 
 /* timestamp-style-mixed: stamps are sorted by position in the input. */
 static void check_style(lscv_state *v, const lscv_cert *x, const stamp *s, size_t n) {
     for (size_t i = 0; i < n && !v->style_reported; i++) {
         const lsc_timestamp *t = s[i].t;
-        char p[LSCV_PTR_SIZE], suffix[48];
-        snprintf(suffix, sizeof suffix, "/%s", s[i].key);
-        lscv_ptr(p, x->dbase, suffix);
-        if (v->first_style == LSC_JSON_ABSENT) {
+        if (v->first_style == LSC_JSON_ABSENT) { /* once per document */
             v->first_style = t->m.seen;
-            snprintf(v->first_style_ptr, sizeof v->first_style_ptr, "%s", p);
+            lscv_path_str(v->first_style_ptr, LSCV_PATH(x, s[i].head));
         } else if (t->m.seen != v->first_style) {
             v->style_reported = 1;
-            lscv_report(v, LSC_R_TIMESTAMP_STYLE_MIXED, t->m.at, p, t->raw, t->raw_len,
-                        "%s is a %s but the document's first timestamp (%s) is a %s: outputs of "
-                        "different tools were merged?",
-                        s[i].name, lsc_json_type_name(t->m.seen), v->first_style_ptr,
-                        lsc_json_type_name(v->first_style));
+            lscv_report_at(v, LSC_R_TIMESTAMP_STYLE_MIXED, t->m.at, LSCV_PATH(x, s[i].head), t->raw,
+                           t->raw_len,
+                           "%s is a %s but the document's first timestamp (%s) is a %s: outputs "
+                           "of different tools were merged?",
+                           s[i].name, lsc_json_type_name(t->m.seen), v->first_style_ptr,
+                           lsc_json_type_name(v->first_style));
         }
     }
 }
 
-static void report_order(lscv_state *v, const lscv_cert *x, lsc_rule_id rule, const char *later_key,
-                         const lsc_timestamp *later, const char *earlier_key,
-                         const lsc_timestamp *earlier, const char *how) {
-    char p[LSCV_PTR_SIZE], suffix[48], name[48], q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
-    snprintf(suffix, sizeof suffix, "/%s", later_key);
-    snprintf(name, sizeof name, "%s", later_key);
-    for (char *c = name; *c; c++)
-        if (*c == '/')
-            *c = '.';
-    lscv_report(v, rule, later->m.at, lscv_ptr(p, x->dbase, suffix), later->raw, later->raw_len,
-                "%s (%s) %s %s (%s)", name, lscv_quote(q1, later->raw, later->raw_len), how,
-                earlier_key, lscv_quote(q2, earlier->raw, earlier->raw_len));
+static void report_order(lscv_state *v, const lscv_cert *x, lsc_rule_id rule, const stamp *later,
+                         const stamp *earlier, const char *how) {
+    if (!lscv_on(v, rule))
+        return;
+    char q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
+    const lsc_timestamp *l = later->t, *e = earlier->t;
+    lscv_report_at(v, rule, l->m.at, LSCV_PATH(x, later->head), l->raw, l->raw_len,
+                   "%s (%s) %s %s (%s)", later->name, lscv_quote(q1, l->raw, l->raw_len), how,
+                   earlier->name, lscv_quote(q2, e->raw, e->raw_len));
 }
 
 static void check_expiry(lscv_state *v, const lscv_cert *x) {
@@ -99,14 +93,14 @@ static void check_expiry(lscv_state *v, const lscv_cert *x) {
     if (!cfg->has_now || !usable(na) || !d->status.m.ok ||
         !lscv_equal(d->status.s, d->status.len, "ISSUED"))
         return;
-    char p[LSCV_PTR_SIZE], q[LSCV_QUOTE_SIZE], rs[LSCV_QUOTE_SIZE + 32];
-    lscv_ptr(p, x->dbase, "/notAfter");
-    lscv_quote(q, na->raw, na->raw_len);
+    const lscv_path *p = LSCV_PATH(x, LSCV_DETAIL "/notAfter");
+    char q[LSCV_QUOTE_SIZE], rs[LSCV_QUOTE_SIZE + 32];
     if (time_cmp(na->t, cfg->now) <= 0) {
-        lscv_report(v, LSC_R_EXPIRED_BUT_ISSUED, na->m.at, p, na->raw, na->raw_len,
-                    "status is \"ISSUED\" but the certificate expired: notAfter %s is not after "
-                    "the reference time (--now)",
-                    q);
+        if (lscv_on(v, LSC_R_EXPIRED_BUT_ISSUED))
+            lscv_report_at(v, LSC_R_EXPIRED_BUT_ISSUED, na->m.at, p, na->raw, na->raw_len,
+                           "status is \"ISSUED\" but the certificate expired: notAfter %s is not "
+                           "after the reference time (--now)",
+                           lscv_quote(q, na->raw, na->raw_len));
         return;
     }
     /* the window's end, saturated: --expiry-days may be huge */
@@ -116,8 +110,9 @@ static void check_expiry(lscv_state *v, const lscv_cert *x) {
         end.sec = INT64_MAX;
     else
         end.sec += days * DAY_SECONDS;
-    if (time_cmp(na->t, end) > 0)
+    if (time_cmp(na->t, end) > 0 || !lscv_on(v, LSC_R_EXPIRES_SOON))
         return;
+    lscv_quote(q, na->raw, na->raw_len);
     const lsc_string *renewal = &d->renewal_summary.renewal_status;
     if (d->renewal_summary.m.ok && renewal->m.ok) {
         char qr[LSCV_QUOTE_SIZE];
@@ -127,12 +122,12 @@ static void check_expiry(lscv_state *v, const lscv_cert *x) {
     }
     int64_t left = na->t.sec - cfg->now.sec - (na->t.nsec < cfg->now.nsec);
     if (left < DAY_SECONDS)
-        lscv_report(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
-                    "the certificate expires in less than a day (notAfter %s); %s", q, rs);
+        lscv_report_at(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
+                       "the certificate expires in less than a day (notAfter %s); %s", q, rs);
     else
-        lscv_report(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
-                    "the certificate expires in %lld day%s (notAfter %s); %s",
-                    (long long)(left / DAY_SECONDS), left / DAY_SECONDS == 1 ? "" : "s", q, rs);
+        lscv_report_at(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
+                       "the certificate expires in %lld day%s (notAfter %s); %s",
+                       (long long)(left / DAY_SECONDS), left / DAY_SECONDS == 1 ? "" : "s", q, rs);
 }
 
 void lscv_check_time(lscv_state *v, const lscv_cert *x) {
@@ -142,13 +137,15 @@ void lscv_check_time(lscv_state *v, const lscv_cert *x) {
     stamp all[6];
     size_t n = 0;
     const stamp fields[6] = {
-        {"createdAt", "createdAt", &d->created_at},
-        {"issuedAt", "issuedAt", &d->issued_at},
-        {"notBefore", "notBefore", &d->not_before},
-        {"notAfter", "notAfter", &d->not_after},
-        {"revokedAt", "revokedAt", &d->revoked_at},
-        {"renewalSummary/updatedAt", "renewalSummary.updatedAt", &d->renewal_summary.updated_at},
+        {LSCV_DETAIL "/createdAt", "createdAt", &d->created_at},
+        {LSCV_DETAIL "/issuedAt", "issuedAt", &d->issued_at},
+        {LSCV_DETAIL "/notBefore", "notBefore", &d->not_before},
+        {LSCV_DETAIL "/notAfter", "notAfter", &d->not_after},
+        {LSCV_DETAIL "/revokedAt", "revokedAt", &d->revoked_at},
+        {LSCV_DETAIL "/renewalSummary/updatedAt", "renewalSummary.updatedAt",
+         &d->renewal_summary.updated_at},
     };
+    enum { CREATED, ISSUED, NOT_BEFORE, NOT_AFTER, REVOKED, UPDATED };
     for (size_t i = 0; i < 6; i++) {
         if (i == 5 && !d->renewal_summary.m.ok)
             continue;
@@ -170,17 +167,14 @@ void lscv_check_time(lscv_state *v, const lscv_cert *x) {
     const lsc_timestamp *nb = &d->not_before, *na = &d->not_after, *revoked = &d->revoked_at;
     const lsc_timestamp *updated = &d->renewal_summary.updated_at;
     if (usable(nb) && usable(na) && time_cmp(nb->t, na->t) >= 0)
-        report_order(v, x, LSC_R_VALIDITY_ORDER, "notAfter", na, "notBefore", nb,
+        report_order(v, x, LSC_R_VALIDITY_ORDER, &fields[NOT_AFTER], &fields[NOT_BEFORE],
                      time_cmp(nb->t, na->t) == 0 ? "is the same instant as" : "is before");
     if (usable(issued) && usable(created) && time_cmp(issued->t, created->t) < 0)
-        report_order(v, x, LSC_R_EVENT_ORDER, "issuedAt", issued, "createdAt", created,
-                     "is before");
+        report_order(v, x, LSC_R_EVENT_ORDER, &fields[ISSUED], &fields[CREATED], "is before");
     if (usable(revoked) && usable(issued) && time_cmp(revoked->t, issued->t) < 0)
-        report_order(v, x, LSC_R_EVENT_ORDER, "revokedAt", revoked, "issuedAt", issued,
-                     "is before");
+        report_order(v, x, LSC_R_EVENT_ORDER, &fields[REVOKED], &fields[ISSUED], "is before");
     if (d->renewal_summary.m.ok && usable(updated) && usable(created) &&
         time_cmp(updated->t, created->t) < 0)
-        report_order(v, x, LSC_R_EVENT_ORDER, "renewalSummary/updatedAt", updated, "createdAt",
-                     created, "is before");
+        report_order(v, x, LSC_R_EVENT_ORDER, &fields[UPDATED], &fields[CREATED], "is before");
     check_expiry(v, x);
 }
