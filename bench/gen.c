@@ -211,35 +211,52 @@ static void ktime(const char *k, int64_t t) {
 
 /* ---- the certificates --------------------------------------------------- */
 
-static const char *const subs[] = {"www", "api", "app", "static", "cdn", "mail",
-                                   "shop", "blog", "img", "login", "admin", "m"};
+static const char *const subs[] = {"www",  "api",  "app", "static", "cdn",   "mail",
+                                   "shop", "blog", "img", "login",  "admin", "m"};
 #define NSUBS (sizeof subs / sizeof *subs)
-static const char *const words[] = {"example", "acme", "contoso", "globex", "initech",
-                                    "umbrella", "hooli", "piedpiper", "wayne", "stark",
-                                    "cyberdyne", "soylent"};
+static const char *const words[] = {"example", "acme",     "contoso",   "globex",
+                                    "initech", "umbrella", "hooli",     "piedpiper",
+                                    "wayne",   "stark",    "cyberdyne", "soylent"};
 static const char *const tlds[] = {"com", "net", "org", "io", "de", "fr", "co.jp", "dev"};
 
 /* Tag keys and values: letters (some not ASCII), digits, spaces and
  * + - = . _ : / @ only, never the reserved aws: prefix. */
-static const char *const tag_keys[] = {"équipe", "チーム", "Größe", "owner", "env",
-                                       "cost-center", "project", "app:tier", "Kostenstelle",
-                                       "負責者", "data.classification", "backup"};
+static const char *const tag_keys[] = {"équipe",
+                                       "チーム",
+                                       "Größe",
+                                       "owner",
+                                       "env",
+                                       "cost-center",
+                                       "project",
+                                       "app:tier",
+                                       "Kostenstelle",
+                                       "負責者",
+                                       "data.classification",
+                                       "backup"};
 #define NTAGKEYS (sizeof tag_keys / sizeof *tag_keys)
-static const char *const tag_values[] = {"plateforme", "インフラ", "groß", "ops@example.com",
-                                         "prod", "CC-1042", "web front", "tier/1",
-                                         "",  "Équipe réseau", "開発", "confidential",
-                                         "nightly+weekly"};
+static const char *const tag_values[] = {
+    "plateforme",    "インフラ", "groß", "ops@example.com", "prod", "CC-1042",
+    "web front",     "tier/1",   "",     "Équipe réseau",   "開発", "confidential",
+    "nightly+weekly"};
 #define NTAGVALUES (sizeof tag_values / sizeof *tag_values)
 
-enum status { ISSUED, PENDING_VALIDATION, INACTIVE, EXPIRED, VALIDATION_TIMED_OUT, REVOKED, FAILED };
-static const char *const status_names[] = {"ISSUED",  "PENDING_VALIDATION", "INACTIVE", "EXPIRED",
-                                           "VALIDATION_TIMED_OUT", "REVOKED", "FAILED"};
-static const char *const failure_reasons[] = {"NO_AVAILABLE_CONTACTS",
-                                              "ADDITIONAL_VERIFICATION_REQUIRED",
-                                              "DOMAIN_NOT_ALLOWED", "INVALID_PUBLIC_DOMAIN", "OTHER"};
-static const char *const revocation_reasons[] = {"UNSPECIFIED", "KEY_COMPROMISE",
-                                                 "AFFILIATION_CHANGED", "SUPERCEDED",
-                                                 "CESSATION_OF_OPERATION"};
+enum status {
+    ISSUED,
+    PENDING_VALIDATION,
+    INACTIVE,
+    EXPIRED,
+    VALIDATION_TIMED_OUT,
+    REVOKED,
+    FAILED
+};
+static const char *const status_names[] = {"ISSUED",  "PENDING_VALIDATION",   "INACTIVE",
+                                           "EXPIRED", "VALIDATION_TIMED_OUT", "REVOKED",
+                                           "FAILED"};
+static const char *const failure_reasons[] = {
+    "NO_AVAILABLE_CONTACTS", "ADDITIONAL_VERIFICATION_REQUIRED", "DOMAIN_NOT_ALLOWED",
+    "INVALID_PUBLIC_DOMAIN", "OTHER"};
+static const char *const revocation_reasons[] = {
+    "UNSPECIFIED", "KEY_COMPROMISE", "AFFILIATION_CHANGED", "SUPERCEDED", "CESSATION_OF_OPERATION"};
 
 #define MAXSANS 5
 
@@ -305,8 +322,8 @@ static void make_cert(cert *c, uint64_t index) {
     c->status = pick_status();
 
     /* 2021-01-01 .. 2025-01-01, milliseconds */
-    c->created = (INT64_C(1609459200) + (int64_t)(rnd() % (4 * 365 * 86400))) * 1000 +
-                 (int64_t)below(1000);
+    c->created =
+        (INT64_C(1609459200) + (int64_t)(rnd() % (4 * 365 * 86400))) * 1000 + (int64_t)below(1000);
     c->issued = c->created + (30 + (int64_t)below(600)) * 1000 + (int64_t)below(1000);
     c->not_before = c->issued / 86400000 * 86400000; /* midnight UTC of the issue day */
     c->not_after = c->not_before + (int64_t)396 * 86400000 - 1000;
@@ -483,8 +500,7 @@ static int parse_count(const char *opt, const char *s, uint64_t *out) {
 }
 
 static void usage(FILE *f) {
-    fputs("Usage: gen [--certs N] [--bytes N] [--per-page N] [--pretty] [--epoch] [--seed N]\n",
-          f);
+    fputs("Usage: gen [--certs N] [--bytes N] [--per-page N] [--pretty] [--epoch] [--seed N]\n", f);
 }
 
 int main(int argc, char **argv) {

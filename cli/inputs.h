@@ -21,7 +21,7 @@ typedef struct cli_run {
     const char *rep_name; /* its name for messages */
     cli_normalizer *norm; /* NULL without --normalize */
     cli_progress progress;
-    int progress_ok;      /* stderr is a terminal and messages are on */
+    int progress_ok; /* stderr is a terminal and messages are on */
 
     size_t failing;        /* findings at or above --fail-on, all inputs */
     size_t input_findings; /* findings of the current input */

@@ -11,8 +11,8 @@
 
 struct cli_normalizer {
     yajl_gen gen;
-    int in_document;  /* document_start seen, document_end not yet */
-    int opened;       /* '{"certificates":[' written for this document */
+    int in_document; /* document_start seen, document_end not yet */
+    int opened;      /* '{"certificates":[' written for this document */
     cli_writer out;
 };
 

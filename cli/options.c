@@ -248,7 +248,7 @@ static int parse_count(const char *option, const char *arg, uint64_t max, uint64
     }
     *out = v;
     return 0;
-bad: {
+bad : {
     char what[64];
     snprintf(what, sizeof what, "%s: not a whole number in range:", option);
     usage_error_value(what, arg, NULL);

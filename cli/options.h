@@ -9,13 +9,17 @@
 
 /* What the run does. */
 typedef enum cli_action {
-    CLI_CHECK = 0,   /* check the operands */
-    CLI_LIST_RULES,  /* --list-rules */
-    CLI_EXPLAIN      /* --explain=ID */
+    CLI_CHECK = 0,  /* check the operands */
+    CLI_LIST_RULES, /* --list-rules */
+    CLI_EXPLAIN     /* --explain=ID */
 } cli_action;
 
 /* --list-rules[=FMT] */
-typedef enum cli_list_format { CLI_LIST_TEXT = 0, CLI_LIST_JSON, CLI_LIST_MARKDOWN } cli_list_format;
+typedef enum cli_list_format {
+    CLI_LIST_TEXT = 0,
+    CLI_LIST_JSON,
+    CLI_LIST_MARKDOWN
+} cli_list_format;
 
 /* --color=WHEN */
 typedef enum cli_color { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
@@ -24,16 +28,16 @@ typedef enum cli_color { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER }
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_IO = 3 };
 
 typedef struct cli_options {
-    lsc_config *config;      /* rules, request context, limits (owned) */
+    lsc_config *config; /* rules, request context, limits (owned) */
     cli_action action;
-    rep_format format;       /* -f */
-    const char *output;      /* -o PATH (NULL or "-": standard output) */
-    int pass_through;        /* -p */
-    int normalize;           /* --normalize */
-    lsc_severity fail_on;    /* --fail-on; LSC_OFF: never */
-    cli_color color;         /* --color */
-    int quiet;               /* number of -q */
-    const char *stdin_name;  /* --stdin-filename, default "<stdin>" */
+    rep_format format;      /* -f */
+    const char *output;     /* -o PATH (NULL or "-": standard output) */
+    int pass_through;       /* -p */
+    int normalize;          /* --normalize */
+    lsc_severity fail_on;   /* --fail-on; LSC_OFF: never */
+    cli_color color;        /* --color */
+    int quiet;              /* number of -q */
+    const char *stdin_name; /* --stdin-filename, default "<stdin>" */
     cli_list_format list_format;
     const lsc_rule *explain; /* --explain */
     char **operands;         /* FILE|DIR|- (points into argv) */

@@ -11,8 +11,8 @@
 #define CLI_PROGRESS_MIN (64ull * 1024 * 1024)
 
 typedef struct cli_progress {
-    int enabled;    /* stderr is a terminal and messages are on */
-    int shown;      /* the line is on the screen */
+    int enabled; /* stderr is a terminal and messages are on */
+    int shown;   /* the line is on the screen */
     const char *name;
     uint64_t total; /* 0: unknown */
     struct timespec start, last;

@@ -13,7 +13,7 @@
 #include <lscertlint.h>
 
 static const char *const statuses[] = {
-    "PENDING_VALIDATION", "ISSUED", "INACTIVE", "EXPIRED",
+    "PENDING_VALIDATION",   "ISSUED",  "INACTIVE", "EXPIRED",
     "VALIDATION_TIMED_OUT", "REVOKED", "FAILED",
 };
 #define NSTATUS (sizeof statuses / sizeof statuses[0])
@@ -35,7 +35,8 @@ static int on_certificate(void *user, const lsc_certificate *cert) {
         return 0;
     }
     for (i = 0; i < NSTATUS; i++) {
-        if (status->len == strlen(statuses[i]) && memcmp(status->s, statuses[i], status->len) == 0) {
+        if (status->len == strlen(statuses[i]) &&
+            memcmp(status->s, statuses[i], status->len) == 0) {
             c->by_status[i]++;
             return 0;
         }

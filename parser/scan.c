@@ -302,13 +302,13 @@ static int close_container(lscp_scan *s, unsigned char kind) {
 
 /* Does any of the 8 bytes at p end a plain run inside a string ('"', '\\',
  * a control character or a non-ASCII byte)? Word-at-a-time (SWAR) test. */
-static inline int special8(const unsigned char *p) {
+static inline uint64_t special8(const unsigned char *p) {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     uint64_t w;
     memcpy(&w, p, 8);
     uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
     uint64_t t = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
-    return (t & highs) != 0;
+    return t & highs;
 }
 
 static int is_ws(unsigned char c) {
@@ -430,10 +430,16 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
         case ST_STRING: {
             /* the hot loop: plain ASCII runs, 8 bytes at a time */
             const unsigned char *q = p;
-            while (end - q >= 8 && !special8(q))
+            uint64_t mask = 0;
+            while (end - q >= 8 && !(mask = special8(q)))
                 q += 8;
-            while (q < end && *q != '"' && *q != '\\' && *q >= 0x20 && *q < 0x80)
-                q++;
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            if (mask) /* the lowest flagged byte is exact (borrows only go up) */
+                q += __builtin_ctzll(mask) >> 3;
+            else
+#endif
+                while (q < end && *q != '"' && *q != '\\' && *q >= 0x20 && *q < 0x80)
+                    q++;
             s->offset += (uint64_t)(q - p);
             s->column += (uint64_t)(q - p);
             p = q;

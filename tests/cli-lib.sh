@@ -5,6 +5,17 @@ set -u
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lsc-cli.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 failures=0
+# With VALGRIND set (configure --enable-valgrind), every run of the program
+# goes through valgrind; a memory error or leak gives status 99.
+if [ -n "${VALGRIND:-}" ]; then
+    cat >"$tmp/lscertlint-vg" <<VG
+#!/bin/sh
+exec "$top_builddir/libtool" --mode=execute $VALGRIND --quiet --error-exitcode=99 \\
+    --leak-check=full --errors-for-leak-kinds=definite,indirect "$LSCERTLINT" "\$@"
+VG
+    chmod +x "$tmp/lscertlint-vg"
+    LSCERTLINT="$tmp/lscertlint-vg"
+fi
 nl='
 '
 

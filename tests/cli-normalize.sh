@@ -97,6 +97,20 @@ same_text "several inputs" '{"certificates":[]}
 {"nextPageToken":"p"}' "$tmp/out"
 empty_file "-qq: stderr" "$tmp/err"
 
+# The valid samples: normalized, they stay valid (no error or warning) and
+# normalizing again changes nothing.
+for sample in "$top_srcdir"/samples/*.json "$top_srcdir"/samples/*.jsonl; do
+    [ -f "$sample" ] || continue
+    name=$(basename "$sample")
+    "$LSCERTLINT" --normalize "$sample" >"$tmp/n1.jsonl" 2>"$tmp/err1"
+    docs=$(sed -n 's/^1 files, \([0-9]*\) documents.*/\1/p' "$tmp/err1")
+    "$LSCERTLINT" --normalize --fail-on=warning "$tmp/n1.jsonl" >"$tmp/n2.jsonl" 2>"$tmp/err"
+    status=$?
+    [ "$status" -eq 0 ] || fail "$name normalized: status $status: $(head -c 600 "$tmp/err")"
+    cmp -s "$tmp/n1.jsonl" "$tmp/n2.jsonl" || fail "$name: normalizing twice differs"
+    [ "$docs" = "$(wc -l <"$tmp/n1.jsonl" | tr -d ' ')" ] || fail "$name: not one line per document"
+done
+
 # Standard output on a full disk: 3.
 "$LSCERTLINT" --normalize "$tmp/a.json" >/dev/full 2>"$tmp/err"
 status=$?

@@ -84,12 +84,27 @@ expect_status 1 "--color=auto, not a terminal" --color=auto "$tmp/error.json"
 grep -q "$esc" "$tmp/out" && fail "--color=auto to a file: escape sequence"
 NO_COLOR=1 "$LSCERTLINT" --color=always "$tmp/error.json" >"$tmp/out" 2>&1
 grep -q "$esc" "$tmp/out" || fail "--color=always wins over NO_COLOR"
-if command -v script >/dev/null 2>&1; then
+if script --version 2>&1 | grep -q util-linux; then
     # On a pseudo-terminal: colour by default, none with NO_COLOR.
     script -qec "\"$LSCERTLINT\" \"$tmp/error.json\"" /dev/null </dev/null >"$tmp/tty" 2>&1
     grep -q "$esc" "$tmp/tty" || fail "--color=auto on a terminal: no colour"
     NO_COLOR=1 script -qec "\"$LSCERTLINT\" \"$tmp/error.json\"" /dev/null </dev/null >"$tmp/tty" 2>&1
     grep -q "$esc" "$tmp/tty" && fail "NO_COLOR on a terminal: colour"
+fi
+
+# ---- a progress line, on a terminal only, for inputs over 64 MiB ------------
+if script --version 2>&1 | grep -q util-linux && [ -z "${VALGRIND:-}" ]; then
+    # 2 x 36 MB through a pipe (size unknown), with a pause so the line shows.
+    awk 'BEGIN { s = "{\"certificates\":[],\"nextPageToken\":\""; for (i = 0; i < 1000; i++) s = s "x";
+                 s = s "\"}"; for (i = 0; i < 36000; i++) print s }' >"$tmp/half.jsonl"
+    script -qec "sh -c '(cat \"$tmp/half.jsonl\"; sleep 1; cat \"$tmp/half.jsonl\") |
+        \"$LSCERTLINT\" -q --disable=partial-page - >/dev/null'" /dev/null </dev/null >"$tmp/tty" 2>&1
+    has_text "progress line on a terminal" "$(printf '\r\033[K')lscertlint: <stdin>: " "$tmp/tty"
+    has_text "progress line: speed" " MB/s" "$tmp/tty"
+    tail -c 4 "$tmp/tty" | od -c | tr -s ' ' >"$tmp/tail"
+    has_text "progress line erased at the end" '\r 033 [ K' "$tmp/tail"
+    "$LSCERTLINT" -q --disable=partial-page "$tmp/half.jsonl" "$tmp/half.jsonl" 2>"$tmp/err" >/dev/null
+    empty_file "no progress line when stderr is not a terminal" "$tmp/err"
 fi
 
 # ---- a closed pipe ends the run quietly ----------------------------------------
