@@ -178,17 +178,19 @@ static int each_rule_id(const char *option, const char *list, lsc_config *config
     for (;;) {
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        char id[128];
+        char id[128]; /* longer than any rule id: too long is unknown */
         if (len == 0) {
             usage_error("%s: empty rule id in the list", option);
             return -1;
         }
-        if (len >= sizeof id || (memcpy(id, p, len), id[len] = '\0', fn(config, id) != 0)) {
+        if (len >= sizeof id)
+            len = sizeof id - 1;
+        memcpy(id, p, len);
+        id[len] = '\0';
+        if ((end ? (size_t)(end - p) : strlen(p)) >= sizeof id || fn(config, id) != 0) {
             char what[64];
-            char shown[sizeof id];
             snprintf(what, sizeof what, "%s: unknown rule id", option);
-            snprintf(shown, sizeof shown, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
-            usage_error_value(what, shown, "see 'lscertlint --list-rules'");
+            usage_error_value(what, id, "see 'lscertlint --list-rules'");
             return -1;
         }
         if (!end)

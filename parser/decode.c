@@ -785,8 +785,11 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
         s->doc.members++;
 
     const lscp_member_def *def =
-        f->role == LSCP_ROLE_SHAPE ? lscp_model_member((lscp_shape_id)f->shape, k, n) : NULL;
+        f->role == LSCP_ROLE_SHAPE ? lscp_model_member((lscp_shape_id)f->shape, k, n, f->last)
+                                   : NULL;
     f->cur = def;
+    if (def)
+        f->last = def;
     if (def) {
         lsc_member *m = (lsc_member *)((char *)f->base + def->offset);
         if (m->seen != LSC_JSON_ABSENT) {

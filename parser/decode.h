@@ -28,6 +28,7 @@ typedef struct lscp_frame {
     uint8_t is_summary;
     void *base;                      /* SHAPE: the struct being filled */
     const lscp_member_def *cur;      /* SHAPE: the member of the current key, NULL if unknown */
+    const lscp_member_def *last;     /* SHAPE: the member matched last (search hint) */
     lsc_member *list;                /* LIST: the list member (count follows it) */
     size_t *count;                   /* LIST: its element count */
     void **tail;                     /* LIST: where the next element is linked */

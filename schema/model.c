@@ -107,13 +107,19 @@ const lscp_shape_def lscp_shapes[LSCP_SH__COUNT] = {
     [LSCP_SH_ERROR] = SHAPE("Error", error_members),
 };
 
-/* Shapes have at most 21 members: compare the length first, then one memcmp;
- * no chain of strcmp over NUL-terminated copies. */
-const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, size_t len) {
-    if (shape >= LSCP_SH__COUNT)
+/* Shapes have at most 21 members: compare the length and first byte, then
+ * one memcmp; no chain of strcmp over NUL-terminated copies. Every client
+ * prints members in model order, so the search starts after the member
+ * matched last (hint) and almost always hits at once. */
+const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, size_t len,
+                                         const lscp_member_def *hint) {
+    if (shape >= LSCP_SH__COUNT || len == 0 || len > 255)
         return NULL;
     const lscp_shape_def *sh = &lscp_shapes[shape];
-    for (size_t i = 0; i < sh->count; i++) {
+    size_t start = hint ? (size_t)(hint - sh->members) + 1 : 0;
+    if (start >= sh->count)
+        start = 0;
+    for (size_t n = 0, i = start; n < sh->count; n++, i = i + 1 == sh->count ? 0 : i + 1) {
         const lscp_member_def *m = &sh->members[i];
         if (m->name_len == len && m->name[0] == key[0] && memcmp(m->name, key, len) == 0)
             return m;

@@ -53,7 +53,10 @@ typedef struct lscp_shape_def {
 
 extern const lscp_shape_def lscp_shapes[LSCP_SH__COUNT];
 
-/* The member of a shape with this key, or NULL (an unknown member). */
-const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, size_t len);
+/* The member of a shape with this key, or NULL (an unknown member). hint:
+ * the member matched before in the same object (or NULL), where the search
+ * starts. */
+const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, size_t len,
+                                         const lscp_member_def *hint);
 
 #endif

@@ -357,7 +357,7 @@ for mode in -p "-f jsonl" "-f text" "-f sarif"; do
 done
 # a closed stdout (not a pipe): exit 3 at most, no crash
 # shellcheck disable=SC2086
-$LSC -q "$top_srcdir/samples/wire-compact.json" >&- 2>"$tmp/err"
+$LSC -q "$tmp/many" >&- 2>"$tmp/err"
 rc=$?
 : >"$tmp/why"
 if [ "$rc" -le 3 ]; then ok "stdout closed before the start: exit $rc"; else

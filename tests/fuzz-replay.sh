@@ -1,0 +1,70 @@
+#!/bin/sh
+# Replays the fuzz corpus through the fuzz targets without libFuzzer
+# (fuzz/replay_* = the targets + fuzz/replay.c): every file of
+# fuzz/corpus/<target>/ and fuzz/regressions/<target>/, and through
+# fuzz_pipeline also every sample and every samples/invalid/*/*/input, each
+# behind two option headers (default options fed whole; --now, --expect and
+# chunks of 1..10 bytes). A target aborts on a failed oracle; under ASan/UBSan
+# (or valgrind, with VALGRIND set) any memory error fails the test too.
+: "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
+. "$top_builddir/tests/env.sh"
+
+fail=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fuzz-replay.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+run() { # TARGET PATH...
+    target=$1
+    shift
+    prog="$top_builddir/fuzz/replay_$target"
+    if [ ! -x "$prog" ]; then
+        echo "fuzz-replay: $prog not built" >&2
+        exit 77
+    fi
+    if [ -n "$VALGRIND" ]; then
+        set -- "$top_builddir/libtool" --mode=execute $VALGRIND --quiet --error-exitcode=99 \
+            --leak-check=full --errors-for-leak-kinds=definite,indirect "$prog" -v "$@"
+    else
+        set -- "$prog" -v "$@"
+    fi
+    "$@" 2>"$tmp/log"
+    rc=$?
+    count=$(grep -c '^replay: .* bytes)$' "$tmp/log")
+    if [ "$rc" -eq 0 ]; then
+        echo "PASS: $target: $count inputs"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $target: exit $rc after $count inputs; the last one:"
+        grep '^replay: .* bytes)$' "$tmp/log" | tail -n 1
+        grep -v '^replay: ' "$tmp/log" | head -n 60
+    fi
+}
+
+# The samples and the data-driven cases behind two headers (see the layout in
+# fuzz/fuzz_pipeline.c): all zero; and --now, --expect=details,
+# --expect-status, chunks of 1..10 bytes.
+mkdir "$tmp/inputs"
+i=0
+for f in "$top_srcdir"/samples/*.json "$top_srcdir"/samples/*.jsonl \
+    "$top_srcdir"/samples/forms/*.json "$top_srcdir"/samples/invalid/*/*/input; do
+    [ -f "$f" ] || continue
+    i=$((i + 1))
+    { printf '\000\000\000\000\000\000\000\000'; cat "$f"; } >"$tmp/inputs/$i-whole"
+    { printf '\013\000\310\036\011\003\007\000'; cat "$f"; } >"$tmp/inputs/$i-chunked"
+done
+if [ "$i" -eq 0 ]; then
+    echo "fuzz-replay: no samples under $top_srcdir/samples" >&2
+    exit 99
+fi
+
+# a target's regressions folder exists once a crash was found
+dirs() { # TARGET
+    echo "$top_srcdir/fuzz/corpus/$1"
+    [ -d "$top_srcdir/fuzz/regressions/$1" ] && echo "$top_srcdir/fuzz/regressions/$1"
+    :
+}
+# shellcheck disable=SC2046 # one folder per line, no blanks in them
+run pipeline $(dirs pipeline) "$tmp/inputs"
+# shellcheck disable=SC2046
+run checkers $(dirs checkers)
+[ "$fail" -eq 0 ]
