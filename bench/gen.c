@@ -500,12 +500,14 @@ static int parse_count(const char *opt, const char *s, uint64_t *out) {
 }
 
 static void usage(FILE *f) {
-    fputs("Usage: gen [--certs N] [--bytes N] [--per-page N] [--pretty] [--epoch] [--seed N]\n", f);
+    fputs("Usage: gen [--certs N] [--bytes N] [--per-page N] [--snapshots] [--pretty] [--epoch] "
+          "[--seed N]\n",
+          f);
 }
 
 int main(int argc, char **argv) {
     uint64_t ncerts = 1000, nbytes = 0, per_page = 0, seed = 0;
-    int certs_given = 0;
+    int certs_given = 0, snapshots = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         uint64_t *target = NULL;
@@ -513,6 +515,8 @@ int main(int argc, char **argv) {
             pretty = 1;
         } else if (!strcmp(a, "--epoch")) {
             epoch_style = 1;
+        } else if (!strcmp(a, "--snapshots")) {
+            snapshots = 1; /* pages are separate listings: no nextPageToken */
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
@@ -559,7 +563,7 @@ int main(int argc, char **argv) {
             done = n >= ncerts || (nbytes && ototal >= nbytes);
         }
         close_(']');
-        if (!done)
+        if (!done && !snapshots)
             page_token();
         close_('}');
         put("\n", 1);

@@ -165,6 +165,7 @@ static int print_version(void) {
     snprintf(text, sizeof text,
              "lscertlint %s\n"
              "liblscertlint %s\n"
+             "License MIT: <https://opensource.org/licenses/MIT>.\n"
              "This is free software: you are free to change and redistribute it.\n"
              "There is NO WARRANTY, to the extent permitted by law.\n",
              PACKAGE_VERSION, lsc_version());

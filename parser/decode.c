@@ -68,22 +68,25 @@ static int ptr_put(lscp_sink *s, size_t *len, const char *data, size_t n) {
     return 0;
 }
 
-static int ptr_selector(lscp_sink *s, size_t *len, const lscp_frame *f) {
-    if (f->is_object) {
-        const char *k = s->keys + f->key_off;
-        if (ptr_put(s, len, "/", 1) < 0)
-            return -1;
-        size_t run = 0;
-        for (size_t i = 0; i < f->key_len; i++) {
-            if (k[i] == '~' || k[i] == '/') {
-                if (ptr_put(s, len, k + run, i - run) < 0 ||
-                    ptr_put(s, len, k[i] == '~' ? "~0" : "~1", 2) < 0)
-                    return -1;
-                run = i + 1;
-            }
+/* Append "/" and a member name, escaped as RFC 6901 says (~ -> ~0, / -> ~1). */
+static int ptr_put_key(lscp_sink *s, size_t *len, const char *k, size_t klen) {
+    if (ptr_put(s, len, "/", 1) < 0)
+        return -1;
+    size_t run = 0;
+    for (size_t i = 0; i < klen; i++) {
+        if (k[i] == '~' || k[i] == '/') {
+            if (ptr_put(s, len, k + run, i - run) < 0 ||
+                ptr_put(s, len, k[i] == '~' ? "~0" : "~1", 2) < 0)
+                return -1;
+            run = i + 1;
         }
-        return ptr_put(s, len, k + run, f->key_len - run);
     }
+    return ptr_put(s, len, k + run, klen - run);
+}
+
+static int ptr_selector(lscp_sink *s, size_t *len, const lscp_frame *f) {
+    if (f->is_object)
+        return ptr_put_key(s, len, s->keys + f->key_off, f->key_len);
     char num[32];
     int n = snprintf(num, sizeof num, "/%zu", f->elements ? f->elements - 1 : 0);
     return ptr_put(s, len, num, (size_t)n);
@@ -292,19 +295,10 @@ unknown:
             break;
         /* the pointer of a top-level member is "/" + its escaped name */
         size_t n = 0;
-        if (ptr_put(s, &n, "/", 1) < 0)
+        if (ptr_put_key(s, &n, u->key, u->key_len) < 0) {
+            s->oom = 1;
             return -1;
-        size_t run = 0;
-        for (size_t i = 0; i < u->key_len; i++) {
-            if (u->key[i] == '~' || u->key[i] == '/') {
-                if (ptr_put(s, &n, u->key + run, i - run) < 0 ||
-                    ptr_put(s, &n, u->key[i] == '~' ? "~0" : "~1", 2) < 0)
-                    return -1;
-                run = i + 1;
-            }
         }
-        if (ptr_put(s, &n, u->key + run, u->key_len - run) < 0)
-            return -1;
         s->ptrbuf[n] = '\0';
         lscp_site site;
         memset(&site, 0, sizeof site);
