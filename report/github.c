@@ -126,7 +126,7 @@ static void write_step_summary(rep_reporter *r, rep_out *o, const char *line) {
 int rep_github_finish(rep_reporter *r) {
     char line[256];
     rep_summary_line(r, line, sizeof line);
-    rep_puts(&r->out, "::notice title=lscertlint::");
+    rep_puts(&r->out, "::notice::");
     put_gh(r, &r->out, line, strlen(line), 0, 0);
     rep_putc(&r->out, '\n');
     if (rep_out_status(&r->out) < 0)

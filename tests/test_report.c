@@ -581,7 +581,7 @@ START_TEST(github_exact) {
         "::error file=dir/a%2Cb.json,line=7,col=24,title=tag-key-charset::50%25 bad: x (" PTR ")\n"
         "::warning file=dir/a%2Cb.json,line=7,col=24,title=null-value::m2 (/y)\n"
         "::notice file=dir/a%2Cb.json,line=7,col=24,title=empty-response::m3 ()\n"
-        "::notice title=lscertlint::1 files, 1 documents, 1 certificates: 1 errors, 1 warnings, "
+        "::notice::1 files, 1 documents, 1 certificates: 1 errors, 1 warnings, "
         "1 notes\n");
 }
 END_TEST
@@ -619,7 +619,7 @@ START_TEST(github_step_summary) {
         "::warning file=c\\u001b.json,line=7,col=24,title=null-value::m (/y)\n"
         "::error file=gone%3Ax.json,title=lscertlint::cannot read the input: No such file or "
         "directory\n"
-        "::notice title=lscertlint::4 files, 3 documents, 6 certificates: 2 errors, 1 warnings, 0 "
+        "::notice::4 files, 3 documents, 6 certificates: 2 errors, 1 warnings, 0 "
         "notes\n");
     FILE *fp = fopen(path, "r");
     ck_assert_ptr_nonnull(fp);
@@ -815,7 +815,7 @@ START_TEST(hostile_all_formats) {
     out = run_hostile(REP_GITHUB, h, file, ptr);
     snprintf(want, sizeof want,
              "::error file=%s,line=1,col=2,title=tag-key-charset::msg (/a/%s)\n"
-             "::notice title=lscertlint::1 files, 1 documents, 1 certificates: 1 errors, 0 "
+             "::notice::1 files, 1 documents, 1 certificates: 1 errors, 0 "
              "warnings, 0 notes\n",
              fprop, h->ghdata);
     ck_assert_str_eq(out, want);
