@@ -92,6 +92,11 @@ static int ptr_selector(lscp_sink *s, size_t *len, const lscp_frame *f) {
     return ptr_put(s, len, num, (size_t)n);
 }
 
+/* Frames that exist: containers up to the depth limit. */
+static size_t decoded_depth(const lscp_sink *s) {
+    return s->depth < s->config.max_depth ? s->depth : (size_t)s->config.max_depth;
+}
+
 const char *lscp_pointer(lscp_sink *s, size_t d, int with_selector, size_t *len) {
     size_t n = 0;
     size_t last = with_selector ? d : d - 1;
@@ -100,7 +105,9 @@ const char *lscp_pointer(lscp_sink *s, size_t d, int with_selector, size_t *len)
         *len = 0;
         return "";
     }
-    for (size_t i = 1; i <= last && i <= s->frames_cap; i++) {
+    if (last > decoded_depth(s))
+        last = decoded_depth(s); /* deeper containers have no frame */
+    for (size_t i = 1; i <= last; i++) {
         if (ptr_selector(s, &n, &s->frames[i - 1]) < 0) {
             s->oom = 1;
             break;
@@ -109,11 +116,6 @@ const char *lscp_pointer(lscp_sink *s, size_t d, int with_selector, size_t *len)
     s->ptrbuf[n] = '\0';
     *len = n;
     return s->ptrbuf;
-}
-
-/* Frames that exist: containers up to the depth limit. */
-static size_t decoded_depth(const lscp_sink *s) {
-    return s->depth < s->config.max_depth ? s->depth : (size_t)s->config.max_depth;
 }
 
 /* ---- reporting ----------------------------------------------------------- */
@@ -648,7 +650,7 @@ static int cb_string(void *ctx, const unsigned char *str, size_t len) {
     (void)len;
     if (sync_scan(s) < 0)
         return 0;
-    if (s->scan.lone_surrogate &&
+    if (s->scan.lone_surrogate && !s->too_deep_at &&
         report_at(s, LSC_R_JSON_LONE_SURROGATE, s->scan.tok, s->depth, s->depth > 0, NULL, 0, NULL,
                   "the string holds a \\u escape of a UTF-16 surrogate that is not part of a "
                   "high+low pair; it is read as U+FFFD") < 0)

@@ -190,7 +190,7 @@ static int string_end(lscp_scan *s, const unsigned char *p) {
             return -1;
         if (s->pending_high && lone_high(s) < 0)
             return -1;
-        s->str = s->buf;
+        s->str = s->buf ? s->buf : ""; /* an empty string split across chunks */
         s->str_len = s->buf_len;
     } else if (s->pending_high) {
         if (lone_high(s) < 0)
