@@ -315,6 +315,26 @@ static int is_ws(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+static const unsigned char *skip_ws(lscp_scan *s, const unsigned char *p,
+                                    const unsigned char *end) {
+    const unsigned char *start = p;
+    uint64_t column = s->column;
+    for (; p < end; p++) {
+        unsigned char c = *p;
+        if (c == ' ' || c == '\t' || c == '\r') {
+            column++;
+        } else if (c == '\n') {
+            s->line++;
+            column = 1;
+        } else {
+            break;
+        }
+    }
+    s->column = column;
+    s->offset += (uint64_t)(p - start);
+    return p;
+}
+
 void lscp_scan_chunk_begin(lscp_scan *s, const unsigned char *chunk) {
     if (s->state == ST_STRING || s->state == ST_UTF8)
         s->seg = chunk;
@@ -340,20 +360,15 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
         return -1;
     while (p < end) {
         unsigned char c = *p;
+        if (s->state <= ST_AFTER && s->state != ST_DOC_END && is_ws(c)) {
+            /* between tokens: line breaks and indentation in one run */
+            p = skip_ws(s, p, end);
+            continue;
+        }
         switch (s->state) {
         case ST_DOC_START:
         case ST_VALUE:
         case ST_ARR_FIRST:
-            if (c == ' ') {
-                /* indentation: skip the run at once */
-                const unsigned char *q = p + 1;
-                while (q < end && *q == ' ')
-                    q++;
-                s->offset += (uint64_t)(q - p);
-                s->column += (uint64_t)(q - p);
-                p = q;
-                continue;
-            }
             if (is_ws(c))
                 break;
             if (s->state == ST_ARR_FIRST && c == ']') {
@@ -378,15 +393,6 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             break;
         case ST_OBJ_FIRST:
         case ST_OBJ_KEY:
-            if (c == ' ') {
-                const unsigned char *q = p + 1;
-                while (q < end && *q == ' ')
-                    q++;
-                s->offset += (uint64_t)(q - p);
-                s->column += (uint64_t)(q - p);
-                p = q;
-                continue;
-            }
             if (is_ws(c))
                 break;
             if (c == '"') {
