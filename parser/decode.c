@@ -940,7 +940,7 @@ int lscp_decode_chunk(lscp_sink *s, const unsigned char *data, size_t len, uint6
         return 1;
     s->chunk = data;
     s->chunk_base = base;
-    lscp_scan_chunk_begin(&s->scan, data);
+    lscp_scan_chunk_begin(&s->scan, data, len);
     yajl_status st = yajl_parse(s->yajl, data, len);
     uint64_t end = base + len;
     if (st == yajl_status_client_canceled)

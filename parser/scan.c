@@ -321,7 +321,15 @@ static const unsigned char *skip_ws(lscp_scan *s, const unsigned char *p,
     uint64_t column = s->column;
     for (; p < end; p++) {
         unsigned char c = *p;
-        if (c == ' ' || c == '\t' || c == '\r') {
+        if (c == ' ') {
+            /* indentation, 8 spaces at a time */
+            uint64_t w;
+            while (end - p >= 9 && (memcpy(&w, p + 1, 8), w == 0x2020202020202020ull)) {
+                p += 8;
+                column += 8;
+            }
+            column++;
+        } else if (c == '\t' || c == '\r') {
             column++;
         } else if (c == '\n') {
             s->line++;
@@ -335,7 +343,8 @@ static const unsigned char *skip_ws(lscp_scan *s, const unsigned char *p,
     return p;
 }
 
-void lscp_scan_chunk_begin(lscp_scan *s, const unsigned char *chunk) {
+void lscp_scan_chunk_begin(lscp_scan *s, const unsigned char *chunk, size_t len) {
+    s->limit = chunk + len;
     if (s->state == ST_STRING || s->state == ST_UTF8)
         s->seg = chunk;
     else
@@ -435,9 +444,11 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
         }
         case ST_STRING: {
             /* the hot loop: plain ASCII runs, 8 bytes at a time */
-            const unsigned char *q = p;
+            /* words may be read up to the chunk's end (the callbacks
+             * often stop the scan at a string's closing quote) */
+            const unsigned char *q = p, *lim = s->limit && s->limit > end ? s->limit : end;
             uint64_t mask = 0;
-            while (end - q >= 8 && !(mask = special8(q)))
+            while (lim - q >= 8 && !(mask = special8(q)))
                 q += 8;
 #if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
             if (mask) /* the lowest flagged byte is exact (borrows only go up) */
@@ -446,6 +457,8 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
 #endif
                 while (q < end && *q != '"' && *q != '\\' && *q >= 0x20 && *q < 0x80)
                     q++;
+            if (q > end)
+                q = end;
             s->offset += (uint64_t)(q - p);
             s->column += (uint64_t)(q - p);
             p = q;

@@ -39,6 +39,7 @@ typedef struct lscp_scan {
     size_t buf_len, buf_cap;
     int buf_used;            /* the decoded string lives in buf */
     const unsigned char *seg; /* start of the raw segment in the current chunk */
+    const unsigned char *limit; /* end of the current chunk: word reads stay below it */
     const char *str;         /* the last decoded string, valid during its callback */
     size_t str_len;
     int lone_surrogate;      /* in the last string */
@@ -60,8 +61,9 @@ void lscp_scan_skip_bom(lscp_scan *s);
  * or -1 at the first syntax error (s->error set; later calls do nothing). */
 int lscp_scan_run(lscp_scan *s, const unsigned char *chunk, size_t to);
 
-/* Begin a new chunk (the segment pointer for strings spanning chunks). */
-void lscp_scan_chunk_begin(lscp_scan *s, const unsigned char *chunk);
+/* Begin a new chunk of len bytes (the segment pointer for strings spanning
+ * chunks; the limit up to which runs may be read ahead). */
+void lscp_scan_chunk_begin(lscp_scan *s, const unsigned char *chunk, size_t len);
 /* The chunk ends: copy a pending string segment so it survives. -1 on OOM. */
 int lscp_scan_chunk_end(lscp_scan *s, const unsigned char *chunk_end);
 
