@@ -280,7 +280,8 @@ static long read_sorted_entries(const char *path, char ***out) {
         count++;
     }
     closedir(d);
-    qsort(names, count, sizeof *names, compare_names);
+    if (count > 1) /* an empty directory has no array to sort */
+        qsort(names, count, sizeof *names, compare_names);
     *out = names;
     return (long)count;
 fail:

@@ -124,7 +124,8 @@ int rep_junit_input_end(rep_reporter *r) {
         rc = write_unreadable(r, in);
         goto out;
     }
-    qsort(r->junit, r->njunit, sizeof *r->junit, entry_cmp);
+    if (r->njunit > 1) /* no findings: no array */
+        qsort(r->junit, r->njunit, sizeof *r->junit, entry_cmp);
     size_t docs = in->documents, failures = 0;
     for (size_t i = 0; i < r->njunit; i++) {
         if (r->junit[i].document + 1 > docs)

@@ -269,7 +269,7 @@ static void check_records(lscv_state *v, const lscv_cert *x, const lsc_validatio
                           const char *head, int have_sans) {
     if (!list->m.ok)
         return;
-    char q[LSCV_QUOTE_SIZE];
+    char q[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
     if (lscv_set_begin(v, &v->list, list->count, 1) < 0)
         return;
     for (const lsc_validation_record *r = list->first; r; r = r->next) {
@@ -305,9 +305,11 @@ static void check_records(lscv_state *v, const lscv_cert *x, const lsc_validatio
                 lscv_on(v, LSC_R_VALIDATION_RECORD_NAME))
                 lscv_report_at(v, LSC_R_VALIDATION_RECORD_NAME, rr->name.m.at,
                                LSCV_PATH_AT(x, head, r->index, "/resourceRecord/name"), rr->name.s,
-                               rr->name.len, "resourceRecord.name %s does not end with \".%.*s.\"",
+                               rr->name.len,
+                               "resourceRecord.name %s does not end with \".\" + domainName %s "
+                               "+ \".\"",
                                lscv_quote(q, rr->name.s, rr->name.len),
-                               dn->len > 300 ? 300 : (int)dn->len, dn->s);
+                               lscv_quote(q2, dn->s, dn->len));
             lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_RECORD_TYPE, &rr->type,
                              LSCV_PATH_AT(x, head, r->index, "/resourceRecord/type"));
         }
