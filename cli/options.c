@@ -379,7 +379,8 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         return 0;
     case OPT_EXPECT_NAME:
         if (lsc_config_set_expect_name(opts->config, arg) != 0) {
-            usage_error("--expect-name: out of memory");
+            cli_error("out of memory"); /* not a usage error: exit 3 */
+            *status = CLI_EXIT_IO;
             return -1;
         }
         return 0;

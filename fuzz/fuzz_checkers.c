@@ -62,8 +62,7 @@ static void check_time(const char *what, lsc_time_status st, lsc_time t) {
     lsc_time_status bst = lscp_time_from_string(buf, n, &back);
     if (bst != LSC_TIME_OK || back.sec != t.sec || back.nsec != t.nsec / 1000000 * 1000000)
         fail("%s: %lld.%09ld formats as %s, which decodes to status %d, %lld.%09ld", what,
-             (long long)t.sec, (long)t.nsec, buf, (int)bst, (long long)back.sec,
-             (long)back.nsec);
+             (long long)t.sec, (long)t.nsec, buf, (int)bst, (long long)back.sec, (long)back.nsec);
     /* a short buffer truncates like snprintf */
     char small[8];
     if (lsc_time_format(t, small, sizeof small) != 24 || strlen(small) != 7)
@@ -91,8 +90,8 @@ static void do_tags(const char *s, size_t n) {
     memset(&bad, 0xAA, sizeof bad);
     if (lscp_tag_first_bad(s, n, &bad)) {
         if (bad.offset >= n || bad.length == 0 || bad.length > 4 || bad.offset + bad.length > n)
-            fail("lscp_tag_first_bad: offset %zu length %zu in %zu bytes", bad.offset,
-                 bad.length, n);
+            fail("lscp_tag_first_bad: offset %zu length %zu in %zu bytes", bad.offset, bad.length,
+                 n);
         if (bad.index >= chars || bad.index != lscp_utf8_length(s, bad.offset))
             fail("lscp_tag_first_bad: index %zu, offset %zu", bad.index, bad.offset);
         if (lscp_tag_char_allowed(bad.cp))

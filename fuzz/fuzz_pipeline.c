@@ -122,7 +122,8 @@ static void check_text(const char *what, const char *s, size_t n, int allow_nl) 
         size_t k = utf8_seq(u + i, n - i);
         if (k == 0)
             fail("%s: not UTF-8 at byte %zu (0x%02X)", what, i, u[i]);
-        if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F) && !(allow_nl && (u[i] == '\n' || u[i] == '\t')))
+        if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F) &&
+            !(allow_nl && (u[i] == '\n' || u[i] == '\t')))
             fail("%s: raw control character 0x%02X at byte %zu", what, u[i], i);
         if (k == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)
             fail("%s: raw C1 control character U+%04X at byte %zu", what, u[i + 1], i);
@@ -205,7 +206,8 @@ static int on_certificate(void *user, const lsc_certificate *c) {
     h += touch(&d->arn) + touch(&d->name) + touch(&d->domain_name) + touch(&d->status) +
          touch(&d->serial_number) + touch(&d->request_failure_reason) + touch(&d->key_algorithm) +
          touch(&d->issuer_ca) + touch(&d->eligible_to_renew) + touch(&d->revocation_reason) +
-         touch(&d->support_code) + touch_tags(&d->tags) + touch_records(&d->domain_validation_records);
+         touch(&d->support_code) + touch_tags(&d->tags) +
+         touch_records(&d->domain_validation_records);
     h += touch_time(&d->created_at) + touch_time(&d->issued_at) + touch_time(&d->not_before) +
          touch_time(&d->not_after) + touch_time(&d->revoked_at);
     h += touch(&d->renewal_summary.renewal_status) +
@@ -294,11 +296,16 @@ typedef struct options {
 } options;
 
 static const char *const file_names[] = {
-    "fuzz.json", "<stdin>", "dir/a \"b\",c:d%25<&>'.json", "r\xC3\xA9sum\xC3\xA9 \xE2\x9C\x93.json",
+    "fuzz.json",
+    "<stdin>",
+    "dir/a \"b\",c:d%25<&>'.json",
+    "r\xC3\xA9sum\xC3\xA9 \xE2\x9C\x93.json",
 };
 
 static const char *const status_lists[] = {
-    "ISSUED", "PENDING_VALIDATION,FAILED", "EXPIRED,INACTIVE,VALIDATION_TIMED_OUT,REVOKED",
+    "ISSUED",
+    "PENDING_VALIDATION,FAILED",
+    "EXPIRED,INACTIVE,VALIDATION_TIMED_OUT,REVOKED",
     "ISSUED,ISSUED",
 };
 
@@ -438,8 +445,7 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
         fail("stats count %zu certificates, the callback saw %zu", st->certificates,
              r->certificates);
     rec_printf(&r->rec, "rc=%d documents=%zu certificates=%zu findings=%zu/%zu/%zu\n", rc,
-               st->documents, st->certificates, st->findings[1], st->findings[2],
-               st->findings[3]);
+               st->documents, st->certificates, st->findings[1], st->findings[2], st->findings[3]);
     for (int i = 0; fps && i < FORMATS; i++) {
         if (rep_input_end(r->rep[i], st, total ? "findings" : "ok", NULL) < 0 ||
             rep_finish(r->rep[i]) < 0)

@@ -13,7 +13,10 @@ fail=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fuzz-replay.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-run() { # TARGET PATH...
+# run TARGET PATH...: every file of the PATHs (folders: their files, sorted)
+# through the target; after a failing input the rest still runs, so that
+# every failing input is listed.
+run() {
     target=$1
     shift
     prog="$top_builddir/fuzz/replay_$target"
@@ -21,22 +24,44 @@ run() { # TARGET PATH...
         echo "fuzz-replay: $prog not built" >&2
         exit 77
     fi
-    if [ -n "$VALGRIND" ]; then
-        set -- "$top_builddir/libtool" --mode=execute $VALGRIND --quiet --error-exitcode=99 \
-            --leak-check=full --errors-for-leak-kinds=definite,indirect "$prog" -v "$@"
-    else
-        set -- "$prog" -v "$@"
-    fi
-    "$@" 2>"$tmp/log"
-    rc=$?
-    count=$(grep -c '^replay: .* bytes)$' "$tmp/log")
-    if [ "$rc" -eq 0 ]; then
-        echo "PASS: $target: $count inputs"
+    for p in "$@"; do
+        if [ -d "$p" ]; then
+            (LC_ALL=C && export LC_ALL && ls "$p") | while IFS= read -r f; do
+                case $f in .*) continue ;; esac
+                [ -f "$p/$f" ] && printf '%s\n' "$p/$f"
+            done
+        else
+            printf '%s\n' "$p"
+        fi
+    done >"$tmp/todo"
+    total=$(wc -l <"$tmp/todo")
+    bad=0
+    while [ -s "$tmp/todo" ]; do
+        # no blanks in the paths: the samples, the corpus, mktemp's folder
+        # shellcheck disable=SC2046
+        if [ -n "$VALGRIND" ]; then
+            "$top_builddir/libtool" --mode=execute $VALGRIND --quiet --error-exitcode=99 \
+                --leak-check=full --errors-for-leak-kinds=definite,indirect "$prog" -v \
+                $(cat "$tmp/todo") 2>"$tmp/log"
+        else
+            "$prog" -v $(cat "$tmp/todo") 2>"$tmp/log"
+        fi
+        rc=$?
+        [ "$rc" -eq 0 ] && break
+        bad=$((bad + 1))
+        last=$(sed -n 's/^replay: \(.*\) ([0-9]* bytes)$/\1/p' "$tmp/log" | tail -n 1)
+        echo "FAIL: $target: exit $rc on ${last:-the first input}"
+        grep -v '^replay: ' "$tmp/log" | head -n 40 | sed 's/^/    /'
+        [ -n "$last" ] || break
+        # go on after the failing input
+        awk -v last="$last" 'found { print } $0 == last { found = 1 }' "$tmp/todo" >"$tmp/rest"
+        mv "$tmp/rest" "$tmp/todo"
+    done
+    if [ "$bad" -eq 0 ]; then
+        echo "PASS: $target: $total inputs"
     else
         fail=$((fail + 1))
-        echo "FAIL: $target: exit $rc after $count inputs; the last one:"
-        grep '^replay: .* bytes)$' "$tmp/log" | tail -n 1
-        grep -v '^replay: ' "$tmp/log" | head -n 60
+        echo "FAIL: $target: $bad of $total inputs failed"
     fi
 }
 

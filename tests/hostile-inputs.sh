@@ -368,10 +368,12 @@ fi
 if [ "${LSC_SLOW_TESTS:-0}" = 1 ] && [ -z "$VG" ] && [ -x /usr/bin/time ]; then
     line=$(tr -d '\n' <"$top_srcdir/samples/wire-compact.json")
     per=$((${#line} + 1))
+    # (through libtool: the RSS of the program, not of its wrapper script)
     rss() { # BYTES: peak RSS in KiB of the CLI checking BYTES of valid pages from a pipe
         count=$(($1 / per + 1))
         yes "$line" | head -n $count |
-            /usr/bin/time -f '%M' -o "$tmp/time" "$LSCERTLINT" -q -f jsonl - >"$tmp/out" 2>"$tmp/err"
+            "$top_builddir/libtool" --mode=execute /usr/bin/time -f '%M' -o "$tmp/time" \
+                "$LSCERTLINT" -q -f jsonl - >"$tmp/out" 2>"$tmp/err"
         echo "$? $(tail -n 1 "$tmp/time") $(grep -c '"severity":"\(error\|warning\)"' "$tmp/out")"
     }
     set -- $(rss 10000000)

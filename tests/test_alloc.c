@@ -196,7 +196,8 @@ static int run_k(const char *name, const char *data, size_t len, long k, int per
     char msg[8192];
     size_t n = 0;
     ssize_t got;
-    while ((got = read(fds[0], msg + n, sizeof msg - 1 - n)) > 0 && n + (size_t)got < sizeof msg - 1)
+    while ((got = read(fds[0], msg + n, sizeof msg - 1 - n)) > 0 &&
+           n + (size_t)got < sizeof msg - 1)
         n += (size_t)got;
     if (got > 0)
         n += (size_t)got;
@@ -212,8 +213,8 @@ static int run_k(const char *name, const char *data, size_t len, long k, int per
     switch (st) {
     case OUT_OOM:
         t->oom++;
-        ck_assert_msg(n == 0, "%s: allocation %ld (%s): out of memory, but stderr says:\n%s",
-                      name, k, mode, msg);
+        ck_assert_msg(n == 0, "%s: allocation %ld (%s): out of memory, but stderr says:\n%s", name,
+                      k, mode, msg);
         break;
     case OUT_YAJL:
         t->yajl++;
@@ -226,8 +227,7 @@ static int run_k(const char *name, const char *data, size_t len, long k, int per
     case OUT_NOT_HIT:
         break;
     default:
-        ck_abort_msg("%s: failing allocation %ld (%s): exit status %d\n%s", name, k, mode, st,
-                     msg);
+        ck_abort_msg("%s: failing allocation %ld (%s): exit status %d\n%s", name, k, mode, st, msg);
     }
     return st;
 }
