@@ -23,23 +23,14 @@
 #include "lib/internal.h"
 #include "parser/timestamp.h"
 #include "schema/unicode.h"
+#include "fuzz/oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define TIME_MIN_SEC INT64_C(-62167219200) /* 0000-01-01T00:00:00Z */
 #define TIME_MAX_SEC INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
-static void fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-
-static void fail(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("fuzz_checkers: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    abort();
-}
+#define fail(...) fuzz_fail("fuzz_checkers", __VA_ARGS__)
 
 /* A decoded instant: in range, and its formatted form decodes to it. */
 static void check_time(const char *what, lsc_time_status st, lsc_time t) {
@@ -121,40 +112,13 @@ static void do_tags(const char *s, size_t n) {
     }
 }
 
-/* Length of the strict UTF-8 sequence at s, 0 if it is not one. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
 
 /* Escaped output: UTF-8, printable, and every backslash starts a whole
  * escape (\" \\ \n \r \t \b \f \uXXXX \xHH). */
 static void check_escaped(const char *what, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(u + i, n - i);
+        size_t k = fuzz_utf8_seq(u + i, n - i);
         if (k == 0)
             fail("%s: not UTF-8 at byte %zu", what, i);
         if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F))

@@ -33,6 +33,7 @@
 
 #include "lscertlint.h"
 #include "report/report.h"
+#include "fuzz/oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -40,17 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define FORMATS 6
 
 /* Abort with a message: the fuzzer (or the replay driver) reports it. */
-static void fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-
-static void fail(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("fuzz_pipeline: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    abort();
-}
+#define fail(...) fuzz_fail("fuzz_pipeline", __VA_ARGS__)
 
 /* A growable record of one run: what a chunked run must reproduce. */
 typedef struct record {
@@ -86,40 +77,13 @@ static void rec_printf(record *r, const char *fmt, ...) {
         rec_add(r, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* Length of the strict UTF-8 sequence at s, 0 if it is not one. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
 
 /* Fail unless s[0..n) is UTF-8 without C0/C1 control characters, DEL, line
  * separators or bidi controls (newline and tab allowed where allow_nl says). */
 static void check_text(const char *what, const char *s, size_t n, int allow_nl) {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(u + i, n - i);
+        size_t k = fuzz_utf8_seq(u + i, n - i);
         if (k == 0)
             fail("%s: not UTF-8 at byte %zu (0x%02X)", what, i, u[i]);
         if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F) &&
