@@ -587,7 +587,14 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             if (c >= '0' && c <= '9') {
                 if (s->state == ST_NUM_ZERO)
                     return fail_at(s, NULL, p, "a number must not have a leading zero");
-                break;
+                /* the run of digits at once (epoch timestamps have ten) */
+                const unsigned char *q = p + 1;
+                while (q < end && *q >= '0' && *q <= '9')
+                    q++;
+                s->offset += (uint64_t)(q - p);
+                s->column += (uint64_t)(q - p);
+                p = q;
+                continue;
             }
             if (c == '.' && (s->state == ST_NUM_ZERO || s->state == ST_NUM_INT)) {
                 s->state = ST_NUM_DOT;
