@@ -615,21 +615,36 @@ static int sync_scan(lscp_sink *s) {
     return 0;
 }
 
-static int scalar(lscp_sink *s, lsc_json_type t, const char *text, size_t len) {
-    if (sync_scan(s) < 0)
-        return 0;
+static int report_lone_surrogate(lscp_sink *s) {
+    return report_at(s, LSC_R_JSON_LONE_SURROGATE, s->scan.tok, s->depth, s->depth > 0, NULL, 0,
+                     NULL,
+                     "the string holds a \\u escape of a UTF-16 surrogate that is not part of a "
+                     "high+low pair; it is read as U+FFFD");
+}
+
+/* A scalar value, the scanner already at its end; lone: a string with a
+ * lone surrogate (reported once its element index is counted). */
+static int scalar_synced(lscp_sink *s, lsc_json_type t, const char *text, size_t len, int lone) {
     lsc_pos pos = s->scan.tok;
     if (s->depth == 0) {
-        if (doc_begin(s, pos, t) < 0 || doc_end(s) < 0)
+        if (doc_begin(s, pos, t) < 0 || (lone && report_lone_surrogate(s) < 0) || doc_end(s) < 0)
             return 0;
         return 1;
     }
     if (s->too_deep_at)
-        return 1;
+        return 1; /* not decoded, not checked */
     if (s->frames[s->depth - 1].is_object == 0)
         s->frames[s->depth - 1].elements++;
+    if (lone && report_lone_surrogate(s) < 0)
+        return 0;
     child_spec child;
     return place(s, t, pos, text, len, &child) < 0 ? 0 : 1;
+}
+
+static int scalar(lscp_sink *s, lsc_json_type t, const char *text, size_t len) {
+    if (sync_scan(s) < 0)
+        return 0;
+    return scalar_synced(s, t, text, len, 0);
 }
 
 static int cb_null(void *ctx) {
@@ -644,22 +659,15 @@ static int cb_number(void *ctx, const char *n, size_t len) {
     return scalar(ctx, LSC_JSON_NUMBER, n, len);
 }
 
+/* yajl's copy of the string is not used: the scanner's decoding is strict
+ * and has U+FFFD in place of lone surrogates (yajl rewrites them). */
 static int cb_string(void *ctx, const unsigned char *str, size_t len) {
     lscp_sink *s = ctx;
     (void)str;
     (void)len;
     if (sync_scan(s) < 0)
         return 0;
-    if (s->scan.lone_surrogate && !s->too_deep_at &&
-        report_at(s, LSC_R_JSON_LONE_SURROGATE, s->scan.tok, s->depth, s->depth > 0, NULL, 0, NULL,
-                  "the string holds a \\u escape of a UTF-16 surrogate that is not part of a "
-                  "high+low pair; it is read as U+FFFD") < 0)
-        return 0;
-    /* the scanner's decoding: strict, with U+FFFD for lone surrogates */
-    s->finishing = 1; /* already in sync */
-    int r = scalar(s, LSC_JSON_STRING, s->scan.str, s->scan.str_len);
-    s->finishing = 0;
-    return r;
+    return scalar_synced(s, LSC_JSON_STRING, s->scan.str, s->scan.str_len, s->scan.lone_surrogate);
 }
 
 static int push_frame(lscp_sink *s, int is_object, lsc_pos pos, const child_spec *c) {
