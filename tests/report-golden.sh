@@ -22,7 +22,7 @@
 # a version bump does not need a re-bless.
 #
 # To rewrite the expected files after an intended change of the output:
-#     LSC_BLESS=1 make check TESTS=tests/golden.sh
+#     LSC_BLESS=1 make check TESTS=tests/report-golden.sh
 # then read `git diff tests/golden` line by line against CLI.md before
 # committing: blessing accepts whatever the program prints.
 #
