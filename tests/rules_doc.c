@@ -6,19 +6,6 @@
 
 #include "lscertlint.h"
 
-static const char *severity_name(lsc_severity s) {
-    switch (s) {
-    case LSC_ERROR:
-        return "error";
-    case LSC_WARNING:
-        return "warning";
-    case LSC_NOTE:
-        return "note";
-    default:
-        return "off";
-    }
-}
-
 int main(void) {
     size_t n = lsc_rule_count();
     const char *group = "";
@@ -32,7 +19,7 @@ int main(void) {
            n);
     for (size_t i = 0; i < n; i++) {
         const lsc_rule *r = lsc_rule_at(i);
-        printf("| [%s](#%s) | %s | %s | %s%s |\n", r->id, r->id, severity_name(r->severity),
+        printf("| [%s](#%s) | %s | %s | %s%s |\n", r->id, r->id, lsc_severity_name(r->severity),
                r->group, r->summary, r->opt_in ? " *(opt-in)*" : "");
     }
     for (size_t i = 0; i < n; i++) {
@@ -41,7 +28,7 @@ int main(void) {
             group = r->group;
             printf("\n## %s\n", group);
         }
-        printf("\n### %s\n\n**%s**%s. %s\n\n%s\n", r->id, severity_name(r->severity),
+        printf("\n### %s\n\n**%s**%s. %s\n\n%s\n", r->id, lsc_severity_name(r->severity),
                r->opt_in ? ", *opt-in*" : "", r->summary, r->explanation);
     }
     return ferror(stdout) || fflush(stdout) != 0;
