@@ -283,7 +283,7 @@ START_TEST(text_hostile_message) {
      * its backslashes are already escapes and are not doubled */
     lsc_finding f = mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "a\x1b[31m\\n\nb\xff");
     ck_assert_str_eq(run(REP_TEXT, 0, &f, 1, "a.json"),
-                     "a.json:7:24: error: a\\u001b[31m\\n\\nb\\xff [tag-key-charset] (/x)\n");
+                     "a.json:7:24: error: a\\u001b\\x5b31m\\n\\nb\\xff [tag-key-charset] (/x)\n");
 }
 END_TEST
 
@@ -752,6 +752,24 @@ static const hostile hostiles[] = {
     {H("\xc3\xa9"), "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "%C3%A9"},
 };
 
+/* The structural escapes of a text line applied to s: ':' (file names
+ * only), '[' and ']' as \x3a, \x5b, \x5d. */
+static void text_structure(const char *s, int is_file, char *out, size_t size) {
+    size_t n = 0;
+    for (; *s != '\0' && n + 5 < size; s++) {
+        const char *esc = *s == '[' ? "\\x5b" : *s == ']' ? "\\x5d" : NULL;
+        if (is_file && *s == ':')
+            esc = "\\x3a";
+        if (esc != NULL) {
+            memcpy(out + n, esc, 4);
+            n += 4;
+        } else {
+            out[n++] = *s;
+        }
+    }
+    out[n] = '\0';
+}
+
 /* Runs one format over a finding whose file and pointer hold the hostile
  * string; returns the output. */
 static const char *run_hostile(rep_format fmt, const hostile *h, char *file, char *ptr) {
@@ -780,8 +798,15 @@ START_TEST(hostile_all_formats) {
     const char *fxml = flen == h->len ? h->xml : "a";
     const char *furi = flen == h->len ? h->uri : "a";
 
+    char ftext_s[256], ptext_s[256];
     const char *out = run_hostile(REP_TEXT, h, file, ptr);
-    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext, h->text);
+    /* text lines also escape what could forge their structure: every ':'
+     * of a file name, '[' and ']' anywhere (none of these strings holds a
+     * forged ":LINE:COL: " in a pointer) */
+    text_structure(ftext, 1, ftext_s, sizeof ftext_s);
+    text_structure(h->text, 0, ptext_s, sizeof ptext_s);
+    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext_s,
+             ptext_s);
     ck_assert_str_eq(out, want);
     ck_assert(clean_bytes(out, strlen(out)));
 
@@ -821,6 +846,10 @@ START_TEST(hostile_all_formats) {
     ck_assert_str_eq(out, want);
     ck_assert(clean_bytes(out, strlen(out)));
 
+    /* the failure message is the text line: its structural escapes too */
+    char xml_line_file[256], xml_line_ptr[256];
+    text_structure(fxml, 1, xml_line_file, sizeof xml_line_file);
+    text_structure(h->xml, 0, xml_line_ptr, sizeof xml_line_ptr);
     out = run_hostile(REP_JUNIT, h, file, ptr);
     ck_assert(clean_bytes(out, strlen(out)));
     snprintf(want, sizeof want,
@@ -828,7 +857,7 @@ START_TEST(hostile_all_formats) {
              "    <testcase name=\"document 0\" classname=\"%s\">\n"
              "      <failure type=\"tag-key-charset\" message=\"%s:1:2: error: msg "
              "[tag-key-charset] (/a/%s)\">",
-             fxml, fxml, fxml, h->xml);
+             fxml, fxml, xml_line_file, xml_line_ptr);
     ck_assert_msg(strstr(out, want) != NULL, "%s\nnot in\n%s", want, out);
     check_xml(out);
 
