@@ -3,7 +3,8 @@
 # ("no input found in OPERAND", --allow-empty turns that off); a file or
 # directory a walk cannot examine is exit 3 naming it; extensions match in
 # any case; quoted glob operands are expanded by lscertlint ("**" for any
-# depth, sorted, no match = no input).
+# depth, sorted, no match = no input); walks skip .git, .hg, .svn and
+# node_modules (--no-default-excludes) and what --exclude=GLOB matches.
 . "$top_builddir/tests/env.sh"
 . "$top_srcdir/tests/cli-lib.sh"
 
@@ -117,5 +118,60 @@ else
     [ "$status" -eq 3 ] || fail "unreadable directory: status $status, expected 3"
     has_text "unreadable directory: named" "lscertlint: $tmp/locked/in: Permission denied" "$tmp/err"
 fi
+
+# ---- excludes ------------------------------------------------------------
+r="$tmp/repo"
+mkdir -p "$r/.git/refs" "$r/.hg" "$r/.svn" "$r/node_modules/pkg" "$r/src/node_modules" \
+    "$r/fixtures/broken" "$r/fixtures/ok"
+for f in .git/refs/r.json .hg/h.json .svn/s.json node_modules/pkg/package.json \
+    src/node_modules/m.json src/a.json fixtures/broken/b.json fixtures/ok/o.json \
+    fixtures/ok/o.bak.json top.json; do
+    printf '{}\n' >"$r/$f"
+done
+run "$r"
+order
+same_text "default excludes" "$r/fixtures/broken/b.json
+$r/fixtures/ok/o.bak.json
+$r/fixtures/ok/o.json
+$r/src/a.json
+$r/top.json" "$tmp/order"
+run --no-default-excludes "$r"
+order
+same_text "--no-default-excludes" "$r/.git/refs/r.json
+$r/.hg/h.json
+$r/.svn/s.json
+$r/fixtures/broken/b.json
+$r/fixtures/ok/o.bak.json
+$r/fixtures/ok/o.json
+$r/node_modules/pkg/package.json
+$r/src/a.json
+$r/src/node_modules/m.json
+$r/top.json" "$tmp/order"
+# --exclude: a name at any depth, or a path as walked; repeatable.
+(cd "$r" && "$LSCERTLINT" --exclude='*.bak.json' --exclude='fixtures/broken' .) >"$tmp/out" 2>"$tmp/err"
+order
+same_text "--exclude name and path" "./fixtures/ok/o.json
+./src/a.json
+./top.json" "$tmp/order"
+(cd "$r" && "$LSCERTLINT" --exclude='fixtures/**' --exclude=src .) >"$tmp/out" 2>"$tmp/err"
+order
+same_text "--exclude with **" "./top.json" "$tmp/order"
+# The default excludes and --exclude apply to what a glob's wildcards find.
+(cd "$r" && "$LSCERTLINT" --exclude=ok '**/*.json') >"$tmp/out" 2>"$tmp/err"
+order
+same_text "excludes in a glob" "fixtures/broken/b.json
+src/a.json
+top.json" "$tmp/order"
+# An operand named explicitly is checked, excluded name or not.
+run --exclude='top*' "$r/top.json" "$r/node_modules"
+order
+same_text "explicit operands" "$r/top.json
+$r/node_modules/pkg/package.json" "$tmp/order"
+# Everything excluded: no input found.
+run --exclude='*' "$r"
+[ "$status" -eq 2 ] || fail "all excluded: status $status, expected 2"
+run --exclude=
+[ "$status" -eq 2 ] || fail "--exclude=: status $status, expected 2"
+has_text "--exclude=: message" "lscertlint: --exclude: empty glob" "$tmp/err"
 
 finish
