@@ -73,6 +73,7 @@ static int on_document_start(void *user, const lsc_document *doc) {
 
 static int on_certificate(void *user, const lsc_certificate *cert) {
     cli_run *run = user;
+    EACH_REPORT(run, rep_certificate(rep, cert));
     if (run->norm && cli_normalize_certificate(run->norm, cert) != 0) {
         cli_output_failed(run, "standard output", errno);
         return 1;

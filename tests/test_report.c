@@ -426,13 +426,13 @@ START_TEST(sarif_result_exact) {
              "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":"
              "\"samples/a%%20b.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,"
              "\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"" PTR "\"}]}],"
-             "\"partialFingerprints\":{\"lscertlint/v1\":\"bc898a30f9af1d70\"}},\n"
+             "\"partialFingerprints\":{\"lscertlint/v1\":\"37d6ff73fe548c70\"}},\n"
              "{\"ruleId\":\"json-duplicate-key\",\"ruleIndex\":%ld,\"level\":\"error\",\"message\":"
              "{\"text\":\"duplicate key\"},\"locations\":[{\"physicalLocation\":{"
              "\"artifactLocation\":{\"uri\":\"samples/a%%20b.json\"},\"region\":{\"startLine\":9,"
              "\"startColumn\":3,\"byteOffset\":200}},\"logicalLocations\":[{\"fullyQualifiedName\":"
              "\"/certificates/0/certificateName\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":"
-             "\"23b784311bc7d28d\"},\"relatedLocations\":[{\"id\":1,\"physicalLocation\":{"
+             "\"6ac08b68958525ae\"},\"relatedLocations\":[{\"id\":1,\"physicalLocation\":{"
              "\"artifactLocation\":{\"uri\":\"samples/a%%20b.json\"},\"region\":{\"startLine\":8,"
              "\"startColumn\":3,\"byteOffset\":170}},\"logicalLocations\":[{\"fullyQualifiedName\":"
              "\"/certificates/0/certificateName\"}],\"message\":{\"text\":\"first\"}}]}\n"
@@ -552,18 +552,29 @@ START_TEST(sarif_unreadable) {
 END_TEST
 
 START_TEST(sarif_fingerprint_stable) {
-    lsc_finding a = mkf("tag-key-charset", LSC_ERROR, "a.json", PTR, "m");
+    lsc_finding a = mkf("tag-key-charset", LSC_ERROR, "a.json", PTR, "m at 3:9");
     lsc_finding b = a;
-    b.pos.line = 99, b.pos.offset = 9999, b.document = 4, b.message = "other";
-    ck_assert_uint_eq(rep_fingerprint(&a, "a.json"), rep_fingerprint(&b, "a.json"));
-    b.value = "v", b.value_len = 1;
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json"), rep_fingerprint(&b, "a.json"));
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json"), rep_fingerprint(&a, "b.json"));
+    /* positions move when a file is reformatted: not part of it */
+    b.pos.line = 99, b.pos.offset = 9999, b.message = "m at 12:1";
+    ck_assert_uint_eq(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    b.message = "other";
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    b = a, b.document = 4;
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    b = a, b.value = "v", b.value_len = 1;
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&a, "b.json", NULL));
+    /* inside a certificate: its identity, not its index in the list */
+    b = a, b.pointer = "/certificates/7/tags/0/key", b.pointer_len = 26;
+    a.pointer = "/certificates/0/tags/0/key", a.pointer_len = 26;
+    ck_assert_uint_eq(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&b, "a.json", "aarn:1"));
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&a, "a.json", "aarn:2"));
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&a, "a.json", NULL));
     /* the parts are separated: ("ab","c") differs from ("a","bc") */
     lsc_finding c = a, d = a;
     c.pointer = "/ab", c.pointer_len = 3, c.value = "c", c.value_len = 1;
     d.pointer = "/a", d.pointer_len = 2, d.value = "bc", d.value_len = 2;
-    ck_assert_uint_ne(rep_fingerprint(&c, "a.json"), rep_fingerprint(&d, "a.json"));
+    ck_assert_uint_ne(rep_fingerprint(&c, "a.json", NULL), rep_fingerprint(&d, "a.json", NULL));
 }
 END_TEST
 
