@@ -5,6 +5,7 @@
 #ifndef LSC_DECODE_H
 #define LSC_DECODE_H
 
+#include <setjmp.h>
 #include <yajl/yajl_parse.h>
 
 #include "lib/internal.h"
@@ -78,7 +79,10 @@ struct lscp_sink {
     void *user;
     lsc_stats stats;
     lscv_state *validator;
-    yajl_handle yajl;
+    yajl_handle yajl; /* NULL once discarded after running out of memory */
+    union yajl_block *yajl_blocks; /* every block yajl holds (decode.c) */
+    jmp_buf yajl_jump;             /* where a failed allocation for yajl unwinds to */
+    int yajl_armed;                /* yajl_jump is set: we are inside yajl */
     lscp_scan scan;
     /* the chunk being parsed */
     const unsigned char *chunk;
@@ -92,6 +96,12 @@ struct lscp_sink {
     int failed;  /* a json-syntax finding was delivered: ignore the rest */
     int stopped; /* a user callback asked to stop */
     int oom;
+    lsc_pos syntax_at;    /* failed: where the input stopped being JSON */
+    char syntax_msg[160]; /* failed: the json-syntax finding's message */
+    /* the public contract (lib/checker.c) */
+    int busy;             /* inside feed or finish: a nested call is misuse */
+    int finished;         /* lsc_checker_finish was called */
+    lsc_status finish_status;
     int64_t force_document; /* >= 0: the document index of the next report */
     /* containers */
     lscp_frame *frames;
