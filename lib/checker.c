@@ -213,9 +213,10 @@ lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
     if (callbacks)
         s->cb = *callbacks;
     s->user = user;
+    lscp_hash_key_random(&s->hash_key);
     if (lscp_decode_init(s) < 0)
         goto oom;
-    s->validator = lscv_new(&s->config, s);
+    s->validator = lscv_new(&s->config, s, &s->hash_key);
     if (!s->validator)
         goto oom;
     return c;
@@ -369,6 +370,18 @@ lsc_status lsc_checker_finish(lsc_checker *c, lsc_error *err) {
     s->finished = 1;
     s->finish_status = st;
     return st;
+}
+
+uint64_t lscp_checker_probes(const lsc_checker *c) {
+    return c->sink.probes + lscv_probes(c->sink.validator);
+}
+
+int lscp_checker_set_hash_key(lsc_checker *c, const lscp_hash_key *key) {
+    lscp_sink *s = &c->sink;
+    if (s->stats.bytes || s->reg_len)
+        return -1; /* the tables were filled under the old key */
+    s->hash_key = *key;
+    return 0;
 }
 
 const lsc_stats *lsc_checker_stats(const lsc_checker *c) {

@@ -83,6 +83,16 @@ long lscp_alloc_count(void);
 long lscp_alloc_live(void);
 #endif
 
+/* Work counters and seams for tests (lib/checker.c). The hash-table
+ * entries and slots looked at so far by this checker's tables (registry,
+ * validator sets, duplicate-certificate): a test of linear time counts
+ * these instead of timing. */
+uint64_t lscp_checker_probes(const lsc_checker *checker);
+/* Replace the checker's random hash key (before the first feed; -1 after):
+ * with lscp_hash_key_constant() every key collides. */
+struct lscp_hash_key;
+int lscp_checker_set_hash_key(lsc_checker *checker, const struct lscp_hash_key *key);
+
 /* The lsc_rule_id of a rule id ("tag-key-charset"), or -1 if unknown. */
 int lscp_rule_index(const char *id);
 

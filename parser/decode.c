@@ -150,15 +150,6 @@ static int report_at(lscp_sink *s, lsc_rule_id rule, lsc_pos pos, size_t d, int 
 
 /* ---- the duplicate-key registry ------------------------------------------ */
 
-static uint64_t key_hash(const char *k, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)k[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 static int reg_rebuild(lscp_sink *s, size_t buckets) {
     uint32_t *heads = lscp_malloc(buckets * sizeof *heads);
     if (!heads)
@@ -180,12 +171,14 @@ static int reg_rebuild(lscp_sink *s, size_t buckets) {
  * registering it; sets s->oom on failure. */
 static const lscp_key_entry *reg_check(lscp_sink *s, const lscp_frame *f, const char *k, size_t n,
                                        lsc_pos pos) {
-    uint64_t h = key_hash(k, n);
+    uint64_t h = lscp_hash(&s->hash_key, k, n, 0);
     if (!s->reg_heads && reg_rebuild(s, 64) < 0)
         goto oom;
+    s->probes++;
     for (uint32_t i = s->reg_heads[h & (s->reg_buckets - 1)]; i != UINT32_MAX && i >= f->reg_start;
          i = s->reg[i].next) {
         const lscp_key_entry *e = &s->reg[i];
+        s->probes++;
         if (e->hash == h && e->len == n && memcmp(s->reg_keys + e->off, k, n) == 0)
             return e;
     }

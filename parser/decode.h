@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <yajl/yajl_parse.h>
 
+#include "lib/hash.h"
 #include "lib/internal.h"
 #include "parser/arena.h"
 #include "parser/scan.h"
@@ -110,6 +111,8 @@ struct lscp_sink {
     size_t too_deep_at; /* depth of the container that went too deep, 0 if none */
     char *keys;         /* the current key of each open object, stacked */
     size_t keys_len, keys_cap;
+    lscp_hash_key hash_key; /* this checker's, for every hash table */
+    uint64_t probes;        /* registry entries looked at (work, for tests) */
     /* duplicate-key registry */
     lscp_key_entry *reg;
     size_t reg_len, reg_cap;
