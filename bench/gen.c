@@ -9,7 +9,7 @@
  * buffer: --bytes 1e9 never holds the document in memory.
  *
  * Usage: gen [--certs N] [--bytes N] [--per-page N] [--pretty] [--epoch]
- *            [--seed N]
+ *            [--seed N] [--files N --dir DIR]
  *
  *   --certs N     stop after N certificates (default 1000; unlimited with
  *                 --bytes unless given too)
@@ -23,9 +23,22 @@
  *                 default ISO 8601 strings in -07:00 (AWS CLI v2 style)
  *   --seed N      PRNG seed (default fixed): the same options give the same
  *                 bytes on every machine
+ *   --files N --dir DIR
+ *                 write N captures DIR/capture-00001.json ... instead of
+ *                 standard output, each holding --certs certificates (all
+ *                 different); DIR must exist
+ *
+ *   --flood KIND N  instead: one document of N keys for the hash-flood
+ *                 case, KIND one of keys-fnv, keys-fnv-old, keys-random
+ *                 (N unknown members of one object: the duplicate-key
+ *                 registry) or sans-fnv, sans-fnv-old, sans-random (N
+ *                 subjectAlternativeNames: the validator's set); -fnv keys
+ *                 share the low 16 bits of their FNV-1a hash (-fnv-old: with
+ *                 the mistyped offset basis the registry once used)
  *
  * Exit: 0 ok, 2 usage error, 3 write error (a closed pipe ends quietly). */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdint.h>
@@ -38,12 +51,13 @@
 
 static char obuf[1 << 16];
 static size_t olen;
+static int out_fd = STDOUT_FILENO;
 static uint64_t ototal; /* bytes handed to write(2) plus those in obuf */
 
 static void out_flush(void) {
     size_t off = 0;
     while (off < olen) {
-        ssize_t n = write(STDOUT_FILENO, obuf + off, olen - off);
+        ssize_t n = write(out_fd, obuf + off, olen - off);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -501,13 +515,127 @@ static int parse_count(const char *opt, const char *s, uint64_t *out) {
 
 static void usage(FILE *f) {
     fputs("Usage: gen [--certs N] [--bytes N] [--per-page N] [--snapshots] [--pretty] [--epoch] "
-          "[--seed N]\n",
+          "[--seed N]\n"
+          "           [--files N --dir DIR]\n"
+          "       gen --flood keys-fnv|keys-fnv-old|keys-random|sans-fnv|sans-fnv-old|sans-random N\n",
           f);
 }
 
+/* ---- the hash-flood case ------------------------------------------------ */
+
+#define FNV_PRIME UINT64_C(0x100000001b3)
+static const char flood_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/* Key i: 6 characters from i, then 4 chosen so that FNV-1a(basis) ends in
+ * 0x5a5a (the same construction as tests/test_hash.c: multiplying by the
+ * odd prime is a bijection modulo 2^16, so three characters are searched
+ * until the last one can bring the state to 0x5a5a * prime^-1). */
+static void flood_key(char out[11], uint64_t i, uint64_t basis) {
+    if (!basis) { /* random-looking, distinct */
+        uint64_t x = i * UINT64_C(0x9e3779b97f4a7c15);
+        x ^= x >> 29;
+        for (int d = 0; d < 6; d++, x /= 36)
+            out[d] = flood_chars[x % 36];
+        for (int d = 9; d >= 6; d--, i /= 36)
+            out[d] = flood_chars[i % 36];
+        out[10] = '\0';
+        return;
+    }
+    uint64_t inv = 1;
+    for (int r = 0; r < 6; r++)
+        inv *= 2 - FNV_PRIME * inv;
+    const uint64_t u = (UINT64_C(0x5a5a) * inv) & 0xffff;
+    for (uint64_t salt = 0;; salt++) {
+        uint64_t v = i + salt * 1000003u, h0 = basis;
+        for (int d = 5; d >= 0; d--, v /= 36)
+            out[d] = flood_chars[v % 36];
+        for (int d = 0; d < 6; d++)
+            h0 = (h0 ^ (unsigned char)out[d]) * FNV_PRIME;
+        for (int a = 0; a < 36; a++) {
+            uint64_t h1 = (h0 ^ (unsigned char)flood_chars[a]) * FNV_PRIME;
+            for (int b = 0; b < 36; b++) {
+                uint64_t h2 = (h1 ^ (unsigned char)flood_chars[b]) * FNV_PRIME;
+                for (int c = 0; c < 36; c++) {
+                    uint64_t h3 = (h2 ^ (unsigned char)flood_chars[c]) * FNV_PRIME;
+                    char last = (char)((h3 ^ u) & 0xff);
+                    if (((h3 ^ u) & 0xff00) || !last || !strchr(flood_chars, last))
+                        continue;
+                    out[6] = flood_chars[a];
+                    out[7] = flood_chars[b];
+                    out[8] = flood_chars[c];
+                    out[9] = last;
+                    out[10] = '\0';
+                    return;
+                }
+            }
+        }
+    }
+}
+
+static int flood(const char *kind, uint64_t n) {
+    int sans = !strncmp(kind, "sans-", 5);
+    const char *hash = kind + 5; /* after "keys-" or "sans-" */
+    uint64_t basis;
+    if (strncmp(kind, "keys-", 5) && !sans)
+        return -1;
+    if (!strcmp(hash, "fnv"))
+        basis = UINT64_C(14695981039346656037);
+    else if (!strcmp(hash, "fnv-old"))
+        basis = UINT64_C(1469598103934665603);
+    else if (!strcmp(hash, "random"))
+        basis = 0;
+    else
+        return -1;
+    puts_(sans ? "{\"certificates\":[{\"certificateDetail\":{\"subjectAlternativeNames\":["
+               : "{\"x\":{");
+    for (uint64_t i = 0; i < n; i++) {
+        char k[11];
+        flood_key(k, i, basis);
+        if (i)
+            put(",", 1);
+        put("\"", 1);
+        put(k, 10);
+        put(sans ? "\"" : "\":0", sans ? 1 : 3);
+    }
+    puts_(sans ? "]}}]}\n" : "}}\n");
+    out_flush();
+    fprintf(stderr, "gen: %" PRIu64 " %s keys, %" PRIu64 " bytes\n", n, kind, ototal);
+    return 0;
+}
+
+/* One capture: ncerts certificates (or about nbytes) numbered from *n on,
+ * in pages of per_page; *n is moved on. */
+static void capture(uint64_t *n, uint64_t ncerts, uint64_t nbytes, uint64_t per_page,
+                    int snapshots) {
+    cert c;
+    uint64_t first = *n, start_bytes = ototal;
+    int done = ncerts == 0;
+    do {
+        depth = 0;
+        open_('{');
+        key("certificates");
+        open_('[');
+        uint64_t in_page = 0;
+        while (!done && (!per_page || in_page < per_page)) {
+            make_cert(&c, *n);
+            certificate(&c);
+            ++*n;
+            in_page++;
+            done = *n - first >= ncerts || (nbytes && ototal - start_bytes >= nbytes);
+        }
+        close_(']');
+        if (!done && !snapshots)
+            page_token();
+        close_('}');
+        put("\n", 1);
+    } while (!done);
+    out_flush();
+}
+
 int main(int argc, char **argv) {
-    uint64_t ncerts = 1000, nbytes = 0, per_page = 0, seed = 0;
+    uint64_t ncerts = 1000, nbytes = 0, per_page = 0, seed = 0, nfiles = 0;
     int certs_given = 0, snapshots = 0;
+    const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         uint64_t *target = NULL;
@@ -517,6 +645,18 @@ int main(int argc, char **argv) {
             epoch_style = 1;
         } else if (!strcmp(a, "--snapshots")) {
             snapshots = 1; /* pages are separate listings: no nextPageToken */
+        } else if (!strcmp(a, "--flood")) {
+            uint64_t n;
+            if (i + 2 >= argc || parse_count(a, argv[i + 2], &n) < 0) {
+                usage(stderr);
+                return 2;
+            }
+            signal(SIGPIPE, SIG_IGN);
+            if (flood(argv[i + 1], n) < 0) {
+                usage(stderr);
+                return 2;
+            }
+            return 0;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
@@ -529,6 +669,14 @@ int main(int argc, char **argv) {
             target = &per_page;
         } else if (!strcmp(a, "--seed")) {
             target = &seed;
+        } else if (!strcmp(a, "--files")) {
+            target = &nfiles;
+        } else if (!strcmp(a, "--dir")) {
+            if (++i == argc) {
+                usage(stderr);
+                return 2;
+            }
+            dir = argv[i];
         } else {
             usage(stderr);
             return 2;
@@ -542,33 +690,39 @@ int main(int argc, char **argv) {
                 rng_state = seed;
         }
     }
+    if ((nfiles != 0) != (dir != NULL)) {
+        fputs("gen: --files and --dir go together\n", stderr);
+        return 2;
+    }
     if (nbytes && !certs_given)
         ncerts = UINT64_MAX;
     signal(SIGPIPE, SIG_IGN); /* see EPIPE in out_flush */
 
-    cert c;
     uint64_t n = 0;
-    int done = ncerts == 0;
-    do {
-        depth = 0;
-        open_('{');
-        key("certificates");
-        open_('[');
-        uint64_t in_page = 0;
-        while (!done && (!per_page || in_page < per_page)) {
-            make_cert(&c, n);
-            certificate(&c);
-            n++;
-            in_page++;
-            done = n >= ncerts || (nbytes && ototal >= nbytes);
+    if (!dir) {
+        capture(&n, ncerts, nbytes, per_page, snapshots);
+        fprintf(stderr, "gen: %" PRIu64 " certificates, %" PRIu64 " bytes\n", n, ototal);
+        return 0;
+    }
+    for (uint64_t f = 1; f <= nfiles; f++) {
+        char path[4096];
+        if ((size_t)snprintf(path, sizeof path, "%s/capture-%05" PRIu64 ".json", dir, f) >=
+            sizeof path) {
+            fputs("gen: --dir: path too long\n", stderr);
+            return 2;
         }
-        close_(']');
-        if (!done && !snapshots)
-            page_token();
-        close_('}');
-        put("\n", 1);
-    } while (!done);
-    out_flush();
-    fprintf(stderr, "gen: %" PRIu64 " certificates, %" PRIu64 " bytes\n", n, ototal);
+        out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (out_fd < 0) {
+            fprintf(stderr, "gen: %s: %s\n", path, strerror(errno));
+            return 3;
+        }
+        capture(&n, ncerts, nbytes, per_page, snapshots);
+        if (close(out_fd) < 0) {
+            fprintf(stderr, "gen: %s: %s\n", path, strerror(errno));
+            return 3;
+        }
+    }
+    fprintf(stderr, "gen: %" PRIu64 " files, %" PRIu64 " certificates, %" PRIu64 " bytes\n", nfiles,
+            n, ototal);
     return 0;
 }

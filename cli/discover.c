@@ -32,9 +32,11 @@ typedef struct dir_chain {
 int cli_has_json_suffix(const char *name) {
     static const char *const suffixes[] = {".json", ".jsonl", ".ndjson"};
     size_t len = strlen(name), i;
+    if (len > 3 && strcasecmp(name + len - 3, ".gz") == 0)
+        len -= 3; /* their gzip forms too (cli/gunzip.h) */
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         size_t n = strlen(suffixes[i]);
-        if (len > n && strcasecmp(name + len - n, suffixes[i]) == 0)
+        if (len > n && strncasecmp(name + len - n, suffixes[i], n) == 0)
             return 1;
     }
     return 0;

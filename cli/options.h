@@ -48,6 +48,8 @@ typedef struct cli_options {
     const lsc_rule *explain; /* --explain */
     char **operands;         /* FILE|DIR|GLOB|- (points into argv) */
     int operand_count;
+    int has_now;  /* --now, or SOURCE_DATE_EPOCH without it */
+    lsc_time now; /* the reference time when has_now */
     /* Discovery (cli/discover.h). The configuration file adds its own
      * exclude globs to this list: it is owned (the array, not the strings). */
     const char **excludes; /* --exclude=GLOB, repeatable */

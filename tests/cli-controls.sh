@@ -12,8 +12,8 @@ printf '%s\n%s\n' \
     '{"certificates":[{"certificateArn":"arn:aws:lightsail:us-east-1:123456789012:Certificate/a","certificateName":"n","domainName":"example.com","x":1,"tags":[{"key":"aws:x","value":"v"}]}]}' \
     '{"certificates":[],"nextPageToken":""}' >"$in"
 cd "$tmp" || exit 99
-W1='c.json:1:142: warning: unknown member "x" in CertificateSummary [unknown-field] (/certificates/0/x)'
-N1='c.json:1:163: note: the tag key "aws:x" starts with the prefix "aws:", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/tags/0/key)'
+W1='c.json:1:142: warning: certificate "n": unknown member "x" in CertificateSummary [unknown-field] (/certificates/0/x)'
+N1='c.json:1:163: note: certificate "n": the tag key "aws:x" starts with the prefix "aws:", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/tags/0/key)'
 W2='c.json:2:36: warning: nextPageToken is blank: "" [blank-value] (/nextPageToken)'
 N2='c.json:2:36: note: the document is one page of several: nextPageToken is present, so more certificates follow in the next page [partial-page] (/nextPageToken)'
 
@@ -52,7 +52,7 @@ run --fail-on=info --disable=unknown-field,blank-value c.json
 [ "$status" -eq 1 ] || fail "--fail-on=info: status $status, expected 1"
 run --severity=TAG-KEY-RESERVED=Error c.json
 [ "$status" -eq 1 ] || fail "--severity in capitals: status $status, expected 1"
-has_text "--severity in capitals" "c.json:1:163: error: the tag key" "$tmp/out"
+has_text "--severity in capitals" "c.json:1:163: error: certificate" "$tmp/out"
 run --severity=unknown-field=info --show=warning c.json
 same_text "--severity=ID=info" "$W2" "$tmp/out"
 run -f SARIF c.json

@@ -190,7 +190,7 @@ printf '{"certificates":[{"certificateArn":"arn:aws:lightsail:us-east-1:12345678
 (cd "$tmp/names" && "$LSCERTLINT" -f text .) >"$tmp/out" 2>"$tmp/err"
 same_text "text: name and value escaped" \
     './ok.json\x3a1\x3a1\x3a warning\x3a looks fine.json:1:1: note: the document is an empty object: no certificates member [empty-response] ()
-./value.json:1:142: warning: unknown member "x\x3a7\x3a8: error: forged \x5bjson-syntax\x5d (y" in CertificateSummary [unknown-field] (/certificates/0/x\x3a7\x3a8: error: forged \x5bjson-syntax\x5d (y)' \
+./value.json:1:142: warning: certificate "n": unknown member "x\x3a7\x3a8: error: forged \x5bjson-syntax\x5d (y" in CertificateSummary [unknown-field] (/certificates/0/x\x3a7\x3a8: error: forged \x5bjson-syntax\x5d (y)' \
     "$tmp/out"
 # A gcc-style matcher, greedy or not, finds each line's real location,
 # severity and rule.
