@@ -16,8 +16,9 @@
 #include <string.h>
 #include <strings.h>
 
-/* The decompressed text, one buffer for every input. */
-static unsigned char out_buf[64 * 1024];
+/* The decompressed text, one buffer for every input of a thread (-j:
+ * each worker inflates its own inputs). */
+static _Thread_local unsigned char out_buf[64 * 1024];
 
 static const unsigned char gzip_magic[2] = {0x1f, 0x8b};
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/gunzip.h"
+#include "cli/jobs.h"
 #include "cli/output.h"
 
 /* One buffer for every read: no allocation per chunk. Big chunks keep the
@@ -225,23 +226,90 @@ static void check_stdin(cli_run *run) {
     check_fd(run, STDIN_FILENO, run->opts->stdin_name, size);
 }
 
+/* ---- an input a worker checked (-j) ------------------------------------ */
+
+/* What check_fd does with one input, from the worker's record: the same
+ * callbacks in the same order, then the same messages and the same end. */
+static void check_recorded(cli_run *run, const char *name, const cli_record *rec) {
+    if (rec->open_errno) {
+        input_unreadable(run, name, rec->open_errno);
+        return;
+    }
+    EACH_REPORT(run, rep_input_start(rep, name));
+    if (run->stop)
+        return;
+    run->input_findings = 0;
+    if (rec->new_failed) {
+        cli_error("%s", rec->text);
+        run->io_error = 1;
+        run->stop = 1;
+        return;
+    }
+    if (cli_record_replay(rec, &callbacks, run) != 0 && run->stop)
+        return; /* a callback stopped the run, as it would have stopped the checker */
+    if (rec->state < 0 && !run->stop) { /* the worker ran out of memory */
+        cli_error("%s", rec->text);
+        run->io_error = 1;
+        run->stop = 1;
+    }
+    if (!run->stop && run->norm && cli_normalize_input_end(run->norm) != 0)
+        cli_output_failed(run, "standard output", errno);
+    if (run->stop)
+        return;
+    if (rec->read_errno) {
+        cli_error_name(name, rec->read_errno);
+        run->io_error = 1;
+        EACH_REPORT(run, rep_input_end(rep, &rec->stats, "unreadable", strerror(rec->read_errno)));
+        return;
+    }
+    EACH_REPORT(run, rep_input_end(rep, &rec->stats, run->input_findings ? "findings" : "ok", NULL));
+}
+
+/* The workers -j asks for, or 0 when the run stays on this thread: one
+ * input, -j1, or standard output carrying the inputs' data in order (-p,
+ * --normalize). */
+static unsigned workers_for(const cli_run *run) {
+    unsigned n = run->opts->jobs ? run->opts->jobs : cli_jobs_available();
+    size_t i, files = 0;
+    if (n < 2 || run->opts->pass_through || run->opts->normalize || run->norm)
+        return 0;
+    for (i = 0; i < run->inputs->count; i++)
+        files += run->inputs->items[i].kind == CLI_INPUT_FILE;
+    if (files < 2)
+        return 0;
+    return files < n ? (unsigned)files : n;
+}
+
 /* ---- the inputs ------------------------------------------------------ */
+
+static void check_input(cli_run *run, size_t i, cli_jobs *jobs) {
+    const cli_input *in = &run->inputs->items[i];
+    switch (in->kind) {
+    case CLI_INPUT_STDIN:
+        check_stdin(run); /* read here, in its place: a worker never reads it */
+        break;
+    case CLI_INPUT_UNREADABLE:
+        input_unreadable(run, in->path, in->errnum);
+        break;
+    case CLI_INPUT_FILE:
+    default:
+        if (jobs)
+            check_recorded(run, in->path, cli_jobs_wait(jobs, i));
+        else
+            check_path(run, in->path);
+        break;
+    }
+}
 
 void cli_inputs_run(cli_run *run) {
     size_t i;
+    unsigned workers = workers_for(run);
+    /* No pool (memory or threads ran out): the same run on this thread. */
+    cli_jobs *jobs = workers ? cli_jobs_start(run->inputs, run->opts->config, workers) : NULL;
     for (i = 0; i < run->inputs->count && !run->stop; i++) {
-        const cli_input *in = &run->inputs->items[i];
-        switch (in->kind) {
-        case CLI_INPUT_STDIN:
-            check_stdin(run);
-            break;
-        case CLI_INPUT_UNREADABLE:
-            input_unreadable(run, in->path, in->errnum);
-            break;
-        case CLI_INPUT_FILE:
-        default:
-            check_path(run, in->path);
-            break;
-        }
+        check_input(run, i, jobs);
+        if (jobs)
+            cli_jobs_release(jobs, i);
     }
+    cli_jobs_free(jobs);
 }

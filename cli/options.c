@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/jobs.h"
 #include "cli/now.h"
 #include "cli/output.h"
 #include "cli/suggest.h"
@@ -56,6 +57,7 @@ static const struct option long_options[] = {
     {"now", required_argument, NULL, OPT_NOW},
     {"expiry-days", required_argument, NULL, OPT_EXPIRY_DAYS},
     {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+    {"jobs", required_argument, NULL, 'j'},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"colour", optional_argument, NULL, OPT_COLOR},
@@ -147,6 +149,12 @@ static const char usage_text[] =
     "                              SOURCE_DATE_EPOCH, else the rules never fire\n"
     "      --expiry-days=N       window of expires-soon in days (default 30)\n"
     "      --max-depth=N         JSON nesting limit (default 64)\n"
+    "  -j, --jobs=N              check N files at once (threads; default, and 0:\n"
+    "                              the CPUs available; -j1: one after another);\n"
+    "                              the output is the same bytes whatever N.\n"
+    "                              Standard input, -p and --normalize are read\n"
+    "                              one after another; the documents of one\n"
+    "                              input are never split among threads\n"
     "\n"
     "  -h, --help                display this help and exit\n"
     "  -V, --version             output version information and exit\n"
@@ -568,6 +576,13 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
     case 'q':
         opts->quiet++;
         return 0;
+    case 'j': {
+        uint64_t jobs;
+        if (parse_count("--jobs", arg, CLI_JOBS_MAX, &jobs) != 0)
+            return -1;
+        opts->jobs = (unsigned)jobs;
+        return 0;
+    }
     case OPT_FAIL_ON:
         return parse_fail_on(arg, &opts->fail_on);
     case OPT_DISABLE:
@@ -707,7 +722,7 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     }
     opterr = 0; /* our own messages: getopt's would name the libtool wrapper */
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:o:pqhV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:pqj:hV", long_options, NULL)) != -1) {
         if (c == '?' || c == ':') {
             report_getopt_error(c, argc, argv);
             return CLI_PARSE_EXIT;

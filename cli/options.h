@@ -59,6 +59,7 @@ typedef struct cli_options {
     lsc_severity show;    /* --show: findings below are not printed; LSC_OFF: all */
     cli_report_spec *reports; /* --report=FORMAT:FILE, repeatable (owned array) */
     size_t n_reports;
+    unsigned jobs; /* -j N: worker threads; 0: the CPUs available */
 } cli_options;
 
 /* Append a glob to opts->excludes (the string is not copied and must
