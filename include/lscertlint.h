@@ -128,9 +128,11 @@ typedef enum lsc_time_status {
     LSC_TIME_OK = 0,
     LSC_TIME_NEGATIVE,     /**< a negative epoch number */
     LSC_TIME_NOT_FINITE,   /**< a number that is not finite as a double */
-    LSC_TIME_OUT_OF_RANGE, /**< beyond year 9999 */
+    LSC_TIME_OUT_OF_RANGE, /**< after 9999-12-31T23:59:59Z (UTC) */
     LSC_TIME_BAD_SYNTAX,   /**< a string that is not an ISO 8601 / RFC 3339 date-time */
-    LSC_TIME_BAD_DATE      /**< an impossible date or time (Feb 30, 25:00) */
+    LSC_TIME_BAD_DATE,     /**< an impossible date or time (Feb 30, 25:00) */
+    LSC_TIME_TOO_EARLY     /**< before 0000-01-01T00:00:00Z: a date of year 0000 whose UTC
+                                offset carries it into the year before */
 } lsc_time_status;
 
 /** A timestamp member: an epoch number or an ISO 8601 string. */

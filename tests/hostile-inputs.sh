@@ -84,7 +84,6 @@ head -c $N /dev/zero | tr '\0' '[' >"$tmp/open"
 } >"$tmp/deep-obj"
 P64=$(printf '/0%.0s' $(seq 64))
 A63=$(printf '/a%.0s' $(seq 63))
-start=$(date +%s)
 feed_is "nesting 1e6 deep, closed: json-depth once" "$tmp/deep" \
     "not-a-response \"\" 1:1
 json-depth \"$P64\" 1:65"
@@ -97,14 +96,8 @@ json-depth \"/certificates$A63\" 1:332"
 feed_is "nesting 1e6 deep, --max-depth=1" "$tmp/deep" \
     "not-a-response \"\" 1:1
 json-depth \"/0\" 1:2" --max-depth=1
-elapsed=$(($(date +%s) - start))
-: >"$tmp/why"
-limit=20
-[ -n "$VG" ] && limit=300
-if [ "$elapsed" -le "$limit" ]; then ok "nesting is fast (${elapsed}s)"; else
-    echo "took ${elapsed}s" >"$tmp/why"
-    not_ok "nesting is fast"
-fi
+# No wall-clock limit here: that the work stays bounded is asserted by
+# counting (allocations, probes) in tests/test_lib.c, nesting_bounded_work.
 
 # ---- big values --------------------------------------------------------------
 ARN='arn:aws:lightsail:us-east-1:123456789012:Certificate/3f2ef947-8d50-5a51-9139-49591bfb98e5'

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -788,6 +789,38 @@ START_TEST(contract_new_out_of_memory) {
 }
 END_TEST
 
+/* Nesting 1,000,000 deep does bounded work: the decoder keeps frames only
+ * up to --max-depth and the scanner's stack doubles, so the allocations are
+ * yajl's state stack, which grows by a fixed 128 bytes (YAJL_BS_INC): one
+ * per 128 levels, plus a constant; no probes; findings only at the depth
+ * limit. This replaced a wall-clock limit in tests/hostile-inputs.sh. */
+START_TEST(nesting_bounded_work) {
+    const size_t depth = 1000000;
+    char *text = malloc(2 * depth + 1);
+    ck_assert_ptr_nonnull(text);
+    memset(text, '[', depth);
+    memset(text + depth, ']', depth);
+    text[2 * depth] = '\n';
+    contract_run r;
+    lscp_alloc_fail_at(-1, 0); /* restart the count */
+    lsc_checker *ck = contract_checker(&r);
+    lsc_error err;
+    for (size_t off = 0; off < 2 * depth + 1; off += 65536) {
+        size_t n = 2 * depth + 1 - off < 65536 ? 2 * depth + 1 - off : 65536;
+        ck_assert_int_eq(lsc_checker_feed(ck, text + off, n, &err), LSC_OK);
+    }
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    long allocations = lscp_alloc_count();
+    printf("nesting %zu deep: %ld allocations, %" PRIu64 " probes\n", depth, allocations,
+           lscp_checker_probes(ck));
+    ck_assert_str_eq(r.log, "not-a-response 1:1\njson-depth 1:65\n");
+    ck_assert_int_le(allocations, (long)(depth / 128) + 60);
+    ck_assert_uint_eq(lscp_checker_probes(ck), 0);
+    lsc_checker_free(ck);
+    free(text);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 
 static Suite *lib_suite(void) {
@@ -825,6 +858,7 @@ static Suite *lib_suite(void) {
     tcase_add_test(tc, contract_malformed_error);
     tcase_add_test(tc, contract_stopped_error);
     tcase_add_test(tc, contract_new_out_of_memory);
+    tcase_add_test(tc, nesting_bounded_work);
     suite_add_tcase(s, tc);
     return s;
 }
