@@ -536,13 +536,14 @@ static const struct ts_message_case {
     const char *message;
 } TS_MESSAGES[] = {
     {"\"0000-01-01T00:00:00+23:59\"",
-     "createdAt \"0000-01-01T00:00:00+23:59\" lies before year 0000 once its UTC offset is "
+     "certificate \"c1\": createdAt \"0000-01-01T00:00:00+23:59\" lies before year 0000 once its UTC offset is "
      "applied"},
     {"\"0000-01-01T00:00:00+00:01\"",
-     "createdAt \"0000-01-01T00:00:00+00:01\" lies before year 0000 once its UTC offset is "
+     "certificate \"c1\": createdAt \"0000-01-01T00:00:00+00:01\" lies before year 0000 once its UTC offset is "
      "applied"},
-    {"\"9999-12-31T23:00:00-01:00\"", "createdAt \"9999-12-31T23:00:00-01:00\" lies beyond year 9999"},
-    {"1e12", "createdAt 1e12 lies beyond year 9999"},
+    {"\"9999-12-31T23:00:00-01:00\"",
+     "certificate \"c1\": createdAt \"9999-12-31T23:00:00-01:00\" lies beyond year 9999"},
+    {"1e12", "certificate \"c1\": createdAt 1e12 lies beyond year 9999"},
 };
 
 START_TEST(test_timestamp_message) {
