@@ -44,26 +44,10 @@ static const char *kind_article(lscp_kind k) {
     }
 }
 
-/* ---- small growable buffers ------------------------------------------- */
-
-static int grow(void **buf, size_t *cap, size_t need, size_t elem) {
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : 16;
-    while (ncap < need)
-        ncap *= 2;
-    void *n = lscp_realloc(*buf, ncap * elem);
-    if (!n)
-        return -1;
-    *buf = n;
-    *cap = ncap;
-    return 0;
-}
-
 /* ---- pointers ------------------------------------------------------------ */
 
-static int ptr_put(lscp_sink *s, size_t *len, const char *data, size_t n) {
-    if (grow((void **)&s->ptrbuf, &s->ptrbuf_cap, *len + n + 1, 1) < 0)
+static int ptr_put(lscp_decoder *s, size_t *len, const char *data, size_t n) {
+    if (lscp_grow(&s->ptrbuf, &s->ptrbuf_cap, *len + n + 1, 1) < 0)
         return -1;
     memcpy(s->ptrbuf + *len, data, n);
     *len += n;
@@ -71,7 +55,7 @@ static int ptr_put(lscp_sink *s, size_t *len, const char *data, size_t n) {
 }
 
 /* Append "/" and a member name, escaped as RFC 6901 says (~ -> ~0, / -> ~1). */
-static int ptr_put_key(lscp_sink *s, size_t *len, const char *k, size_t klen) {
+static int ptr_put_key(lscp_decoder *s, size_t *len, const char *k, size_t klen) {
     if (ptr_put(s, len, "/", 1) < 0)
         return -1;
     size_t run = 0;
@@ -86,7 +70,7 @@ static int ptr_put_key(lscp_sink *s, size_t *len, const char *k, size_t klen) {
     return ptr_put(s, len, k + run, klen - run);
 }
 
-static int ptr_selector(lscp_sink *s, size_t *len, const lscp_frame *f) {
+static int ptr_selector(lscp_decoder *s, size_t *len, const lscp_frame *f) {
     if (f->is_object)
         return ptr_put_key(s, len, s->keys + f->key_off, f->key_len);
     char num[32];
@@ -95,14 +79,14 @@ static int ptr_selector(lscp_sink *s, size_t *len, const lscp_frame *f) {
 }
 
 /* Frames that exist: containers up to the depth limit. */
-static size_t decoded_depth(const lscp_sink *s) {
-    return s->depth < s->config.max_depth ? s->depth : (size_t)s->config.max_depth;
+static size_t decoded_depth(const lscp_decoder *s) {
+    return s->depth < s->max_depth ? s->depth : (size_t)s->max_depth;
 }
 
-const char *lscp_pointer(lscp_sink *s, size_t d, int with_selector, size_t *len) {
+const char *lscp_pointer(lscp_decoder *s, size_t d, int with_selector, size_t *len) {
     size_t n = 0;
     size_t last = with_selector ? d : d - 1;
-    if (grow((void **)&s->ptrbuf, &s->ptrbuf_cap, 64, 1) < 0) {
+    if (lscp_grow(&s->ptrbuf, &s->ptrbuf_cap, 64, 1) < 0) {
         s->oom = 1;
         *len = 0;
         return "";
@@ -122,20 +106,15 @@ const char *lscp_pointer(lscp_sink *s, size_t d, int with_selector, size_t *len)
 
 /* ---- reporting ----------------------------------------------------------- */
 
-static int report_at(lscp_sink *s, lsc_rule_id rule, lsc_pos pos, size_t d, int with_sel,
+static int report_at(lscp_decoder *s, lsc_rule_id rule, lsc_pos pos, size_t d, int with_sel,
                      const char *value, size_t value_len, const lsc_related *rel, const char *fmt,
                      ...) LSCP_PRINTF(9, 10);
 
-static int report_at(lscp_sink *s, lsc_rule_id rule, lsc_pos pos, size_t d, int with_sel,
+static int report_at(lscp_decoder *s, lsc_rule_id rule, lsc_pos pos, size_t d, int with_sel,
                      const char *value, size_t value_len, const lsc_related *rel, const char *fmt,
                      ...) {
-    if (!lscp_rule_on(s, rule))
+    if (!lscp_rule_on(s->findings, rule))
         return 0;
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     lscp_site site;
     memset(&site, 0, sizeof site);
     site.pos = pos;
@@ -145,12 +124,16 @@ static int report_at(lscp_sink *s, lsc_rule_id rule, lsc_pos pos, size_t d, int 
     site.related = rel;
     if (s->oom)
         return -1;
-    return lscp_report(s, rule, &site, "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    int r = lscp_vreport(s->findings, rule, &site, fmt, ap);
+    va_end(ap);
+    return r;
 }
 
 /* ---- the duplicate-key registry ------------------------------------------ */
 
-static int reg_rebuild(lscp_sink *s, size_t buckets) {
+static int reg_rebuild(lscp_decoder *s, size_t buckets) {
     uint32_t *heads = lscp_malloc(buckets * sizeof *heads);
     if (!heads)
         return -1;
@@ -169,9 +152,9 @@ static int reg_rebuild(lscp_sink *s, size_t buckets) {
 
 /* Returns the earlier entry with this key in the object, or NULL after
  * registering it; sets s->oom on failure. */
-static const lscp_key_entry *reg_check(lscp_sink *s, const lscp_frame *f, const char *k, size_t n,
+static const lscp_key_entry *reg_check(lscp_decoder *s, const lscp_frame *f, const char *k, size_t n,
                                        lsc_pos pos) {
-    uint64_t h = lscp_hash(&s->hash_key, k, n, 0);
+    uint64_t h = lscp_hash(s->hash_key, k, n, 0);
     if (!s->reg_heads && reg_rebuild(s, 64) < 0)
         goto oom;
     s->probes++;
@@ -184,8 +167,8 @@ static const lscp_key_entry *reg_check(lscp_sink *s, const lscp_frame *f, const 
     }
     if (s->reg_len >= UINT32_MAX - 1)
         return NULL; /* absurdly many keys: stop remembering */
-    if (grow((void **)&s->reg, &s->reg_cap, s->reg_len + 1, sizeof *s->reg) < 0 ||
-        grow((void **)&s->reg_keys, &s->reg_keys_cap, s->reg_keys_len + n + 1, 1) < 0)
+    if (lscp_grow(&s->reg, &s->reg_cap, s->reg_len + 1, sizeof *s->reg) < 0 ||
+        lscp_grow(&s->reg_keys, &s->reg_keys_cap, s->reg_keys_len + n + 1, 1) < 0)
         goto oom;
     lscp_key_entry *e = &s->reg[s->reg_len];
     e->hash = h;
@@ -207,7 +190,7 @@ oom:
 }
 
 /* An object closes: forget its keys (newest first, so each is its chain's head). */
-static void reg_pop(lscp_sink *s, const lscp_frame *f) {
+static void reg_pop(lscp_decoder *s, const lscp_frame *f) {
     if (f->reg_start >= s->reg_len)
         return;
     for (size_t i = s->reg_len; i-- > f->reg_start;) {
@@ -220,32 +203,21 @@ static void reg_pop(lscp_sink *s, const lscp_frame *f) {
 
 /* ---- documents and certificates ------------------------------------------ */
 
-static int call_user(lscp_sink *s, int r) {
-    if (r)
-        s->stopped = 1;
-    return r ? -1 : 0;
-}
-
-static int doc_begin(lscp_sink *s, lsc_pos pos, lsc_json_type type) {
+static int doc_begin(lscp_decoder *s, lsc_pos pos, lsc_json_type type) {
     memset(&s->doc, 0, sizeof s->doc);
-    s->doc.index = s->stats.documents++;
+    s->doc.index = s->stats->documents++;
     s->doc.at = pos;
     s->doc.type = type;
     s->in_document = 1;
+    s->findings->document = s->doc.index;
     s->deferred = NULL;
     s->deferred_tail = &s->deferred;
-    if (s->validator && lscv_document_start(s->validator, &s->doc) < 0) {
-        s->oom = 1;
-        return -1;
-    }
-    if (s->cb.document_start && call_user(s, s->cb.document_start(s->user, &s->doc)) < 0)
-        return -1;
-    return 0;
+    return s->events.document_start(s->events.ctx, &s->doc);
 }
 
 /* The document-level shape rules. An incomplete document (the input stopped
  * being JSON inside it) gets only the unknown-field findings it has earned. */
-static int doc_shape_rules(lscp_sink *s, int complete) {
+static int doc_shape_rules(lscp_decoder *s, int complete) {
     lsc_document *d = &s->doc;
     char q1[160], q2[200];
     if (!complete) {
@@ -288,7 +260,7 @@ static int doc_shape_rules(lscp_sink *s, int complete) {
 unknown:
     for (const lscp_deferred *u = s->deferred; u; u = u->next) {
         lscp_quote(q1, sizeof q1, u->key, u->key_len, 60);
-        if (!lscp_rule_on(s, LSC_R_UNKNOWN_FIELD))
+        if (!lscp_rule_on(s->findings, LSC_R_UNKNOWN_FIELD))
             break;
         /* the pointer of a top-level member is "/" + its escaped name */
         size_t n = 0;
@@ -304,7 +276,7 @@ unknown:
         site.pointer_len = n;
         site.value = u->key;
         site.value_len = u->key_len;
-        if (lscp_report(s, LSC_R_UNKNOWN_FIELD, &site,
+        if (lscp_report(s->findings, LSC_R_UNKNOWN_FIELD, &site,
                         "unknown member %s in GetCertificatesResult (the model's members are "
                         "certificates and nextPageToken)",
                         q1) < 0)
@@ -313,44 +285,32 @@ unknown:
     return 0;
 }
 
-static int doc_end(lscp_sink *s) {
-    if (doc_shape_rules(s, 1) < 0)
-        return -1;
-    if (s->validator && lscv_document_end(s->validator, &s->doc) < 0) {
-        s->oom = 1;
-        return -1;
-    }
-    if (s->cb.document_end && call_user(s, s->cb.document_end(s->user, &s->doc)) < 0)
-        return -1;
-    if (lscp_flush(s) < 0)
+static int doc_end(lscp_decoder *s) {
+    if (doc_shape_rules(s, 1) < 0 || s->events.document_end(s->events.ctx, &s->doc) < 0)
         return -1;
     lscp_arena_reset(&s->doc_arena);
     s->in_document = 0;
+    s->findings->document = s->stats->documents; /* the next one's */
     return 0;
 }
 
-static int cert_end(lscp_sink *s) {
-    s->stats.certificates++;
-    if (s->validator && lscv_certificate(s->validator, &s->cert) < 0) {
-        s->oom = 1;
-        return -1;
-    }
-    if (s->cb.certificate && call_user(s, s->cb.certificate(s->user, &s->cert)) < 0)
-        return -1;
-    if (lscp_flush(s) < 0)
+static int cert_end(lscp_decoder *s) {
+    s->stats->certificates++;
+    if (s->events.certificate(s->events.ctx, &s->cert) < 0)
         return -1;
     s->in_cert = 0;
+    s->findings->in_cert = 0;
     lscp_arena_reset(&s->cert_arena);
     return 0;
 }
 
 /* ---- placing values ------------------------------------------------------ */
 
-static lscp_arena *arena(lscp_sink *s) {
+static lscp_arena *arena(lscp_decoder *s) {
     return s->in_cert ? &s->cert_arena : &s->doc_arena;
 }
 
-static char *copy(lscp_sink *s, const char *p, size_t n) {
+static char *copy(lscp_decoder *s, const char *p, size_t n) {
     char *c = lscp_arena_dup(arena(s), p, n);
     if (!c)
         s->oom = 1;
@@ -389,7 +349,7 @@ typedef struct child_spec {
     size_t *count;
 } child_spec;
 
-static int mismatch(lscp_sink *s, lsc_pos pos, lsc_json_type t, const char *expected,
+static int mismatch(lscp_decoder *s, lsc_pos pos, lsc_json_type t, const char *expected,
                     const char *name, size_t name_len, const char *text, size_t len) {
     char q[160] = "";
     char nq[100];
@@ -403,7 +363,7 @@ static int mismatch(lscp_sink *s, lsc_pos pos, lsc_json_type t, const char *expe
 
 /* A value (scalar, or the opening of a container) of type t at pos, read
  * in the innermost decoded frame; text/len for scalars. */
-static int place(lscp_sink *s, lsc_json_type t, lsc_pos pos, const char *text, size_t len,
+static int place(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const char *text, size_t len,
                  child_spec *child) {
     lscp_frame *f = &s->frames[s->depth - 1];
     memset(child, 0, sizeof *child);
@@ -573,6 +533,9 @@ static int place(lscp_sink *s, lsc_json_type t, lsc_pos pos, const char *text, s
             s->cert.index = idx;
             s->cert.at = pos;
             s->in_cert = 1;
+            s->findings->in_cert = 1;
+            s->findings->cert_index = idx;
+            s->findings->cert_at = pos;
             s->doc.certificate_count++;
             child->role = LSCP_ROLE_SHAPE;
             child->shape = LSCP_SH_SUMMARY;
@@ -598,7 +561,7 @@ oom:
 /* ---- yajl callbacks ------------------------------------------------------ */
 
 /* Bring the scanner to the end of the token yajl just read. */
-static int sync_scan(lscp_sink *s) {
+static int sync_scan(lscp_decoder *s) {
     if (s->finishing)
         return 0;
     uint64_t target = s->chunk_base + yajl_get_bytes_consumed(s->yajl);
@@ -610,7 +573,7 @@ static int sync_scan(lscp_sink *s) {
     return 0;
 }
 
-static int report_lone_surrogate(lscp_sink *s) {
+static int report_lone_surrogate(lscp_decoder *s) {
     return report_at(s, LSC_R_JSON_LONE_SURROGATE, s->scan.tok, s->depth, s->depth > 0, NULL, 0,
                      NULL,
                      "the string holds a \\u escape of a UTF-16 surrogate that is not part of a "
@@ -619,7 +582,7 @@ static int report_lone_surrogate(lscp_sink *s) {
 
 /* A scalar value, the scanner already at its end; lone: a string with a
  * lone surrogate (reported once its element index is counted). */
-static int scalar_synced(lscp_sink *s, lsc_json_type t, const char *text, size_t len, int lone) {
+static int scalar_synced(lscp_decoder *s, lsc_json_type t, const char *text, size_t len, int lone) {
     lsc_pos pos = s->scan.tok;
     if (s->depth == 0) {
         if (doc_begin(s, pos, t) < 0 || (lone && report_lone_surrogate(s) < 0) || doc_end(s) < 0)
@@ -636,7 +599,7 @@ static int scalar_synced(lscp_sink *s, lsc_json_type t, const char *text, size_t
     return place(s, t, pos, text, len, &child) < 0 ? 0 : 1;
 }
 
-static int scalar(lscp_sink *s, lsc_json_type t, const char *text, size_t len) {
+static int scalar(lscp_decoder *s, lsc_json_type t, const char *text, size_t len) {
     if (sync_scan(s) < 0)
         return 0;
     return scalar_synced(s, t, text, len, 0);
@@ -657,7 +620,7 @@ static int cb_number(void *ctx, const char *n, size_t len) {
 /* yajl's copy of the string is not used: the scanner's decoding is strict
  * and has U+FFFD in place of lone surrogates (yajl rewrites them). */
 static int cb_string(void *ctx, const unsigned char *str, size_t len) {
-    lscp_sink *s = ctx;
+    lscp_decoder *s = ctx;
     (void)str;
     (void)len;
     if (sync_scan(s) < 0)
@@ -665,8 +628,8 @@ static int cb_string(void *ctx, const unsigned char *str, size_t len) {
     return scalar_synced(s, LSC_JSON_STRING, s->scan.str, s->scan.str_len, s->scan.lone_surrogate);
 }
 
-static int push_frame(lscp_sink *s, int is_object, lsc_pos pos, const child_spec *c) {
-    if (grow((void **)&s->frames, &s->frames_cap, s->depth, sizeof *s->frames) < 0) {
+static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_spec *c) {
+    if (lscp_grow(&s->frames, &s->frames_cap, s->depth, sizeof *s->frames) < 0) {
         s->oom = 1;
         return -1;
     }
@@ -686,7 +649,7 @@ static int push_frame(lscp_sink *s, int is_object, lsc_pos pos, const child_spec
     return 0;
 }
 
-static int container_begin(lscp_sink *s, int is_object) {
+static int container_begin(lscp_decoder *s, int is_object) {
     if (sync_scan(s) < 0)
         return 0;
     lsc_pos pos = s->scan.tok;
@@ -707,11 +670,11 @@ static int container_begin(lscp_sink *s, int is_object) {
     } else {
         if (!s->frames[s->depth - 1].is_object)
             s->frames[s->depth - 1].elements++;
-        if (s->depth + 1 > s->config.max_depth) {
+        if (s->depth + 1 > s->max_depth) {
             s->too_deep_at = s->depth + 1;
             int r = report_at(s, LSC_R_JSON_DEPTH, pos, s->depth, 1, NULL, 0, NULL,
                               "nesting deeper than %llu levels; what lies deeper is not checked",
-                              (unsigned long long)s->config.max_depth);
+                              (unsigned long long)s->max_depth);
             s->depth++;
             return r < 0 ? 0 : 1;
         }
@@ -730,7 +693,7 @@ static int cb_start_array(void *ctx) {
     return container_begin(ctx, 0);
 }
 
-static int container_end(lscp_sink *s) {
+static int container_end(lscp_decoder *s) {
     if (sync_scan(s) < 0)
         return 0;
     if (s->too_deep_at) {
@@ -756,7 +719,7 @@ static int cb_end(void *ctx) {
 }
 
 static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unused) {
-    lscp_sink *s = ctx;
+    lscp_decoder *s = ctx;
     (void)key_unused;
     (void)len_unused;
     if (sync_scan(s) < 0)
@@ -768,7 +731,7 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
         return 1;
     lscp_frame *f = &s->frames[s->depth - 1];
     s->keys_len = f->key_off;
-    if (grow((void **)&s->keys, &s->keys_cap, s->keys_len + n + 1, 1) < 0) {
+    if (lscp_grow(&s->keys, &s->keys_cap, s->keys_len + n + 1, 1) < 0) {
         s->oom = 1;
         return 0;
     }
@@ -879,7 +842,7 @@ typedef union yajl_block {
     max_align_t align; /* what follows the header is aligned for anything */
 } yajl_block;
 
-static void block_link(lscp_sink *s, yajl_block *b) {
+static void block_link(lscp_decoder *s, yajl_block *b) {
     b->link.prev = NULL;
     b->link.next = s->yajl_blocks;
     if (s->yajl_blocks)
@@ -887,7 +850,7 @@ static void block_link(lscp_sink *s, yajl_block *b) {
     s->yajl_blocks = b;
 }
 
-static void block_unlink(lscp_sink *s, yajl_block *b) {
+static void block_unlink(lscp_decoder *s, yajl_block *b) {
     if (b->link.prev)
         b->link.prev->link.next = b->link.next;
     else
@@ -899,7 +862,7 @@ static void block_unlink(lscp_sink *s, yajl_block *b) {
 /* An allocation for yajl failed: unwind to the yajl_call_* that entered
  * yajl. Outside one (cannot happen: every allocating call is guarded),
  * NULL is all that is left. */
-static void *yajl_out_of_memory(lscp_sink *s) {
+static void *yajl_out_of_memory(lscp_decoder *s) {
     s->oom = 1;
     if (s->yajl_armed) {
         s->yajl_armed = 0;
@@ -909,7 +872,7 @@ static void *yajl_out_of_memory(lscp_sink *s) {
 }
 
 static void *yajl_malloc_cb(void *ctx, size_t n) {
-    lscp_sink *s = ctx;
+    lscp_decoder *s = ctx;
     if (n > SIZE_MAX - sizeof(yajl_block))
         return yajl_out_of_memory(s);
     yajl_block *b = lscp_malloc(sizeof *b + n);
@@ -920,7 +883,7 @@ static void *yajl_malloc_cb(void *ctx, size_t n) {
 }
 
 static void *yajl_realloc_cb(void *ctx, void *p, size_t n) {
-    lscp_sink *s = ctx;
+    lscp_decoder *s = ctx;
     if (!p)
         return yajl_malloc_cb(ctx, n);
     if (n > SIZE_MAX - sizeof(yajl_block))
@@ -941,7 +904,7 @@ static void *yajl_realloc_cb(void *ctx, void *p, size_t n) {
 }
 
 static void yajl_free_cb(void *ctx, void *p) {
-    lscp_sink *s = ctx;
+    lscp_decoder *s = ctx;
     if (!p)
         return;
     yajl_block *b = (yajl_block *)p - 1;
@@ -951,7 +914,7 @@ static void yajl_free_cb(void *ctx, void *p) {
 
 /* Forget a handle that an allocation failure left half-way: free its
  * blocks without asking yajl. */
-static void yajl_discard(lscp_sink *s) {
+static void yajl_discard(lscp_decoder *s) {
     while (s->yajl_blocks) {
         yajl_block *b = s->yajl_blocks;
         s->yajl_blocks = b->link.next;
@@ -963,7 +926,7 @@ static void yajl_discard(lscp_sink *s) {
 /* The guarded calls: 0, or -1 when memory ran out inside yajl (the handle
  * is gone). Nothing here is modified between setjmp and longjmp but the
  * sink, which lives on the heap. */
-static int yajl_call_alloc(lscp_sink *s, yajl_alloc_funcs *funcs) {
+static int yajl_call_alloc(lscp_decoder *s, yajl_alloc_funcs *funcs) {
     if (setjmp(s->yajl_jump)) {
         yajl_discard(s);
         return -1;
@@ -974,7 +937,7 @@ static int yajl_call_alloc(lscp_sink *s, yajl_alloc_funcs *funcs) {
     return s->yajl ? 0 : -1;
 }
 
-static int yajl_call_parse(lscp_sink *s, const unsigned char *data, size_t len, int complete,
+static int yajl_call_parse(lscp_decoder *s, const unsigned char *data, size_t len, int complete,
                            yajl_status *st) {
     if (setjmp(s->yajl_jump)) {
         yajl_discard(s);
@@ -986,7 +949,13 @@ static int yajl_call_parse(lscp_sink *s, const unsigned char *data, size_t len, 
     return 0;
 }
 
-int lscp_decode_init(lscp_sink *s) {
+int lscp_decode_init(lscp_decoder *s, const lscp_decode_events *events, lscp_findings *findings,
+                     lsc_stats *stats, uint64_t max_depth, const lscp_hash_key *hash_key) {
+    s->events = *events;
+    s->findings = findings;
+    s->stats = stats;
+    s->max_depth = max_depth;
+    s->hash_key = hash_key;
     lscp_arena_init(&s->cert_arena);
     lscp_arena_init(&s->doc_arena);
     if (lscp_scan_init(&s->scan) < 0)
@@ -1001,7 +970,11 @@ int lscp_decode_init(lscp_sink *s) {
     return 0;
 }
 
-void lscp_decode_release(lscp_sink *s) {
+void lscp_decode_skip_bom(lscp_decoder *s) {
+    lscp_scan_skip_bom(&s->scan);
+}
+
+void lscp_decode_release(lscp_decoder *s) {
     if (s->yajl)
         yajl_free(s->yajl);
     yajl_discard(s); /* none left after yajl_free, unless a parse was abandoned */
@@ -1016,32 +989,37 @@ void lscp_decode_release(lscp_sink *s) {
     lscp_free(s->ptrbuf);
 }
 
+static int flush(lscp_decoder *s) {
+    return s->events.flush(s->events.ctx, s->in_cert ? &s->cert : NULL);
+}
+
 /* Report the scanner's syntax error (or yajl's, at fallback) and stop. */
-static int syntax_fail(lscp_sink *s, lsc_pos pos, uint64_t document, const char *msg) {
+static int syntax_fail(lscp_decoder *s, lsc_pos pos, uint64_t document, const char *msg) {
     size_t d = decoded_depth(s);
     s->failed = 1;
     s->syntax_at = pos;
     snprintf(s->syntax_msg, sizeof s->syntax_msg, "invalid JSON: %s", msg);
     if (s->in_document && s->depth > 0 && doc_shape_rules(s, 0) < 0)
         return -1;
-    s->force_document = (int64_t)document;
+    size_t document_was = s->findings->document;
+    s->findings->document = (size_t)document;
     /* the innermost open container; below the depth limit, the container
      * that went too deep (what lies deeper was not decoded) */
     int r = s->depth > d ? report_at(s, LSC_R_JSON_SYNTAX, pos, d, 1, NULL, 0, NULL,
                                      "invalid JSON: %s", msg)
                          : report_at(s, LSC_R_JSON_SYNTAX, pos, d, 0, NULL, 0, NULL,
                                      "invalid JSON: %s", msg);
-    s->force_document = -1;
-    if (r < 0 || lscp_flush(s) < 0)
+    s->findings->document = document_was;
+    if (r < 0 || flush(s) < 0)
         return -1;
     return 1;
 }
 
-static int scan_failed(lscp_sink *s) {
+static int scan_failed(lscp_decoder *s) {
     return syntax_fail(s, s->scan.err, s->scan.err_document, s->scan.err_msg);
 }
 
-static int stop_reason(lscp_sink *s) {
+static int stop_reason(lscp_decoder *s) {
     if (s->scan.error)
         return scan_failed(s);
     if (s->scan.oom)
@@ -1049,7 +1027,7 @@ static int stop_reason(lscp_sink *s) {
     return -1;
 }
 
-int lscp_decode_chunk(lscp_sink *s, const unsigned char *data, size_t len, uint64_t base) {
+int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, uint64_t base) {
     if (s->failed)
         return 1;
     s->chunk = data;
@@ -1081,7 +1059,7 @@ int lscp_decode_chunk(lscp_sink *s, const unsigned char *data, size_t len, uint6
             s->oom = 1;
             return -1;
         }
-        return syntax_fail(s, ypos, s->stats.documents ? s->stats.documents - 1 : 0,
+        return syntax_fail(s, ypos, s->stats->documents ? s->stats->documents - 1 : 0,
                            "the JSON parser rejected the input here");
     }
     if (end > s->scan.offset &&
@@ -1094,7 +1072,7 @@ int lscp_decode_chunk(lscp_sink *s, const unsigned char *data, size_t len, uint6
     return 0;
 }
 
-int lscp_decode_finish(lscp_sink *s) {
+int lscp_decode_finish(lscp_decoder *s) {
     if (s->failed)
         return 1;
     if (lscp_scan_finish(&s->scan) < 0)
@@ -1113,12 +1091,12 @@ int lscp_decode_finish(lscp_sink *s) {
         return stop_reason(s);
     if (st != yajl_status_ok) {
         lsc_pos at = {s->scan.offset, s->scan.line, s->scan.column};
-        return syntax_fail(s, at, s->stats.documents ? s->stats.documents - 1 : 0,
+        return syntax_fail(s, at, s->stats->documents ? s->stats->documents - 1 : 0,
                            "unexpected end of input");
     }
-    if (s->stats.documents == 0) {
+    if (s->stats->documents == 0) {
         lsc_pos at = {s->scan.offset, s->scan.line, s->scan.column};
         return syntax_fail(s, at, 0, "the input holds no JSON value");
     }
-    return lscp_flush(s) < 0 ? -1 : 0;
+    return flush(s) < 0 ? -1 : 0;
 }
