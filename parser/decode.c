@@ -341,7 +341,46 @@ static int parse_int64(const char *t, size_t n, int64_t *out) {
     return 0;
 }
 
-/* A new child frame's description, filled by place(). */
+/* Where the three kinds of list elements keep their links: the element
+ * structs begin with index and at, the list structs are member, count,
+ * first. */
+static const struct list_layout {
+    size_t size, next, first;
+} list_layouts[] = {
+    [LSCP_K_TAGS] = {sizeof(lsc_tag), offsetof(lsc_tag, next), offsetof(lsc_tag_list, first)},
+    [LSCP_K_NAMES] = {sizeof(lsc_name), offsetof(lsc_name, next), offsetof(lsc_name_list, first)},
+    [LSCP_K_RECORDS] = {sizeof(lsc_validation_record), offsetof(lsc_validation_record, next),
+                        offsetof(lsc_validation_record_list, first)},
+};
+
+_Static_assert(offsetof(lsc_tag, index) == 0 && offsetof(lsc_name, index) == 0 &&
+                   offsetof(lsc_validation_record, index) == 0,
+               "list elements begin with their index");
+_Static_assert(offsetof(lsc_tag, at) == offsetof(lsc_name, at) &&
+                   offsetof(lsc_name, at) == offsetof(lsc_validation_record, at),
+               "list elements have their position at the same place");
+
+/* A new zeroed element of the list being decoded in frame f, with its index
+ * and position, linked after the last one (f->base); NULL when memory ran
+ * out. The links are written with memcpy: they are typed pointers of the
+ * element's own struct. */
+static void *list_append(lscp_decoder *s, lscp_frame *f, size_t idx, lsc_pos pos) {
+    const struct list_layout *l = &list_layouts[f->kind];
+    char *e = lscp_arena_alloc(arena(s), l->size);
+    if (!e) {
+        s->oom = 1;
+        return NULL;
+    }
+    memset(e, 0, l->size);
+    memcpy(e + offsetof(lsc_tag, index), &idx, sizeof idx);
+    memcpy(e + offsetof(lsc_tag, at), &pos, sizeof pos);
+    char *link = f->base ? (char *)f->base + l->next : (char *)f->list + l->first;
+    memcpy(link, &e, sizeof e);
+    f->base = e; /* the last element, for linking */
+    return e;
+}
+
+/* A new child frame's description, filled by decode_value(). */
 typedef struct child_spec {
     uint8_t role, shape, kind, is_summary;
     void *base;
@@ -361,9 +400,11 @@ static int mismatch(lscp_decoder *s, lsc_pos pos, lsc_json_type t, const char *e
                      q);
 }
 
-/* A value (scalar, or the opening of a container) of type t at pos, read
- * in the innermost decoded frame; text/len for scalars. */
-static int place(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const char *text, size_t len,
+/* Decode a value (scalar, or the opening of a container) of type t at pos
+ * into the innermost decoded frame: a member of a model shape or an element
+ * of a model list; text/len for scalars. child describes the frame a
+ * container opens. */
+static int decode_value(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const char *text, size_t len,
                  child_spec *child) {
     lscp_frame *f = &s->frames[s->depth - 1];
     memset(child, 0, sizeof *child);
@@ -467,62 +508,23 @@ static int place(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const char *text
                          "element %zu of the list is null, where %s was expected", idx, what);
     switch ((lscp_kind)f->kind) {
     case LSCP_K_TAGS:
-        if (t == LSC_JSON_OBJECT) {
-            lsc_tag *tag = lscp_arena_alloc(arena(s), sizeof *tag);
-            if (!tag)
-                goto oom;
-            memset(tag, 0, sizeof *tag);
-            tag->index = idx;
-            tag->at = pos;
-            lsc_tag_list *l = (lsc_tag_list *)f->list;
-            lsc_tag **link = &l->first;
-            if (f->base)
-                link = &((lsc_tag *)f->base)->next;
-            *link = tag;
-            f->base = tag; /* the last element, for linking */
-            child->role = LSCP_ROLE_SHAPE;
-            child->shape = LSCP_SH_TAG;
-            child->base = tag;
-            return 0;
-        }
-        break;
     case LSCP_K_RECORDS:
         if (t == LSC_JSON_OBJECT) {
-            lsc_validation_record *r = lscp_arena_alloc(arena(s), sizeof *r);
-            if (!r)
-                goto oom;
-            memset(r, 0, sizeof *r);
-            r->index = idx;
-            r->at = pos;
-            lsc_validation_record_list *l = (lsc_validation_record_list *)f->list;
-            lsc_validation_record **link = &l->first;
-            if (f->base)
-                link = &((lsc_validation_record *)f->base)->next;
-            *link = r;
-            f->base = r;
+            void *e = list_append(s, f, idx, pos);
+            if (!e)
+                return -1;
             child->role = LSCP_ROLE_SHAPE;
-            child->shape = LSCP_SH_RECORD;
-            child->base = r;
+            child->shape = f->kind == LSCP_K_TAGS ? LSCP_SH_TAG : LSCP_SH_RECORD;
+            child->base = e;
             return 0;
         }
         break;
     case LSCP_K_NAMES:
         if (t == LSC_JSON_STRING) {
-            lsc_name *nm = lscp_arena_alloc(arena(s), sizeof *nm);
-            if (!nm)
-                goto oom;
-            memset(nm, 0, sizeof *nm);
-            nm->index = idx;
-            nm->at = pos;
-            if (!(nm->s = copy(s, text, len)))
+            lsc_name *nm = list_append(s, f, idx, pos);
+            if (!nm || !(nm->s = copy(s, text, len)))
                 return -1;
             nm->len = len;
-            lsc_name_list *l = (lsc_name_list *)f->list;
-            lsc_name **link = &l->first;
-            if (f->base)
-                link = &((lsc_name *)f->base)->next;
-            *link = nm;
-            f->base = nm;
             return 0;
         }
         break;
@@ -553,9 +555,6 @@ static int place(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const char *text
         return mismatch(s, pos, t, what, nm, strlen(nm),
                         (t == LSC_JSON_OBJECT || t == LSC_JSON_ARRAY) ? NULL : text, len);
     }
-oom:
-    s->oom = 1;
-    return -1;
 }
 
 /* ---- yajl callbacks ------------------------------------------------------ */
@@ -596,7 +595,7 @@ static int scalar_synced(lscp_decoder *s, lsc_json_type t, const char *text, siz
     if (lone && report_lone_surrogate(s) < 0)
         return 0;
     child_spec child;
-    return place(s, t, pos, text, len, &child) < 0 ? 0 : 1;
+    return decode_value(s, t, pos, text, len, &child) < 0 ? 0 : 1;
 }
 
 static int scalar(lscp_decoder *s, lsc_json_type t, const char *text, size_t len) {
@@ -678,7 +677,7 @@ static int container_begin(lscp_decoder *s, int is_object) {
             s->depth++;
             return r < 0 ? 0 : 1;
         }
-        if (place(s, t, pos, NULL, 0, &c) < 0)
+        if (decode_value(s, t, pos, NULL, 0, &c) < 0)
             return 0;
     }
     s->depth++;
@@ -718,6 +717,18 @@ static int cb_end(void *ctx) {
     return container_end(ctx);
 }
 
+/* json-duplicate-key: the key k at pos was first at first. */
+static int duplicate_key(lscp_decoder *s, const char *k, size_t n, lsc_pos pos, lsc_pos first) {
+    size_t plen;
+    const char *p = lscp_pointer(s, s->depth, 1, &plen);
+    lsc_related rel = {first, p, plen, "the first occurrence"};
+    char q[100];
+    lscp_quote(q, sizeof q, k, n, 40);
+    return report_at(s, LSC_R_JSON_DUPLICATE_KEY, pos, s->depth, 1, NULL, 0, &rel,
+                     "duplicate member %s (first at %llu:%llu); the later value is used", q,
+                     (unsigned long long)first.line, (unsigned long long)first.column);
+}
+
 static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unused) {
     lscp_decoder *s = ctx;
     (void)key_unused;
@@ -752,39 +763,27 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     f->cur = def;
     if (def)
         f->last = def;
-    if (def) {
-        lsc_member *m = (lsc_member *)((char *)f->base + def->offset);
-        if (m->seen != LSC_JSON_ABSENT) {
-            size_t plen;
-            const char *p = lscp_pointer(s, s->depth, 1, &plen);
-            lsc_related rel = {m->key, p, plen, "the first occurrence"};
-            char q[100];
-            lscp_quote(q, sizeof q, k, n, 40);
-            if (report_at(s, LSC_R_JSON_DUPLICATE_KEY, pos, s->depth, 1, NULL, 0, &rel,
-                          "duplicate member %s (first at %llu:%llu); the later value is used", q,
-                          (unsigned long long)m->key.line, (unsigned long long)m->key.column) < 0)
-                return 0;
-            memset(m, 0, def->size);
-        }
+    /* An earlier occurrence of the key in this object: a model member
+     * remembers its own key; other keys are in the registry. */
+    lsc_member *m = def ? (lsc_member *)((char *)f->base + def->offset) : NULL;
+    const lscp_key_entry *entry = NULL;
+    if (!m) {
+        entry = reg_check(s, f, k, n, pos);
+        if (s->oom)
+            return 0;
+    }
+    if ((m && m->seen != LSC_JSON_ABSENT) || entry) {
+        lsc_pos first = m ? m->key : entry->pos;
+        if (duplicate_key(s, k, n, pos, first) < 0)
+            return 0;
+        if (m)
+            memset(m, 0, def->size); /* the later value is used */
+    }
+    if (m) {
         m->key = pos;
         if (def->known || s->depth != 1)
             return 1;
     } else {
-        const lscp_key_entry *first = reg_check(s, f, k, n, pos);
-        if (s->oom)
-            return 0;
-        if (first) {
-            size_t plen;
-            const char *p = lscp_pointer(s, s->depth, 1, &plen);
-            lsc_related rel = {first->pos, p, plen, "the first occurrence"};
-            char q[100];
-            lscp_quote(q, sizeof q, k, n, 40);
-            if (report_at(s, LSC_R_JSON_DUPLICATE_KEY, pos, s->depth, 1, NULL, 0, &rel,
-                          "duplicate member %s (first at %llu:%llu); the later value is used", q,
-                          (unsigned long long)first->pos.line,
-                          (unsigned long long)first->pos.column) < 0)
-                return 0;
-        }
         if (f->role != LSCP_ROLE_SHAPE || f->shape == LSCP_SH_ERROR)
             return 1; /* not decoded, or inside an error body */
         if (s->depth != 1) {
