@@ -311,11 +311,11 @@ lsc_status lsc_checker_finish(lsc_checker *c, lsc_error *err) {
 }
 
 uint64_t lscp_checker_probes(const lsc_checker *c) {
-    return c->decoder.probes + lscv_probes(c->validator);
+    return c->decoder.registry.probes + lscv_probes(c->validator);
 }
 
 int lscp_checker_set_hash_key(lsc_checker *c, const lscp_hash_key *key) {
-    if (c->stats.bytes || c->decoder.reg_len)
+    if (c->stats.bytes || c->decoder.registry.len)
         return -1; /* the tables were filled under the old key */
     c->hash_key = *key;
     return 0;

@@ -10,25 +10,6 @@
 
 #include "parser/timestamp.h"
 
-static const char *type_article(lsc_json_type t) {
-    switch (t) {
-    case LSC_JSON_NULL:
-        return "null";
-    case LSC_JSON_BOOLEAN:
-        return "a boolean";
-    case LSC_JSON_NUMBER:
-        return "a number";
-    case LSC_JSON_STRING:
-        return "a string";
-    case LSC_JSON_OBJECT:
-        return "an object";
-    case LSC_JSON_ARRAY:
-        return "an array";
-    default:
-        return "nothing";
-    }
-}
-
 static const char *kind_article(lscp_kind k) {
     switch (k) {
     case LSCP_K_STRING:
@@ -46,36 +27,10 @@ static const char *kind_article(lscp_kind k) {
 
 /* ---- pointers ------------------------------------------------------------ */
 
-static int ptr_put(lscp_decoder *s, size_t *len, const char *data, size_t n) {
-    if (lscp_grow(&s->ptrbuf, &s->ptrbuf_cap, *len + n + 1, 1) < 0)
-        return -1;
-    memcpy(s->ptrbuf + *len, data, n);
-    *len += n;
-    return 0;
-}
-
-/* Append "/" and a member name, escaped as RFC 6901 says (~ -> ~0, / -> ~1). */
-static int ptr_put_key(lscp_decoder *s, size_t *len, const char *k, size_t klen) {
-    if (ptr_put(s, len, "/", 1) < 0)
-        return -1;
-    size_t run = 0;
-    for (size_t i = 0; i < klen; i++) {
-        if (k[i] == '~' || k[i] == '/') {
-            if (ptr_put(s, len, k + run, i - run) < 0 ||
-                ptr_put(s, len, k[i] == '~' ? "~0" : "~1", 2) < 0)
-                return -1;
-            run = i + 1;
-        }
-    }
-    return ptr_put(s, len, k + run, klen - run);
-}
-
-static int ptr_selector(lscp_decoder *s, size_t *len, const lscp_frame *f) {
+static int ptr_selector(lscp_decoder *s, const lscp_frame *f) {
     if (f->is_object)
-        return ptr_put_key(s, len, s->keys + f->key_off, f->key_len);
-    char num[32];
-    int n = snprintf(num, sizeof num, "/%zu", f->elements ? f->elements - 1 : 0);
-    return ptr_put(s, len, num, (size_t)n);
+        return lscp_pointer_append_key(&s->ptr, s->keys + f->key_off, f->key_len);
+    return lscp_pointer_append_index(&s->ptr, f->elements ? f->elements - 1 : 0);
 }
 
 /* Frames that exist: containers up to the depth limit. */
@@ -84,9 +39,8 @@ static size_t decoded_depth(const lscp_decoder *s) {
 }
 
 const char *lscp_pointer(lscp_decoder *s, size_t d, int with_selector, size_t *len) {
-    size_t n = 0;
     size_t last = with_selector ? d : d - 1;
-    if (lscp_grow(&s->ptrbuf, &s->ptrbuf_cap, 64, 1) < 0) {
+    if (lscp_pointer_clear(&s->ptr) < 0) {
         s->oom = 1;
         *len = 0;
         return "";
@@ -94,14 +48,14 @@ const char *lscp_pointer(lscp_decoder *s, size_t d, int with_selector, size_t *l
     if (last > decoded_depth(s))
         last = decoded_depth(s); /* deeper containers have no frame */
     for (size_t i = 1; i <= last; i++) {
-        if (ptr_selector(s, &n, &s->frames[i - 1]) < 0) {
+        if (ptr_selector(s, &s->frames[i - 1]) < 0) {
             s->oom = 1;
-            break;
+            *len = 0;
+            return "";
         }
     }
-    s->ptrbuf[n] = '\0';
-    *len = n;
-    return s->ptrbuf;
+    *len = s->ptr.len;
+    return s->ptr.p;
 }
 
 /* ---- reporting ----------------------------------------------------------- */
@@ -131,76 +85,6 @@ static int report_at(lscp_decoder *s, lsc_rule_id rule, lsc_pos pos, size_t d, i
     return r;
 }
 
-/* ---- the duplicate-key registry ------------------------------------------ */
-
-static int reg_rebuild(lscp_decoder *s, size_t buckets) {
-    uint32_t *heads = lscp_malloc(buckets * sizeof *heads);
-    if (!heads)
-        return -1;
-    for (size_t i = 0; i < buckets; i++)
-        heads[i] = UINT32_MAX;
-    for (size_t i = 0; i < s->reg_len; i++) {
-        size_t b = (size_t)(s->reg[i].hash & (buckets - 1));
-        s->reg[i].next = heads[b];
-        heads[b] = (uint32_t)i;
-    }
-    lscp_free(s->reg_heads);
-    s->reg_heads = heads;
-    s->reg_buckets = buckets;
-    return 0;
-}
-
-/* Returns the earlier entry with this key in the object, or NULL after
- * registering it; sets s->oom on failure. */
-static const lscp_key_entry *reg_check(lscp_decoder *s, const lscp_frame *f, const char *k, size_t n,
-                                       lsc_pos pos) {
-    uint64_t h = lscp_hash(s->hash_key, k, n, 0);
-    if (!s->reg_heads && reg_rebuild(s, 64) < 0)
-        goto oom;
-    s->probes++;
-    for (uint32_t i = s->reg_heads[h & (s->reg_buckets - 1)]; i != UINT32_MAX && i >= f->reg_start;
-         i = s->reg[i].next) {
-        const lscp_key_entry *e = &s->reg[i];
-        s->probes++;
-        if (e->hash == h && e->len == n && memcmp(s->reg_keys + e->off, k, n) == 0)
-            return e;
-    }
-    if (s->reg_len >= UINT32_MAX - 1)
-        return NULL; /* absurdly many keys: stop remembering */
-    if (lscp_grow(&s->reg, &s->reg_cap, s->reg_len + 1, sizeof *s->reg) < 0 ||
-        lscp_grow(&s->reg_keys, &s->reg_keys_cap, s->reg_keys_len + n + 1, 1) < 0)
-        goto oom;
-    lscp_key_entry *e = &s->reg[s->reg_len];
-    e->hash = h;
-    e->off = s->reg_keys_len;
-    e->len = n;
-    e->pos = pos;
-    memcpy(s->reg_keys + s->reg_keys_len, k, n);
-    s->reg_keys_len += n;
-    size_t b = (size_t)(h & (s->reg_buckets - 1));
-    e->next = s->reg_heads[b];
-    s->reg_heads[b] = (uint32_t)s->reg_len;
-    s->reg_len++;
-    if (s->reg_len > 4 * s->reg_buckets && reg_rebuild(s, s->reg_buckets * 4) < 0)
-        goto oom;
-    return NULL;
-oom:
-    s->oom = 1;
-    return NULL;
-}
-
-/* An object closes: forget its keys (newest first, so each is its chain's head). */
-static void reg_pop(lscp_decoder *s, const lscp_frame *f) {
-    if (f->reg_start >= s->reg_len)
-        return;
-    for (size_t i = s->reg_len; i-- > f->reg_start;) {
-        size_t b = (size_t)(s->reg[i].hash & (s->reg_buckets - 1));
-        s->reg_heads[b] = s->reg[i].next;
-    }
-    s->reg_keys_len = s->reg[f->reg_start].off;
-    s->reg_len = f->reg_start;
-}
-
 /* ---- documents and certificates ------------------------------------------ */
 
 static int doc_begin(lscp_decoder *s, lsc_pos pos, lsc_json_type type) {
@@ -210,77 +94,16 @@ static int doc_begin(lscp_decoder *s, lsc_pos pos, lsc_json_type type) {
     s->doc.type = type;
     s->in_document = 1;
     s->findings->document = s->doc.index;
-    s->deferred = NULL;
-    s->deferred_tail = &s->deferred;
+    s->unknown = NULL;
+    s->unknown_tail = &s->unknown;
     return s->events.document_start(s->events.ctx, &s->doc);
 }
 
-/* The document-level shape rules. An incomplete document (the input stopped
- * being JSON inside it) gets only the unknown-field findings it has earned. */
+/* The document-level shape rules (schema/document.c). */
 static int doc_shape_rules(lscp_decoder *s, int complete) {
-    lsc_document *d = &s->doc;
-    char q1[160], q2[200];
-    if (!complete) {
-        if (d->type != LSC_JSON_OBJECT || d->error_type.m.seen != LSC_JSON_ABSENT ||
-            d->error.seen != LSC_JSON_ABSENT)
-            return 0;
-        if (d->certificates.seen == LSC_JSON_ABSENT &&
-            d->next_page_token.m.seen == LSC_JSON_ABSENT &&
-            d->response_metadata.seen == LSC_JSON_ABSENT)
-            return 0;
-        goto unknown;
-    }
-    if (d->type != LSC_JSON_OBJECT)
-        return report_at(s, LSC_R_NOT_A_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
-                         "the document is %s, not a GetCertificates response object",
-                         type_article(d->type));
-    int is_error = d->error_type.m.seen != LSC_JSON_ABSENT || d->error.ok;
-    if (is_error) {
-        const lsc_string *name = d->error_type.m.ok ? &d->error_type : &d->error_code;
-        const lsc_string *text = d->error_type.m.ok ? &d->error_message : &d->error_text;
-        lscp_quote(q1, sizeof q1, name->m.ok ? name->s : "", name->m.ok ? name->len : 0, 60);
-        lscp_quote(q2, sizeof q2, text->m.ok ? text->s : "", text->m.ok ? text->len : 0, 120);
-        return report_at(s, LSC_R_ERROR_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
-                         "the document is an AWS error response, not a result: %s with message %s",
-                         q1, q2);
-    }
-    int has_result = d->certificates.seen != LSC_JSON_ABSENT ||
-                     d->next_page_token.m.seen != LSC_JSON_ABSENT;
-    if (!has_result && !s->deferred) {
-        if (d->members == 0)
-            return report_at(s, LSC_R_EMPTY_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
-                             "the document is an empty object: no certificates member");
-        return report_at(s, LSC_R_EMPTY_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
-                         "the document holds only ResponseMetadata: the result body is missing");
-    }
-    if (!has_result && d->response_metadata.seen == LSC_JSON_ABSENT)
-        return report_at(s, LSC_R_NOT_A_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
-                         "the object has none of certificates, nextPageToken or "
-                         "ResponseMetadata: not a GetCertificates response");
-unknown:
-    for (const lscp_deferred *u = s->deferred; u; u = u->next) {
-        lscp_quote(q1, sizeof q1, u->key, u->key_len, 60);
-        if (!lscp_rule_on(s->findings, LSC_R_UNKNOWN_FIELD))
-            break;
-        /* the pointer of a top-level member is "/" + its escaped name */
-        size_t n = 0;
-        if (ptr_put_key(s, &n, u->key, u->key_len) < 0) {
-            s->oom = 1;
-            return -1;
-        }
-        s->ptrbuf[n] = '\0';
-        lscp_site site;
-        memset(&site, 0, sizeof site);
-        site.pos = u->pos;
-        site.pointer = s->ptrbuf;
-        site.pointer_len = n;
-        site.value = u->key;
-        site.value_len = u->key_len;
-        if (lscp_report(s->findings, LSC_R_UNKNOWN_FIELD, &site,
-                        "unknown member %s in GetCertificatesResult (the model's members are "
-                        "certificates and nextPageToken)",
-                        q1) < 0)
-            return -1;
+    if (lscp_document_shape_rules(s->findings, &s->doc, s->unknown, complete, &s->ptr) < 0) {
+        s->oom = 1;
+        return -1;
     }
     return 0;
 }
@@ -396,7 +219,7 @@ static int mismatch(lscp_decoder *s, lsc_pos pos, lsc_json_type t, const char *e
     if (text)
         lscp_quote(q, sizeof q, text, len, 40);
     return report_at(s, LSC_R_TYPE_MISMATCH, pos, s->depth, 1, text, len, NULL,
-                     "%s must be %s, found %s%s%s", nq, expected, type_article(t), text ? " " : "",
+                     "%s must be %s, found %s%s%s", nq, expected, lscp_json_type_article(t), text ? " " : "",
                      q);
 }
 
@@ -643,7 +466,7 @@ static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_s
     f->count = c->count;
     f->base = c->role == LSCP_ROLE_SHAPE ? c->base : NULL;
     f->key_off = s->keys_len;
-    f->reg_start = s->reg_len;
+    f->reg_start = s->registry.len;
     f->at = pos;
     return 0;
 }
@@ -703,7 +526,7 @@ static int container_end(lscp_decoder *s) {
     }
     lscp_frame *f = &s->frames[s->depth - 1];
     if (f->is_object)
-        reg_pop(s, f);
+        lscp_keys_pop(&s->registry, f->reg_start);
     s->keys_len = f->key_off;
     if (f->is_summary && cert_end(s) < 0)
         return 0;
@@ -768,7 +591,7 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     lsc_member *m = def ? (lsc_member *)((char *)f->base + def->offset) : NULL;
     const lscp_key_entry *entry = NULL;
     if (!m) {
-        entry = reg_check(s, f, k, n, pos);
+        entry = lscp_keys_check(&s->registry, f->reg_start, k, n, pos, &s->oom);
         if (s->oom)
             return 0;
     }
@@ -796,7 +619,7 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
         }
     }
     /* a top-level member that is unknown unless the document is an error body */
-    lscp_deferred *u = lscp_arena_alloc(&s->doc_arena, sizeof *u);
+    lscp_top_member *u = lscp_arena_alloc(&s->doc_arena, sizeof *u);
     if (!u || !(u->key = lscp_arena_dup(&s->doc_arena, k, n))) {
         s->oom = 1;
         return 0;
@@ -804,8 +627,8 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     u->key_len = n;
     u->pos = pos;
     u->next = NULL;
-    *s->deferred_tail = u;
-    s->deferred_tail = &u->next;
+    *s->unknown_tail = u;
+    s->unknown_tail = &u->next;
     return 1;
 }
 
@@ -954,7 +777,7 @@ int lscp_decode_init(lscp_decoder *s, const lscp_decode_events *events, lscp_fin
     s->findings = findings;
     s->stats = stats;
     s->max_depth = max_depth;
-    s->hash_key = hash_key;
+    lscp_keys_init(&s->registry, hash_key);
     lscp_arena_init(&s->cert_arena);
     lscp_arena_init(&s->doc_arena);
     if (lscp_scan_init(&s->scan) < 0)
@@ -965,7 +788,7 @@ int lscp_decode_init(lscp_decoder *s, const lscp_decode_events *events, lscp_fin
     yajl_config(s->yajl, yajl_allow_multiple_values, 1);
     /* the scanner checks UTF-8 strictly; yajl's looser check is redundant */
     yajl_config(s->yajl, yajl_dont_validate_strings, 1);
-    s->deferred_tail = &s->deferred;
+    s->unknown_tail = &s->unknown;
     return 0;
 }
 
@@ -982,10 +805,8 @@ void lscp_decode_release(lscp_decoder *s) {
     lscp_arena_release(&s->doc_arena);
     lscp_free(s->frames);
     lscp_free(s->keys);
-    lscp_free(s->reg);
-    lscp_free(s->reg_heads);
-    lscp_free(s->reg_keys);
-    lscp_free(s->ptrbuf);
+    lscp_keys_release(&s->registry);
+    lscp_pointer_release(&s->ptr);
 }
 
 static int flush(lscp_decoder *s) {

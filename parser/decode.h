@@ -11,8 +11,11 @@
 #include "lib/findings.h"
 #include "lib/hash.h"
 #include "lib/internal.h"
+#include "lib/json_pointer.h"
 #include "parser/arena.h"
+#include "parser/key_registry.h"
 #include "parser/scan.h"
+#include "schema/document.h"
 #include "schema/model.h"
 
 /* What an open container is being decoded into. */
@@ -40,22 +43,6 @@ typedef struct lscp_frame {
     lsc_pos at;
 } lscp_frame;
 
-/* A key remembered for json-duplicate-key (keys of unknown members). */
-typedef struct lscp_key_entry {
-    uint64_t hash;
-    uint32_t next; /* chain; UINT32_MAX ends it */
-    size_t off, len;
-    lsc_pos pos;
-} lscp_key_entry;
-
-/* A top-level member that is unknown unless the document is an error body. */
-typedef struct lscp_deferred {
-    const char *key;
-    size_t key_len;
-    lsc_pos pos;
-    struct lscp_deferred *next;
-} lscp_deferred;
-
 /* What the decoder hands to its caller (the checker). Each returns 0, or
  * -1 to stop the parse (a callback asked to, or memory ran out: the caller
  * knows which). */
@@ -76,7 +63,6 @@ typedef struct lscp_decoder {
     lscp_findings *findings; /* where the JSON-layer and shape rules report */
     lsc_stats *stats;        /* documents and certificates are counted here */
     uint64_t max_depth;
-    const lscp_hash_key *hash_key;
     yajl_handle yajl; /* NULL once discarded after running out of memory */
     union yajl_block *yajl_blocks; /* every block yajl holds (decode.c) */
     jmp_buf yajl_jump;             /* where a failed allocation for yajl unwinds to */
@@ -98,23 +84,15 @@ typedef struct lscp_decoder {
     size_t too_deep_at; /* depth of the container that went too deep, 0 if none */
     char *keys;         /* the current key of each open object, stacked */
     size_t keys_len, keys_cap;
-    uint64_t probes;    /* registry entries looked at (work, for tests) */
-    /* duplicate-key registry */
-    lscp_key_entry *reg;
-    size_t reg_len, reg_cap;
-    uint32_t *reg_heads;
-    size_t reg_buckets;
-    char *reg_keys;
-    size_t reg_keys_len, reg_keys_cap;
+    lscp_key_registry registry; /* keys no model member remembers */
     /* the document and certificate being decoded */
     int in_document;
     lsc_document doc;
-    lscp_deferred *deferred, **deferred_tail;
+    lscp_top_member *unknown, **unknown_tail; /* unknown top-level members */
     int in_cert;
     lsc_certificate cert;
     lscp_arena cert_arena, doc_arena;
-    char *ptrbuf; /* scratch for pointers */
-    size_t ptrbuf_cap;
+    lscp_pointer_buf ptr; /* scratch for pointers */
 } lscp_decoder;
 
 /* Set up / tear down a decoder. -1 on out-of-memory. */
@@ -132,7 +110,7 @@ int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, ui
 int lscp_decode_finish(lscp_decoder *s);
 
 /* The pointer of the container at frame depth d (1-based), plus the current
- * selector of that frame if with_selector; NUL-terminated in s->ptrbuf. */
+ * selector of that frame if with_selector; NUL-terminated in s->ptr. */
 const char *lscp_pointer(lscp_decoder *s, size_t d, int with_selector, size_t *len);
 
 #endif
