@@ -3,7 +3,6 @@
  * the token's position and, for strings, the strictly decoded bytes. */
 #include "parser/decode.h"
 
-#include <setjmp.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -386,7 +385,7 @@ static int decode_value(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const cha
 static int sync_scan(lscp_decoder *s) {
     if (s->finishing)
         return 0;
-    uint64_t target = s->chunk_base + yajl_get_bytes_consumed(s->yajl);
+    uint64_t target = s->chunk_base + yajl_get_bytes_consumed(s->yajl.handle);
     if (target > s->scan.offset) {
         const unsigned char *from = s->chunk + (size_t)(s->scan.offset - s->chunk_base);
         if (lscp_scan_run(&s->scan, from, (size_t)(target - s->scan.offset)) < 0)
@@ -639,138 +638,6 @@ static const yajl_callbacks callbacks = {
 
 /* ---- driving yajl -------------------------------------------------------- */
 
-/* yajl and out of memory. yajl 2.1 does not check what its allocator
- * returns in several places (yajl_alloc, the lexer's buffer, the state
- * stack): a NULL would be written through. So yajl is never given a NULL:
- *
- * - every block yajl allocates carries a header linking it into the sink's
- *   list (yajl_blocks), so the sink knows all the memory a handle owns;
- * - every call into yajl that may allocate (yajl_alloc, yajl_parse,
- *   yajl_complete_parse) runs under a setjmp (yajl_call_*);
- * - when an allocation for yajl fails, the allocator longjmps back there
- *   instead of returning. Only yajl's own frames are unwound: yajl calls
- *   its allocator between tokens, never while one of our callbacks runs.
- *   The handle is then in an unknown state, so it is not touched again:
- *   every block of the list is freed and the handle forgotten
- *   (yajl_discard). The checker answers LSC_NOMEM from then on, and
- *   lsc_checker_free() still releases everything.
- *
- * This holds for every allocation site of yajl whatever its size, with no
- * reserve to size and no change to yajl. */
-typedef union yajl_block {
-    struct {
-        union yajl_block *prev, *next;
-    } link;
-    max_align_t align; /* what follows the header is aligned for anything */
-} yajl_block;
-
-static void block_link(lscp_decoder *s, yajl_block *b) {
-    b->link.prev = NULL;
-    b->link.next = s->yajl_blocks;
-    if (s->yajl_blocks)
-        s->yajl_blocks->link.prev = b;
-    s->yajl_blocks = b;
-}
-
-static void block_unlink(lscp_decoder *s, yajl_block *b) {
-    if (b->link.prev)
-        b->link.prev->link.next = b->link.next;
-    else
-        s->yajl_blocks = b->link.next;
-    if (b->link.next)
-        b->link.next->link.prev = b->link.prev;
-}
-
-/* An allocation for yajl failed: unwind to the yajl_call_* that entered
- * yajl. Outside one (cannot happen: every allocating call is guarded),
- * NULL is all that is left. */
-static void *yajl_out_of_memory(lscp_decoder *s) {
-    s->oom = 1;
-    if (s->yajl_armed) {
-        s->yajl_armed = 0;
-        longjmp(s->yajl_jump, 1);
-    }
-    return NULL;
-}
-
-static void *yajl_malloc_cb(void *ctx, size_t n) {
-    lscp_decoder *s = ctx;
-    if (n > SIZE_MAX - sizeof(yajl_block))
-        return yajl_out_of_memory(s);
-    yajl_block *b = lscp_malloc(sizeof *b + n);
-    if (!b)
-        return yajl_out_of_memory(s);
-    block_link(s, b);
-    return b + 1;
-}
-
-static void *yajl_realloc_cb(void *ctx, void *p, size_t n) {
-    lscp_decoder *s = ctx;
-    if (!p)
-        return yajl_malloc_cb(ctx, n);
-    if (n > SIZE_MAX - sizeof(yajl_block))
-        return yajl_out_of_memory(s);
-    yajl_block *old = (yajl_block *)p - 1;
-    /* on failure the old block is untouched and still linked */
-    yajl_block *b = lscp_realloc(old, sizeof *b + n);
-    if (!b)
-        return yajl_out_of_memory(s);
-    /* the links moved with the block: point the neighbours at it */
-    if (b->link.prev)
-        b->link.prev->link.next = b;
-    else
-        s->yajl_blocks = b;
-    if (b->link.next)
-        b->link.next->link.prev = b;
-    return b + 1;
-}
-
-static void yajl_free_cb(void *ctx, void *p) {
-    lscp_decoder *s = ctx;
-    if (!p)
-        return;
-    yajl_block *b = (yajl_block *)p - 1;
-    block_unlink(s, b);
-    lscp_free(b);
-}
-
-/* Forget a handle that an allocation failure left half-way: free its
- * blocks without asking yajl. */
-static void yajl_discard(lscp_decoder *s) {
-    while (s->yajl_blocks) {
-        yajl_block *b = s->yajl_blocks;
-        s->yajl_blocks = b->link.next;
-        lscp_free(b);
-    }
-    s->yajl = NULL;
-}
-
-/* The guarded calls: 0, or -1 when memory ran out inside yajl (the handle
- * is gone). Nothing here is modified between setjmp and longjmp but the
- * sink, which lives on the heap. */
-static int yajl_call_alloc(lscp_decoder *s, yajl_alloc_funcs *funcs) {
-    if (setjmp(s->yajl_jump)) {
-        yajl_discard(s);
-        return -1;
-    }
-    s->yajl_armed = 1;
-    s->yajl = yajl_alloc(&callbacks, funcs, s);
-    s->yajl_armed = 0;
-    return s->yajl ? 0 : -1;
-}
-
-static int yajl_call_parse(lscp_decoder *s, const unsigned char *data, size_t len, int complete,
-                           yajl_status *st) {
-    if (setjmp(s->yajl_jump)) {
-        yajl_discard(s);
-        return -1;
-    }
-    s->yajl_armed = 1;
-    *st = complete ? yajl_complete_parse(s->yajl) : yajl_parse(s->yajl, data, len);
-    s->yajl_armed = 0;
-    return 0;
-}
-
 int lscp_decode_init(lscp_decoder *s, const lscp_decode_events *events, lscp_findings *findings,
                      lsc_stats *stats, uint64_t max_depth, const lscp_hash_key *hash_key) {
     s->events = *events;
@@ -782,12 +649,8 @@ int lscp_decode_init(lscp_decoder *s, const lscp_decode_events *events, lscp_fin
     lscp_arena_init(&s->doc_arena);
     if (lscp_scan_init(&s->scan) < 0)
         return -1;
-    yajl_alloc_funcs funcs = {yajl_malloc_cb, yajl_realloc_cb, yajl_free_cb, s};
-    if (yajl_call_alloc(s, &funcs) < 0)
+    if (lscp_yajl_open(&s->yajl, &callbacks, s) < 0)
         return -1;
-    yajl_config(s->yajl, yajl_allow_multiple_values, 1);
-    /* the scanner checks UTF-8 strictly; yajl's looser check is redundant */
-    yajl_config(s->yajl, yajl_dont_validate_strings, 1);
     s->unknown_tail = &s->unknown;
     return 0;
 }
@@ -797,9 +660,7 @@ void lscp_decode_skip_bom(lscp_decoder *s) {
 }
 
 void lscp_decode_release(lscp_decoder *s) {
-    if (s->yajl)
-        yajl_free(s->yajl);
-    yajl_discard(s); /* none left after yajl_free, unless a parse was abandoned */
+    lscp_yajl_close(&s->yajl);
     lscp_scan_release(&s->scan);
     lscp_arena_release(&s->cert_arena);
     lscp_arena_release(&s->doc_arena);
@@ -852,20 +713,18 @@ int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, ui
         return 1;
     s->chunk = data;
     s->chunk_base = base;
-    if (!s->yajl) { /* discarded after running out of memory */
+    lscp_scan_chunk_begin(&s->scan, data, len);
+    yajl_status st;
+    if (lscp_yajl_parse(&s->yajl, data, len, 0, &st) < 0) {
         s->oom = 1;
         return -1;
     }
-    lscp_scan_chunk_begin(&s->scan, data, len);
-    yajl_status st;
-    if (yajl_call_parse(s, data, len, 0, &st) < 0)
-        return -1;
     uint64_t end = base + len;
     if (st == yajl_status_client_canceled)
         return stop_reason(s);
     if (st == yajl_status_error) {
         /* our scanner is stricter than yajl: it finds the first bad byte */
-        uint64_t at = base + yajl_get_bytes_consumed(s->yajl);
+        uint64_t at = base + yajl_get_bytes_consumed(s->yajl.handle);
         if (at > end)
             at = end;
         if (at > s->scan.offset)
@@ -897,16 +756,14 @@ int lscp_decode_finish(lscp_decoder *s) {
         return 1;
     if (lscp_scan_finish(&s->scan) < 0)
         return scan_failed(s);
-    if (!s->yajl) {
+    s->finishing = 1;
+    yajl_status st;
+    int r = lscp_yajl_parse(&s->yajl, NULL, 0, 1, &st);
+    s->finishing = 0;
+    if (r < 0) {
         s->oom = 1;
         return -1;
     }
-    s->finishing = 1;
-    yajl_status st;
-    int r = yajl_call_parse(s, NULL, 0, 1, &st);
-    s->finishing = 0;
-    if (r < 0)
-        return -1;
     if (st == yajl_status_client_canceled)
         return stop_reason(s);
     if (st != yajl_status_ok) {

@@ -5,8 +5,6 @@
 #ifndef LSC_DECODE_H
 #define LSC_DECODE_H
 
-#include <setjmp.h>
-#include <yajl/yajl_parse.h>
 
 #include "lib/findings.h"
 #include "lib/hash.h"
@@ -15,6 +13,7 @@
 #include "parser/arena.h"
 #include "parser/key_registry.h"
 #include "parser/scan.h"
+#include "parser/yajl_guard.h"
 #include "schema/document.h"
 #include "schema/model.h"
 
@@ -63,10 +62,7 @@ typedef struct lscp_decoder {
     lscp_findings *findings; /* where the JSON-layer and shape rules report */
     lsc_stats *stats;        /* documents and certificates are counted here */
     uint64_t max_depth;
-    yajl_handle yajl; /* NULL once discarded after running out of memory */
-    union yajl_block *yajl_blocks; /* every block yajl holds (decode.c) */
-    jmp_buf yajl_jump;             /* where a failed allocation for yajl unwinds to */
-    int yajl_armed;                /* yajl_jump is set: we are inside yajl */
+    lscp_yajl yajl; /* the JSON parser, guarded against out of memory */
     lscp_scan scan;
     /* the chunk being parsed */
     const unsigned char *chunk;

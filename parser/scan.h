@@ -57,9 +57,11 @@ void lscp_scan_release(lscp_scan *s);
 /* Skip a byte-order mark already checked by the caller (3 bytes, 0 columns). */
 void lscp_scan_skip_bom(lscp_scan *s);
 
-/* Scan chunk[from..to) where chunk starts at input offset base. Returns 0,
- * or -1 at the first syntax error (s->error set; later calls do nothing). */
-int lscp_scan_run(lscp_scan *s, const unsigned char *chunk, size_t to);
+/* Scan the next n bytes of the input, which start at p (the byte at input
+ * offset s->offset, inside the chunk given to lscp_scan_chunk_begin).
+ * Returns 0, or -1 at the first syntax error (s->error set; later calls do
+ * nothing). */
+int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n);
 
 /* Begin a new chunk of len bytes (the segment pointer for strings spanning
  * chunks; the limit up to which runs may be read ahead). */

@@ -1,4 +1,4 @@
-/* lib/config.c, lib/text.c, lib/alloc.c: configuration defaults and setters,
+/* lib/config.c, lib/quote.c, lib/alloc.c: configuration defaults and setters,
  * quoting and escaping of values, the failing allocator. */
 #include "config.h"
 
