@@ -6,7 +6,11 @@
  * chunks of any size; it decodes each certificate summary into a C struct,
  * hands it to a callback as soon as its closing brace is read, validates it
  * against the rule catalog and hands every finding to another callback.
- * Memory use does not grow with the number of certificates.
+ * Memory use does not grow with the number of certificates, nor with the
+ * number of findings: at most 1000 findings of one rule are delivered per
+ * certificate (or per document outside certificates), the last of them
+ * saying in its message how many more were not shown. It does grow with the
+ * elements of one certificate's lists (tags, names, validation records).
  *
  * Ownership: every pointer the library passes to a callback (structs,
  * strings, findings) is owned by the library and valid only until that

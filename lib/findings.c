@@ -42,6 +42,10 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
                  va_list ap) {
     if (f->severity[rule] == LSC_OFF)
         return 0;
+    if (f->kept[rule] >= LSCP_FINDINGS_PER_RULE) {
+        f->dropped[rule]++;
+        return 0;
+    }
     char msg[1024];
     int n = vsnprintf(msg, sizeof msg, fmt, ap);
     if (n < 0)
@@ -85,6 +89,7 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
     }
     p->seq = f->seq++;
     f->pending_len++;
+    f->kept[rule]++;
     return 0;
 oom:
     f->oom = 1;
@@ -149,9 +154,13 @@ static const char *cert_identity(const lsc_certificate *c, const lscp_pending *p
 
 int lscp_findings_flush(lscp_findings *fs, const lscp_delivery *to) {
     int r = 0;
-    char idx[32], quoted[400], message[1024 + sizeof quoted + 16];
+    char idx[32], quoted[400], message[1024 + sizeof quoted + 200];
     if (fs->pending_len > 1)
         qsort(fs->pending, fs->pending_len, sizeof *fs->pending, pending_cmp);
+    /* the last finding of each rule that went over the cap carries the note */
+    size_t last[LSC_R__COUNT];
+    for (size_t i = 0; i < fs->pending_len; i++)
+        last[fs->pending[i].rule] = i;
     for (size_t i = 0; i < fs->pending_len; i++) {
         const lscp_pending *p = &fs->pending[i];
         lsc_finding f;
@@ -184,6 +193,18 @@ int lscp_findings_flush(lscp_findings *fs, const lscp_delivery *to) {
             snprintf(message, sizeof message, "certificate %s: %s", quoted, f.message);
             f.message = message;
         }
+        size_t dropped = fs->dropped[p->rule];
+        if (dropped && last[p->rule] == i) {
+            if (f.message != message) {
+                snprintf(message, sizeof message, "%s", f.message);
+                f.message = message;
+            }
+            size_t n = strlen(message);
+            snprintf(message + n, sizeof message - n,
+                     " (and %zu more %s findings here, not shown: at most %d of one rule are "
+                     "reported per certificate or document)",
+                     dropped, f.rule->id, LSCP_FINDINGS_PER_RULE);
+        }
         if (p->has_related) {
             rel.pos = p->rel_pos;
             rel.pointer = fs->bytes + p->rel_ptr_off;
@@ -197,5 +218,7 @@ int lscp_findings_flush(lscp_findings *fs, const lscp_delivery *to) {
     }
     fs->pending_len = 0;
     fs->bytes_len = 0;
+    memset(fs->kept, 0, sizeof fs->kept);
+    memset(fs->dropped, 0, sizeof fs->dropped);
     return r;
 }

@@ -2,7 +2,14 @@
  * report into an lscp_findings; the checker flushes it at each flush point
  * (a certificate summary or a document closes, the input stops being JSON),
  * which delivers the findings sorted by position. Nothing here knows the
- * decoder, the validator or the checker. */
+ * decoder, the validator or the checker.
+ *
+ * Findings must not pile up: between two flush points (one certificate, or
+ * the top level of one document) at most LSCP_FINDINGS_PER_RULE findings of
+ * one rule are kept, the first ones reported; the others are only counted,
+ * and the last kept finding of that rule says how many were not shown. A
+ * document of a million duplicate keys keeps a thousand findings, not a
+ * million. */
 #ifndef LSC_FINDINGS_H
 #define LSC_FINDINGS_H
 
@@ -28,6 +35,8 @@ typedef struct lscp_pending {
     size_t seq;
 } lscp_pending;
 
+#define LSCP_FINDINGS_PER_RULE 1000
+
 struct lscp_findings {
     const lsc_severity *severity; /* per rule, LSC_OFF: off (the config's) */
     /* where the next finding is, kept up to date by the decoder */
@@ -40,6 +49,8 @@ struct lscp_findings {
     size_t pending_len, pending_cap, seq;
     char *bytes; /* pointers, messages and values, NUL-terminated each */
     size_t bytes_len, bytes_cap;
+    size_t kept[LSC_R__COUNT];    /* per rule, in the buffer now */
+    size_t dropped[LSC_R__COUNT]; /* per rule, over the cap since the last flush */
     int oom; /* a report ran out of memory */
 };
 
