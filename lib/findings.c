@@ -96,6 +96,10 @@ oom:
     return -1;
 }
 
+void lscp_findings_not_shown(lscp_findings *f, lsc_rule_id rule, size_t n) {
+    f->dropped[rule] += n;
+}
+
 int lscp_report(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

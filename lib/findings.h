@@ -61,6 +61,10 @@ void lscp_findings_release(lscp_findings *f);
 int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, const char *fmt,
                  va_list ap) LSCP_PRINTF(4, 0);
 
+/* n findings of rule that were never reported, because the reporter knew
+ * they would be over the cap: counted in the note like the others. */
+void lscp_findings_not_shown(lscp_findings *f, lsc_rule_id rule, size_t n);
+
 /* Where findings go at a flush. */
 typedef struct lscp_delivery {
     const char *file;             /* the input's name */

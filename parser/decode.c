@@ -95,12 +95,14 @@ static int doc_begin(lscp_decoder *s, lsc_pos pos, lsc_json_type type) {
     s->findings->document = s->doc.index;
     s->unknown = NULL;
     s->unknown_tail = &s->unknown;
+    s->unknown_kept = s->unknown_more = 0;
     return s->events.document_start(s->events.ctx, &s->doc);
 }
 
 /* The document-level shape rules (schema/document.c). */
 static int doc_shape_rules(lscp_decoder *s, int complete) {
-    if (lscp_document_shape_rules(s->findings, &s->doc, s->unknown, complete, &s->ptr) < 0) {
+    if (lscp_document_shape_rules(s->findings, &s->doc, s->unknown, s->unknown_more, complete,
+                                  &s->ptr) < 0) {
         s->oom = 1;
         return -1;
     }
@@ -617,7 +619,13 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
                        : 1;
         }
     }
-    /* a top-level member that is unknown unless the document is an error body */
+    /* a top-level member that is unknown unless the document is an error
+     * body; past as many as can be reported, only counted */
+    if (s->unknown_kept >= LSCP_FINDINGS_PER_RULE) {
+        s->unknown_more++;
+        return 1;
+    }
+    s->unknown_kept++;
     lscp_top_member *u = lscp_arena_alloc(&s->doc_arena, sizeof *u);
     if (!u || !(u->key = lscp_arena_dup(&s->doc_arena, k, n))) {
         s->oom = 1;

@@ -85,6 +85,7 @@ typedef struct lscp_decoder {
     int in_document;
     lsc_document doc;
     lscp_top_member *unknown, **unknown_tail; /* unknown top-level members */
+    size_t unknown_kept, unknown_more; /* in the list; past LSCP_FINDINGS_PER_RULE */
     int in_cert;
     lsc_certificate cert;
     lscp_arena cert_arena, doc_arena;

@@ -28,7 +28,7 @@ static int report_doc(lscp_findings *f, lsc_rule_id rule, const lsc_document *d,
 }
 
 int lscp_document_shape_rules(lscp_findings *f, const lsc_document *d,
-                              const lscp_top_member *unknown, int complete,
+                              const lscp_top_member *unknown, size_t more, int complete,
                               lscp_pointer_buf *scratch) {
     char q1[160], q2[200];
     if (!complete) {
@@ -90,5 +90,7 @@ unknown:
                         q1) < 0)
             return -1;
     }
+    if (more && lscp_rule_on(f, LSC_R_UNKNOWN_FIELD))
+        lscp_findings_not_shown(f, LSC_R_UNKNOWN_FIELD, more);
     return 0;
 }

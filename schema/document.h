@@ -17,12 +17,13 @@ typedef struct lscp_top_member {
     struct lscp_top_member *next;
 } lscp_top_member;
 
-/* Report the shape rules of document d with its unknown top-level members.
- * complete: the document closed; else the input stopped being JSON in it,
- * and only the unknown-field findings it has earned are reported. scratch
- * holds the pointers. -1 on out-of-memory. */
+/* Report the shape rules of document d with its unknown top-level members
+ * (the first ones; more: how many came after them, counted as findings not
+ * shown). complete: the document closed; else the input stopped being JSON
+ * in it, and only the unknown-field findings it has earned are reported.
+ * scratch holds the pointers. -1 on out-of-memory. */
 int lscp_document_shape_rules(lscp_findings *findings, const lsc_document *d,
-                              const lscp_top_member *unknown, int complete,
+                              const lscp_top_member *unknown, size_t more, int complete,
                               lscp_pointer_buf *scratch);
 
 #endif
