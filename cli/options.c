@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/now.h"
 #include "cli/output.h"
 
 /* Long options without a short form. */
@@ -29,7 +30,10 @@ enum {
     OPT_STDIN_FILENAME,
     OPT_COLOR,
     OPT_LIST_RULES,
-    OPT_EXPLAIN
+    OPT_EXPLAIN,
+    OPT_ALLOW_EMPTY,
+    OPT_EXCLUDE,
+    OPT_NO_DEFAULT_EXCLUDES
 };
 
 static const struct option long_options[] = {
@@ -53,6 +57,9 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"list-rules", optional_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"no-default-excludes", no_argument, NULL, OPT_NO_DEFAULT_EXCLUDES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -63,8 +70,14 @@ static const char usage_text[] =
     "Check saved AWS Lightsail GetCertificates responses (raw API JSON, AWS CLI\n"
     "v1/v2 output, boto3 dumps) against the rule catalog and report findings.\n"
     "\n"
-    "With no FILE, or when FILE is -, read standard input. A DIR is walked\n"
-    "recursively for *.json, *.jsonl and *.ndjson files in sorted byte order.\n"
+    "With no FILE, or when FILE is -, read standard input (no FILE and a\n"
+    "terminal: a usage line and exit 2, '-' reads it anyway). A DIR is walked\n"
+    "recursively for *.json, *.jsonl and *.ndjson files (any case, and their\n"
+    ".gz forms) in sorted byte order, skipping .git, .hg, .svn and\n"
+    "node_modules. A quoted GLOB ('fixtures/**/*.json') is expanded by\n"
+    "lscertlint: ** is any depth. An operand that yields no input is an error\n"
+    "(exit 2). gzip data (a .gz name, or the bytes 1f 8b first) is inflated\n"
+    "as it streams.\n"
     "An input may hold several documents (JSON Lines, or pretty-printed\n"
     "documents one after another).\n"
     "\n"
@@ -86,7 +99,13 @@ static const char usage_text[] =
     "  -q, --quiet               no summary line; -qq: print nothing, only the\n"
     "                              exit status\n"
     "      --stdin-filename=NAME the name of standard input in the report\n"
-    "                              (default <stdin>)\n"
+    "                              (default <stdin>)\n"    "\n"
+    "Inputs:\n"
+    "      --exclude=GLOB        skip what a walk or a glob finds that matches\n"
+    "                              GLOB (a GLOB without '/' matches a name at any\n"
+    "                              depth); may be repeated\n"
+    "      --no-default-excludes walk .git, .hg, .svn and node_modules too\n"
+    "      --allow-empty         an operand that yields no input is not an error\n"
     "\n"
     "Rules:\n"
     "      --fail-on=LEVEL       the lowest severity that makes the exit status 1:\n"
@@ -107,9 +126,10 @@ static const char usage_text[] =
     "      --expect-status=S[,S]...  the request's certificateStatuses; enables\n"
     "                              status-filter\n"
     "      --expect-name=NAME    the request's certificateName; enables name-filter\n"
-    "      --now=TIME            reference time, 'now' or an RFC 3339 time, for\n"
-    "                              expired-but-issued and expires-soon (without it\n"
-    "                              they never fire)\n"
+    "      --now=TIME            reference time for expired-but-issued and\n"
+    "                              expires-soon: 'now', an RFC 3339 date-time,\n"
+    "                              YYYY-MM-DD (midnight UTC) or @SECONDS; default\n"
+    "                              SOURCE_DATE_EPOCH, else the rules never fire\n"
     "      --expiry-days=N       window of expires-soon in days (default 30)\n"
     "      --max-depth=N         JSON nesting limit (default 64)\n"
     "\n"
@@ -259,22 +279,40 @@ bad : {
 }
 }
 
-static int parse_now(const char *arg, lsc_config *config) {
+static int parse_now(const char *arg, cli_options *opts) {
     lsc_time t;
-    if (strcmp(arg, "now") == 0) {
-        struct timespec ts;
-        if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
-            usage_error("--now: cannot read the clock: %s", strerror(errno));
-            return -1;
-        }
-        t.sec = (int64_t)ts.tv_sec;
-        t.nsec = (int32_t)ts.tv_nsec;
-    } else if (lsc_time_parse(arg, strlen(arg), &t) != 0) {
-        usage_error_value("--now: not 'now' or an RFC 3339 time:", arg,
-                          "e.g. --now=2025-01-01T00:00:00Z");
+    int r = cli_now_parse(arg, &t);
+    if (r == -2) {
+        usage_error("--now: cannot read the clock: %s", strerror(errno));
         return -1;
     }
-    lsc_config_set_now(config, t);
+    if (r != 0) {
+        char forms[512];
+        snprintf(forms, sizeof forms, "use %s", cli_now_forms);
+        usage_error_value("--now: not a time lscertlint reads:", arg, forms);
+        return -1;
+    }
+    lsc_config_set_now(opts->config, t);
+    opts->has_now = 1;
+    opts->now = t;
+    return 0;
+}
+
+/* SOURCE_DATE_EPOCH stands for --now when that is not given, so a CI run
+ * is reproducible (reproducible-builds.org); a malformed one is refused. */
+static int now_from_environment(cli_options *opts) {
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (opts->has_now || env == NULL || env[0] == '\0')
+        return 0;
+    lsc_time t;
+    if (cli_now_from_epoch_env(env, &t) != 0) {
+        usage_error_value("SOURCE_DATE_EPOCH: not a whole number of seconds since 1970:", env,
+                          "unset it or give --now");
+        return -1;
+    }
+    lsc_config_set_now(opts->config, t);
+    opts->has_now = 1;
+    opts->now = t;
     return 0;
 }
 
@@ -385,7 +423,7 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         }
         return 0;
     case OPT_NOW:
-        return parse_now(arg, opts->config);
+        return parse_now(arg, opts);
     case OPT_EXPIRY_DAYS: {
         uint64_t days;
         if (parse_count("--expiry-days", arg, INT64_MAX, &days) != 0)
@@ -442,6 +480,23 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
             return -1;
         }
         return 0;
+    case OPT_ALLOW_EMPTY:
+        opts->allow_empty = 1;
+        return 0;
+    case OPT_EXCLUDE:
+        if (*arg == '\0') {
+            usage_error("--exclude: empty glob");
+            return -1;
+        }
+        if (cli_options_add_exclude(opts, arg) != 0) {
+            cli_error("out of memory");
+            *status = CLI_EXIT_IO;
+            return -1;
+        }
+        return 0;
+    case OPT_NO_DEFAULT_EXCLUDES:
+        opts->default_excludes = 0;
+        return 0;
     case 'h':
         *status = print_to_stdout(usage_text);
         *done = 1;
@@ -461,6 +516,7 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     opts->format = REP_TEXT;
     opts->fail_on = LSC_ERROR;
     opts->stdin_name = "<stdin>";
+    opts->default_excludes = 1;
     *status = CLI_EXIT_USAGE;
     opts->config = lsc_config_new();
     if (!opts->config) {
@@ -489,6 +545,8 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
                     opts->pass_through ? "--pass-through" : "--normalize");
         return CLI_PARSE_EXIT;
     }
+    if (opts->action == CLI_CHECK && now_from_environment(opts) != 0)
+        return CLI_PARSE_EXIT;
     opts->operands = argv + optind;
     opts->operand_count = argc - optind;
     if (opts->action != CLI_CHECK && opts->operand_count > 0) {
@@ -501,9 +559,21 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     return CLI_PARSE_RUN;
 }
 
+int cli_options_add_exclude(cli_options *opts, const char *glob) {
+    const char **grown = realloc(opts->excludes, (opts->n_excludes + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    grown[opts->n_excludes++] = glob;
+    opts->excludes = grown;
+    return 0;
+}
+
 void cli_options_free(cli_options *opts) {
     if (!opts)
         return;
+    free(opts->excludes);
+    opts->excludes = NULL;
+    opts->n_excludes = 0;
     lsc_config_free(opts->config);
     opts->config = NULL;
 }
