@@ -82,7 +82,7 @@ static void add_output(cli_file_id *outputs, size_t *n, const char *path) {
 /* The files the run will write that exist already: never read as inputs. */
 static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
     struct stat st;
-    size_t n = 0;
+    size_t n = 0, i;
     if (writes_stdout(opts) && fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
         outputs[n].dev = st.st_dev;
         outputs[n].ino = st.st_ino;
@@ -91,6 +91,8 @@ static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
     }
     if (opts->output && strcmp(opts->output, "-") != 0)
         add_output(outputs, &n, opts->output);
+    for (i = 0; i < opts->n_reports; i++)
+        add_output(outputs, &n, opts->reports[i].path);
     return n;
 }
 
@@ -121,6 +123,7 @@ static int open_report(cli_run *run, cli_report *report, rep_format format, cons
     ropts.fail_on = opts->fail_on;
     ropts.config = opts->config;
     ropts.tool_version = lsc_version();
+    ropts.show = opts->show;
     report->rep = rep_new(&ropts, report->fp);
     if (!report->rep) {
         cli_error("out of memory");
@@ -149,15 +152,23 @@ static void close_report(cli_run *run, cli_report *report) {
 
 static int check_inputs(const cli_options *opts) {
     cli_run run;
-    cli_file_id outputs[2];
+    cli_file_id *outputs;
     cli_input_list inputs;
     cli_discovery disc;
-    cli_report reports[1];
+    cli_report *reports;
     size_t i;
     int status;
 
     memset(&run, 0, sizeof run);
     memset(&inputs, 0, sizeof inputs);
+    /* stdout, -o, every --report */
+    outputs = calloc(opts->n_reports + 2, sizeof *outputs);
+    reports = calloc(opts->n_reports + 1, sizeof *reports);
+    if (!outputs || !reports) {
+        cli_error("out of memory");
+        status = CLI_EXIT_IO;
+        goto out;
+    }
     run.opts = opts;
     run.inputs = &inputs;
     run.reports = reports;
@@ -180,6 +191,12 @@ static int check_inputs(const cli_options *opts) {
     if (opts->quiet < 2 || (opts->output && strcmp(opts->output, "-") != 0)) {
         /* -qq: no report, but -o FILE is still written */
         if (open_report(&run, &reports[run.nreports], opts->format, opts->output, 1) != 0)
+            goto out;
+        run.nreports++;
+    }
+    for (i = 0; i < opts->n_reports; i++) {
+        if (open_report(&run, &reports[run.nreports], opts->reports[i].format,
+                        opts->reports[i].path, 0) != 0)
             goto out;
         run.nreports++;
     }
@@ -206,6 +223,8 @@ out:
     }
     cli_normalizer_free(run.norm);
     cli_input_list_free(&inputs);
+    free(reports);
+    free(outputs);
     return status;
 }
 

@@ -27,6 +27,12 @@ typedef enum cli_color { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER }
 /* Exit statuses (CLI.md "Exit status"). */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_IO = 3 };
 
+/* --report=FORMAT:FILE */
+typedef struct cli_report_spec {
+    rep_format format;
+    const char *path; /* points into argv */
+} cli_report_spec;
+
 typedef struct cli_options {
     lsc_config *config; /* rules, request context, limits (owned) */
     cli_action action;
@@ -50,6 +56,9 @@ typedef struct cli_options {
     size_t n_excludes;
     int default_excludes; /* skip .git, .hg, .svn, node_modules (default 1) */
     int allow_empty;      /* --allow-empty */
+    lsc_severity show;    /* --show: findings below are not printed; LSC_OFF: all */
+    cli_report_spec *reports; /* --report=FORMAT:FILE, repeatable (owned array) */
+    size_t n_reports;
 } cli_options;
 
 /* Append a glob to opts->excludes (the string is not copied and must
