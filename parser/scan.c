@@ -348,8 +348,9 @@ static inline const unsigned char *string_run(const unsigned char *p, const unsi
     while (lim - p >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
         /* signed: below 0x20 means a control character or a byte >= 0x80 */
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                 _mm_cmplt_epi8(v, space));
+        __m128i m =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                         _mm_cmplt_epi8(v, space));
         unsigned mask = (unsigned)_mm_movemask_epi8(m);
         if (mask)
             return p + __builtin_ctz(mask);
@@ -482,7 +483,7 @@ static int utf8_lead(lscp_scan *s, unsigned char c) {
 int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
     const unsigned char *const start = p, *const end = p + n;
     const uint64_t off0 = s->offset;
-    int rc = 0;
+    int rc = 0, in_object;
     if (s->error)
         return -1;
     while (p < end) {
@@ -561,25 +562,24 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                 goto between_tokens;
             FAIL(p, "expected ':' after the member name");
         case ST_AFTER:
-        after: {
-            unsigned char kind = s->stack[s->depth - 1];
+        after:
+            in_object = s->stack[s->depth - 1] == 'o';
             if (c == ',') {
-                if (kind == 'o') {
+                if (in_object) {
                     s->state = ST_OBJ_KEY;
                     NEXT(object_key);
                 }
                 s->state = ST_VALUE;
                 NEXT(value);
             }
-            if (c == (kind == 'o' ? '}' : ']')) {
+            if (c == (in_object ? '}' : ']')) {
                 close_container(s, OFF(p));
                 goto next_token;
             }
             if (is_ws(c))
                 goto between_tokens;
-            FAIL(p, kind == 'o' ? "expected ',' or '}' after a member"
-                                : "expected ',' or ']' after an array element");
-        }
+            FAIL(p, in_object ? "expected ',' or '}' after a member"
+                              : "expected ',' or ']' after an array element");
         next_token:
             /* after a string or a container: ':' after a name, ',' or a
              * closing bracket after a value, the line's end after a document */
@@ -592,12 +592,11 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                 goto colon;
             continue;
         case ST_STRING:
-        string: {
+        string:
             /* the hot loop: plain ASCII runs, 16 (SSE2) or 8 bytes at a
              * time; reads may look ahead up to the chunk's end (the
              * callbacks often stop the scan at a string's closing quote) */
-            const unsigned char *lim = s->limit && s->limit > end ? s->limit : end;
-            p = string_run(p, lim);
+            p = string_run(p, s->limit && s->limit > end ? s->limit : end);
             if (p >= end) {
                 p = end;
                 goto out;
@@ -632,7 +631,6 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                 goto utf8_tail;
             }
             break;
-        }
         case ST_UTF8:
         utf8_tail:
             while (p < end) {
