@@ -305,7 +305,7 @@ void cli_inputs_run(cli_run *run) {
     size_t i;
     unsigned workers = workers_for(run);
     /* No pool (memory or threads ran out): the same run on this thread. */
-    cli_jobs *jobs = workers ? cli_jobs_start(run->inputs, run->opts->config, workers) : NULL;
+    cli_jobs *jobs = workers ? cli_jobs_start(run->inputs, run->opts, workers) : NULL;
     for (i = 0; i < run->inputs->count && !run->stop; i++) {
         check_input(run, i, jobs);
         if (jobs)

@@ -326,7 +326,7 @@ int cli_record_replay(const cli_record *rec, const lsc_callbacks *cb, void *user
 
 struct cli_jobs {
     const cli_input_list *inputs;
-    const lsc_config *config;
+    const cli_options *opts; /* read only, shared by the workers */
     pthread_mutex_t lock;
     pthread_cond_t work; /* a worker may claim further (or must quit) */
     pthread_cond_t done; /* a record became ready */
@@ -350,6 +350,7 @@ typedef struct worker_arg {
  * no message, no output, only the events and how the input ended. */
 static void run_input(cli_jobs *jobs, const char *path, cli_record *rec, unsigned char *buf) {
     recorder r = {rec, 0};
+    const lsc_config *config = jobs->opts->config;
     lsc_checker *checker;
     lsc_error err;
     cli_feed feed;
@@ -359,14 +360,14 @@ static void run_input(cli_jobs *jobs, const char *path, cli_record *rec, unsigne
         return;
     }
     memset(&err, 0, sizeof err);
-    checker = lsc_checker_new(jobs->config, path, &recording, &r, &err);
+    checker = lsc_checker_new(config, path, &recording, &r, &err);
     if (!checker) {
         rec->new_failed = 1;
         snprintf(rec->text, sizeof rec->text, "%s", err.text[0] ? err.text : "out of memory");
         close(fd);
         return;
     }
-    cli_feed_init(&feed, checker, jobs->config, path, cli_is_gzip_name(path), rec_finding, &r);
+    cli_feed_init(&feed, checker, config, path, cli_is_gzip_name(path), rec_finding, &r);
     for (;;) {
         ssize_t n;
         if (atomic_load(&jobs->cancel)) { /* nobody will replay it */
@@ -441,7 +442,7 @@ static void free_pool(cli_jobs *jobs) {
     free(jobs);
 }
 
-cli_jobs *cli_jobs_start(const cli_input_list *inputs, const lsc_config *config, unsigned workers) {
+cli_jobs *cli_jobs_start(const cli_input_list *inputs, const cli_options *opts, unsigned workers) {
     cli_jobs *jobs;
     unsigned i;
     if (workers < 2)
@@ -450,7 +451,7 @@ cli_jobs *cli_jobs_start(const cli_input_list *inputs, const lsc_config *config,
     if (!jobs)
         return NULL;
     jobs->inputs = inputs;
-    jobs->config = config;
+    jobs->opts = opts;
     jobs->nworkers = workers;
     jobs->window = (size_t)workers * CLI_JOBS_AHEAD;
     atomic_init(&jobs->cancel, 0);

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "cli/discover.h"
+#include "cli/options.h"
 #include "lscertlint.h"
 
 /* How many inputs a worker may run ahead of the replay, per worker. */
@@ -53,9 +54,9 @@ int cli_record_replay(const cli_record *rec, const lsc_callbacks *callbacks, voi
 typedef struct cli_jobs cli_jobs;
 
 /* Start workers (2 or more) on the file inputs of inputs, each checked
- * with config. NULL when memory or threads ran out: the caller then checks
- * the inputs itself, one after another. */
-cli_jobs *cli_jobs_start(const cli_input_list *inputs, const lsc_config *config, unsigned workers);
+ * as opts say (opts is only read, by every worker). NULL when memory or threads ran out: the caller
+ * then checks the inputs itself, one after another. */
+cli_jobs *cli_jobs_start(const cli_input_list *inputs, const cli_options *opts, unsigned workers);
 
 /* The record of input i (a CLI_INPUT_FILE), once its worker is done. The
  * inputs must be taken in order, each released with cli_jobs_release(). */
