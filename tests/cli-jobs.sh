@@ -151,6 +151,32 @@ if command -v timeout >/dev/null 2>&1 && mkfifo "$tmp/a.json" "$tmp/b.json" 2>/d
     wait "$writer" 2>/dev/null
 fi
 
+# Out of memory in a worker (a fault-injection build: the library fails
+# its k-th allocation, whichever thread makes it): the run ends as -j1's
+# does, exit 3 and exactly "lscertlint: out of memory", or it is untouched.
+if [ "$FAULT_INJECTION" = yes ]; then
+    set -- "$top_srcdir/samples/forms/wire.json" "$top_srcdir/samples/paged.jsonl" \
+        "$top_srcdir/samples/boto3-dump.json" "$good"
+    printf 'lscertlint: out of memory\n' >"$tmp/oom"
+    run -q -j4 "$NOW" "$@"
+    cp "$tmp/out" "$tmp/oom-ref"
+    ref=$status
+    k=0 oom=0
+    while [ $k -lt 3000 ]; do
+        for mode in "" ":p"; do
+            LSC_ALLOC_FAIL="$k$mode" "$LSCERTLINT" -q -j4 "$NOW" "$@" >"$tmp/out" 2>"$tmp/err"
+            status=$?
+            if [ "$status" -eq 3 ] && cmp -s "$tmp/err" "$tmp/oom"; then
+                oom=$((oom + 1))
+            elif [ "$status" -ne "$ref" ] || ! cmp -s "$tmp/out" "$tmp/oom-ref" || [ -s "$tmp/err" ]; then
+                fail "LSC_ALLOC_FAIL=$k$mode -j4: exit $status; stderr: $(head -c 300 "$tmp/err")"
+            fi
+        done
+        k=$((k + 37))
+    done
+    [ "$oom" -gt 0 ] || fail "LSC_ALLOC_FAIL -j4: no run ran out of memory"
+fi
+
 # The option itself.
 expect_status 2 "-j x" -j x "$good"
 has_text "-j x" "lscertlint: --jobs: not a whole number in range: 'x'" "$tmp/err"
