@@ -403,29 +403,36 @@ static void run_input(cli_jobs *jobs, const char *path, cli_record *rec, unsigne
     close(fd);
 }
 
+/* Whether an input is left to claim within the window (lock held). */
+static int can_claim(const cli_jobs *jobs) {
+    return !atomic_load(&jobs->cancel) && jobs->next < jobs->inputs->count &&
+           jobs->next < jobs->released + jobs->window;
+}
+
+/* Claim the next input and check it into its slot, with buf (lock held on
+ * entry and on return, released while checking). */
+static void claim_and_run(cli_jobs *jobs, unsigned char *buf) {
+    size_t i = jobs->next++;
+    cli_record *rec = &jobs->slots[i % jobs->window];
+    memset(rec, 0, sizeof *rec); /* the slot is this thread's until ready */
+    pthread_mutex_unlock(&jobs->lock);
+    if (jobs->inputs->items[i].kind == CLI_INPUT_FILE)
+        run_input(jobs, jobs->inputs->items[i].path, rec, buf);
+    pthread_mutex_lock(&jobs->lock);
+    rec->ready = 1;
+    pthread_cond_broadcast(&jobs->done);
+}
+
 static void *worker(void *p) {
     worker_arg *arg = p;
     cli_jobs *jobs = arg->jobs;
     pthread_mutex_lock(&jobs->lock);
     for (;;) {
-        size_t i;
-        cli_record *rec;
-        while (!atomic_load(&jobs->cancel) && jobs->next < jobs->inputs->count &&
-               jobs->next >= jobs->released + jobs->window)
+        while (!can_claim(jobs) && !atomic_load(&jobs->cancel) && jobs->next < jobs->inputs->count)
             pthread_cond_wait(&jobs->work, &jobs->lock);
-        if (atomic_load(&jobs->cancel) || jobs->next >= jobs->inputs->count)
-            break;
-        i = jobs->next++;
-        rec = &jobs->slots[i % jobs->window];
-        memset(rec, 0, sizeof *rec); /* the slot is this worker's until ready */
-        pthread_mutex_unlock(&jobs->lock);
-
-        if (jobs->inputs->items[i].kind == CLI_INPUT_FILE)
-            run_input(jobs, jobs->inputs->items[i].path, rec, arg->buf);
-
-        pthread_mutex_lock(&jobs->lock);
-        rec->ready = 1;
-        pthread_cond_broadcast(&jobs->done);
+        if (!can_claim(jobs))
+            break; /* cancelled, or nothing left */
+        claim_and_run(jobs, arg->buf);
     }
     pthread_mutex_unlock(&jobs->lock);
     return NULL;
@@ -476,36 +483,45 @@ cli_jobs *cli_jobs_start(const cli_input_list *inputs, const cli_options *opts, 
         pthread_mutex_destroy(&jobs->lock);
         goto fail;
     }
-    for (i = 0; i < workers; i++)
-        if (pthread_create(&jobs->threads[i], NULL, worker, &jobs->args[i]) != 0)
+    /* The main thread is the first worker (args[0]): while the record it
+     * needs is not ready, it checks the next input itself rather than
+     * sleep, so N workers are N busy threads and a run of small files is
+     * not a train of wake-ups. */
+    for (i = 1; i < workers; i++)
+        if (pthread_create(&jobs->threads[i - 1], NULL, worker, &jobs->args[i]) != 0)
             break;
-    jobs->nthreads = i;
-    if (i == 0) { /* not one thread: the caller goes on alone */
-        cli_jobs_free(jobs);
-        return NULL;
-    }
-    return jobs; /* fewer threads than asked still share the work */
+    jobs->nthreads = i - 1;
+    return jobs; /* fewer threads than asked (even none) still do the work */
 fail:
     free_pool(jobs);
     return NULL;
 }
 
+/* The main thread waits for input i's record: it checks unclaimed inputs
+ * itself meanwhile (input i first if nobody took it). */
+static void wait_ready(cli_jobs *jobs, const cli_record *rec) {
+    pthread_mutex_lock(&jobs->lock);
+    while (!rec->ready) {
+        if (can_claim(jobs))
+            claim_and_run(jobs, jobs->args[0].buf);
+        else
+            pthread_cond_wait(&jobs->done, &jobs->lock);
+    }
+    pthread_mutex_unlock(&jobs->lock);
+}
+
 const cli_record *cli_jobs_wait(cli_jobs *jobs, size_t i) {
     cli_record *rec = &jobs->slots[i % jobs->window];
-    pthread_mutex_lock(&jobs->lock);
-    while (!rec->ready)
-        pthread_cond_wait(&jobs->done, &jobs->lock);
-    pthread_mutex_unlock(&jobs->lock);
+    wait_ready(jobs, rec);
     return rec;
 }
 
 void cli_jobs_release(cli_jobs *jobs, size_t i) {
     cli_record *rec = &jobs->slots[i % jobs->window];
-    /* a worker claims the slot again only after released moves past i */
-    pthread_mutex_lock(&jobs->lock);
-    while (!rec->ready) /* input i was not a file: its worker marks it all the same */
-        pthread_cond_wait(&jobs->done, &jobs->lock);
-    pthread_mutex_unlock(&jobs->lock);
+    /* input i may not be a file (never waited for): it is claimed and
+     * marked ready all the same; a worker claims the slot again only after
+     * released moves past i */
+    wait_ready(jobs, rec);
     arena_free(rec);
     pthread_mutex_lock(&jobs->lock);
     rec->ready = 0;

@@ -8,7 +8,9 @@
  *
  * Memory is bounded: workers claim inputs at most CLI_JOBS_AHEAD times N
  * ahead of the one being replayed (a worker that runs too far ahead
- * waits), and each record is freed once replayed. Inputs that are not
+ * waits), and each record is freed once replayed. The main thread is one
+ * of the N: while the record it needs is not ready, it checks the next
+ * inputs itself. Inputs that are not
  * files (standard input, inputs discovery found unreadable) are left to
  * the main thread, in their place. */
 #ifndef LSC_CLI_JOBS_H
@@ -22,7 +24,7 @@
 #include "lscertlint.h"
 
 /* How many inputs a worker may run ahead of the replay, per worker. */
-#define CLI_JOBS_AHEAD 2
+#define CLI_JOBS_AHEAD 4
 
 /* The most workers -j accepts. */
 #define CLI_JOBS_MAX 1024
