@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/config_file.h"
 #include "cli/output.h"
 
 /* One buffer for every read: no allocation per chunk. Big chunks keep the
@@ -46,6 +47,12 @@ static int on_document_start(void *user, const lsc_document *doc) {
 
 static int on_certificate(void *user, const lsc_certificate *cert) {
     cli_run *run = user;
+    if (cli_policy_certificate(&run->policy, cert) != 0) {
+        cli_error("out of memory");
+        run->io_error = 1;
+        run->stop = 1;
+        return 1;
+    }
     if (run->norm && cli_normalize_certificate(run->norm, cert) != 0) {
         cli_output_failed(run, "standard output", errno);
         return 1;
@@ -64,8 +71,11 @@ static int on_document_end(void *user, const lsc_document *doc) {
 
 static int on_finding(void *user, const lsc_finding *finding) {
     cli_run *run = user;
+    cli_verdict verdict = cli_policy_judge(&run->policy, finding);
+    if (verdict == CLI_IGNORED)
+        return 0;
     run->input_findings++;
-    if (run->opts->fail_on != LSC_OFF && finding->severity >= run->opts->fail_on)
+    if (run->fail_on != LSC_OFF && finding->severity >= run->fail_on)
         run->failing++;
     if (run->rep) {
         cli_progress_clear(&run->progress); /* the report may share the terminal */
@@ -86,6 +96,8 @@ static const lsc_callbacks callbacks = {
 
 /* ---- one input -------------------------------------------------------- */
 
+static void out_of_memory(cli_run *run);
+
 /* An input that could not be opened or read at all. */
 static void input_unreadable(cli_run *run, const char *name, int errnum) {
     lsc_stats none;
@@ -101,6 +113,8 @@ static void input_unreadable(cli_run *run, const char *name, int errnum) {
  * input's size when known (progress), else 0. */
 static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     const int copy = run->opts->pass_through;
+    const lsc_config *config;
+    lsc_config *owned_config = NULL;
     lsc_checker *checker;
     lsc_error err;
     uint64_t done = 0;
@@ -113,7 +127,13 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     }
     run->input_findings = 0;
     memset(&err, 0, sizeof err);
-    checker = lsc_checker_new(run->opts->config, name, &callbacks, run, &err);
+    if (cli_policy_input_start(&run->policy, name) != 0 ||
+        cli_config_for_file(run->opts, name, &config, &run->fail_on, &owned_config) != 0) {
+        out_of_memory(run);
+        return;
+    }
+    checker = lsc_checker_new(config, name, &callbacks, run, &err);
+    lsc_config_free(owned_config); /* copied by the checker */
     if (!checker) {
         cli_error("%s", err.text[0] ? err.text : "out of memory");
         run->io_error = 1;
@@ -318,19 +338,23 @@ static void walk_dir(cli_run *run, const char *path, const struct stat *st, cons
             out_of_memory(run);
             break;
         }
+        int take = cli_config_walk_filter(run->opts->cfg, child, 0); /* .lscertlint.json */
+        if (take < 0)
+            take = has_json_suffix(names[i]);
         if (lstat(child, &cst) != 0) {
-            if (has_json_suffix(names[i]))
+            if (take)
                 input_unreadable(run, child, errno);
         } else if (S_ISDIR(cst.st_mode)) {
-            walk_dir(run, child, &cst, &here);
-        } else if (has_json_suffix(names[i]) && S_ISLNK(cst.st_mode)) {
+            if (cli_config_walk_filter(run->opts->cfg, child, 1) != 0)
+                walk_dir(run, child, &cst, &here);
+        } else if (take && S_ISLNK(cst.st_mode)) {
             /* As grep -r: a link to a file is checked, a link to a
              * directory is not walked (no loops, no inputs seen twice). */
             if (stat(child, &cst) != 0)
                 input_unreadable(run, child, errno); /* dangling */
             else if (S_ISREG(cst.st_mode))
                 check_path(run, child);
-        } else if (S_ISREG(cst.st_mode) && has_json_suffix(names[i])) {
+        } else if (S_ISREG(cst.st_mode) && take) {
             check_path(run, child);
         }
         free(child);

@@ -9,6 +9,7 @@
 
 #include "cli/normalize.h"
 #include "cli/options.h"
+#include "cli/policy.h"
 #include "cli/progress.h"
 #include "lscertlint.h"
 #include "report/report.h"
@@ -28,6 +29,9 @@ typedef struct cli_run {
     int io_error;          /* exit status 3 */
     int stop;              /* stop reading inputs (an output failed) */
     int quiet_stop;        /* a reader closed a pipe: end without a word */
+
+    cli_policy policy;    /* ignore, expect-findings, baseline */
+    lsc_severity fail_on; /* --fail-on for the current input (overrides) */
 } cli_run;
 
 /* Check every operand (standard input when there is none). Failures are

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/catalog.h"
+#include "cli/config_file.h"
 #include "cli/inputs.h"
 #include "cli/normalize.h"
 #include "cli/options.h"
@@ -19,8 +20,9 @@
 
 /* --list-rules and --explain: print to stdout, check the write. */
 static int run_catalog(const cli_options *opts) {
-    int rc = opts->action == CLI_LIST_RULES ? cli_list_rules(stdout, opts->list_format)
-                                            : cli_explain_rule(stdout, opts->explain);
+    int rc = opts->action == CLI_LIST_RULES     ? cli_list_rules(stdout, opts->list_format)
+             : opts->action == CLI_PRINT_CONFIG ? cli_config_print(opts, opts->print_config, stdout)
+                                                : cli_explain_rule(stdout, opts->explain);
     if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
         if (errno != EPIPE)
             cli_error_name("standard output", errno);
@@ -54,7 +56,11 @@ static void print_summary(const cli_run *run) {
     if (run->rep_out == stderr && run->opts->format != REP_TEXT)
         return;
     rep_summary_line(run->rep, line, sizeof line);
-    fprintf(stderr, "%s\n", line);
+    fputs(line, stderr);
+    /* what the configuration and the baseline took out of the counts */
+    if (run->policy.ignored)
+        fprintf(stderr, "; %zu ignored", run->policy.ignored);
+    fputc('\n', stderr);
 }
 
 static int check_inputs(const cli_options *opts) {
@@ -65,6 +71,8 @@ static int check_inputs(const cli_options *opts) {
 
     memset(&run, 0, sizeof run);
     run.opts = opts;
+    run.fail_on = opts->fail_on;
+    cli_policy_init(&run.policy, opts);
     if (opts->output && strcmp(opts->output, "-") != 0) {
         out_file = fopen(opts->output, "w");
         if (!out_file) {
@@ -123,6 +131,7 @@ out:
         fclose(out_file);
     rep_free(run.rep);
     cli_normalizer_free(run.norm);
+    cli_policy_release(&run.policy);
     return status;
 }
 
