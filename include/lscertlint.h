@@ -356,6 +356,11 @@ typedef struct lsc_finding {
     size_t certificate;    /**< its index in certificates */
     lsc_pos certificate_at; /**< its '{' (context: "in the certificate at L:C") */
     const lsc_related *related; /**< NULL or one related location */
+    /** Who the certificate is, for people (set when has_certificate): its
+     * certificateName, else the last segment of its ARN, else "#INDEX";
+     * raw bytes, not quoted. The message starts with the same, quoted. */
+    const char *certificate_name;
+    size_t certificate_name_len;
 } lsc_finding;
 
 /** Counters of one input. */

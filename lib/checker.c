@@ -113,8 +113,49 @@ static int pending_cmp(const void *a, const void *b) {
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* A usable string member: decoded and not empty. */
+static int named(const lsc_string *str) {
+    return str->m.ok && str->len > 0;
+}
+
+/* Who a certificate is, for people: its certificateName (the summary's,
+ * else the detail's), else the last segment of its ARN, else "#INDEX" in
+ * idx. Only the certificate still being decoded is known by name: a finding
+ * of another one (none today: each closing flushes) gets its index. */
+static const char *cert_identity(const lscp_sink *s, const lscp_pending *p, char *idx,
+                                 size_t idx_size, size_t *len) {
+    if (s->in_cert && s->cert.index == p->cert_index && s->cert.document == p->document) {
+        const lsc_certificate *c = &s->cert;
+        const lsc_certificate_detail *d = &c->certificate_detail;
+        if (named(&c->certificate_name)) {
+            *len = c->certificate_name.len;
+            return c->certificate_name.s;
+        }
+        if (d->m.ok && named(&d->name)) {
+            *len = d->name.len;
+            return d->name.s;
+        }
+        const lsc_string *arn = named(&c->certificate_arn) ? &c->certificate_arn
+                                : d->m.ok && named(&d->arn) ? &d->arn
+                                                            : NULL;
+        if (arn) {
+            size_t start = arn->len;
+            while (start > 0 && arn->s[start - 1] != '/' && arn->s[start - 1] != ':')
+                start--;
+            if (start < arn->len) {
+                *len = arn->len - start;
+                return arn->s + start;
+            }
+        }
+    }
+    int n = snprintf(idx, idx_size, "#%zu", p->cert_index);
+    *len = n < 0 ? 0 : (size_t)n;
+    return idx;
+}
+
 int lscp_flush(lscp_sink *s) {
     int r = 0;
+    char idx[32], quoted[400], message[1024 + sizeof quoted + 16];
     if (s->pending_len > 1)
         qsort(s->pending, s->pending_len, sizeof *s->pending, pending_cmp);
     for (size_t i = 0; i < s->pending_len; i++) {
@@ -137,6 +178,18 @@ int lscp_flush(lscp_sink *s) {
         f.has_certificate = p->has_cert;
         f.certificate = p->cert_index;
         f.certificate_at = p->cert_at;
+        if (p->has_cert) {
+            /* named here, where every finding inside a certificate passes,
+             * rather than in each rule's message */
+            f.certificate_name =
+                cert_identity(s, p, idx, sizeof idx, &f.certificate_name_len);
+            if (f.certificate_name == idx)
+                snprintf(quoted, sizeof quoted, "%s", idx);
+            else
+                lscp_quote(quoted, sizeof quoted, f.certificate_name, f.certificate_name_len, 60);
+            snprintf(message, sizeof message, "certificate %s: %s", quoted, f.message);
+            f.message = message;
+        }
         if (p->has_related) {
             rel.pos = p->rel_pos;
             rel.pointer = s->fbytes + p->rel_ptr_off;

@@ -35,6 +35,10 @@ void rep_json_object(rep_out *o, const lsc_finding *f, const char *file) {
     rep_json_str(o, sev, sev != NULL ? strlen(sev) : 0);
     rep_puts(o, ",\"message\":");
     rep_json_str(o, f->message, f->message != NULL ? strlen(f->message) : 0);
+    if (f->has_certificate && f->certificate_name != NULL) {
+        rep_puts(o, ",\"certificate\":");
+        rep_json_str(o, f->certificate_name, f->certificate_name_len);
+    }
     if (f->related != NULL) {
         const lsc_related *rel = f->related;
         rep_puts(o, ",\"related\":[{\"line\":");

@@ -161,9 +161,17 @@ static void put_physical(rep_out *o, const char *file, const lsc_pos *pos) {
     rep_puts(o, "}}");
 }
 
-static void put_logical(rep_out *o, const char *pointer, size_t len) {
+/* The pointer, and the certificate by name when there is one: code
+ * scanning shows a logical location's name where a path means little. */
+static void put_logical(rep_out *o, const char *pointer, size_t len, const char *cert,
+                        size_t cert_len) {
     rep_puts(o, "\"logicalLocations\":[{\"fullyQualifiedName\":");
     rep_json_str(o, pointer, pointer != NULL ? len : 0);
+    if (cert != NULL) {
+        rep_puts(o, "},{\"name\":");
+        rep_json_str(o, cert, cert_len);
+        rep_puts(o, ",\"kind\":\"object\"");
+    }
     rep_puts(o, "}]");
 }
 
@@ -209,7 +217,8 @@ int rep_sarif_finding(rep_reporter *r, const lsc_finding *f) {
     rep_puts(o, "},\"locations\":[{");
     put_physical(o, file, &f->pos);
     rep_putc(o, ',');
-    put_logical(o, f->pointer, f->pointer_len);
+    put_logical(o, f->pointer, f->pointer_len,
+                f->has_certificate ? f->certificate_name : NULL, f->certificate_name_len);
     rep_puts(o, "}],\"partialFingerprints\":{\"lscertlint/v1\":");
     rep_printf(o, "\"%016llx\"}", (unsigned long long)rep_fingerprint(f, file));
     if (f->related != NULL) {
@@ -217,7 +226,7 @@ int rep_sarif_finding(rep_reporter *r, const lsc_finding *f) {
         rep_puts(o, ",\"relatedLocations\":[{\"id\":1,");
         put_physical(o, file, &rel->pos);
         rep_putc(o, ',');
-        put_logical(o, rel->pointer, rel->pointer_len);
+        put_logical(o, rel->pointer, rel->pointer_len, NULL, 0);
         if (rel->message != NULL && rel->message[0] != '\0') {
             rep_puts(o, ",\"message\":{\"text\":");
             put_json_cstr(o, rel->message);

@@ -15,6 +15,46 @@ typedef struct stamp {
     const lsc_timestamp *t;
 } stamp;
 
+/* An instant as people read it: UTC RFC 3339, whole seconds unless there
+ * is a fraction (then as many digits as it needs). buf: 40 bytes. */
+static const char *utc_text(char *buf, size_t size, lsc_time t) {
+    char full[40];
+    lsc_time_format(t, full, sizeof full); /* "YYYY-MM-DDTHH:MM:SS.mmmZ" */
+    char frac[16] = "";
+    if (t.nsec > 0) {
+        int n = snprintf(frac, sizeof frac, ".%09d", (int)t.nsec);
+        while (n > 2 && frac[n - 1] == '0')
+            frac[--n] = '\0';
+    }
+    snprintf(buf, size, "%.19s%sZ", full, frac);
+    return buf;
+}
+
+/* A decoded timestamp for a message: "2024-09-02T23:59:59Z", then the value
+ * as saved in parentheses where it reads differently: "(1.725321599E9)" for
+ * a number, "(\"2024-09-02 23:59:59+00:00\")" for a string. */
+static const char *stamp_text(char *buf, size_t size, const lsc_timestamp *t) {
+    char utc[40], q[LSCV_QUOTE_SIZE];
+    utc_text(utc, sizeof utc, t->t);
+    if (t->m.seen == LSC_JSON_STRING && lscv_equal(t->raw, t->raw_len, utc))
+        snprintf(buf, size, "%s", utc);
+    else if (t->m.seen == LSC_JSON_NUMBER)
+        snprintf(buf, size, "%s (%.*s)", utc, t->raw_len > 60 ? 60 : (int)t->raw_len, t->raw);
+    else
+        snprintf(buf, size, "%s (%s)", utc, lscv_quote(q, t->raw, t->raw_len));
+    return buf;
+}
+
+/* "87 days", "1 day", "less than a day" for a span of seconds >= 0. */
+static const char *days_text(char *buf, size_t size, int64_t seconds) {
+    int64_t days = seconds / DAY_SECONDS;
+    if (days == 0)
+        snprintf(buf, size, "less than a day");
+    else
+        snprintf(buf, size, "%lld day%s", (long long)days, days == 1 ? "" : "s");
+    return buf;
+}
+
 static int time_cmp(lsc_time a, lsc_time b) {
     if (a.sec != b.sec)
         return a.sec < b.sec ? -1 : 1;
@@ -79,11 +119,11 @@ static void report_order(lscv_state *v, const lscv_cert *x, lsc_rule_id rule, co
                          const stamp *earlier, const char *how) {
     if (!lscv_on(v, rule))
         return;
-    char q1[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
+    char q1[LSCV_QUOTE_SIZE + 48], q2[LSCV_QUOTE_SIZE + 48];
     const lsc_timestamp *l = later->t, *e = earlier->t;
     lscv_report_at(v, rule, l->m.at, LSCV_PATH(x, later->head), l->raw, l->raw_len,
-                   "%s (%s) %s %s (%s)", later->name, lscv_quote(q1, l->raw, l->raw_len), how,
-                   earlier->name, lscv_quote(q2, e->raw, e->raw_len));
+                   "%s %s %s %s %s", later->name, stamp_text(q1, sizeof q1, l), how,
+                   earlier->name, stamp_text(q2, sizeof q2, e));
 }
 
 static void check_expiry(lscv_state *v, const lscv_cert *x) {
@@ -94,13 +134,24 @@ static void check_expiry(lscv_state *v, const lscv_cert *x) {
         !lscv_equal(d->status.s, d->status.len, "ISSUED"))
         return;
     const lscv_path *p = LSCV_PATH(x, LSCV_DETAIL "/notAfter");
-    char q[LSCV_QUOTE_SIZE], rs[LSCV_QUOTE_SIZE + 32];
+    char q[LSCV_QUOTE_SIZE + 48], rs[LSCV_QUOTE_SIZE + 32], ref[40], span[32];
+    stamp_text(q, sizeof q, na);
+    utc_text(ref, sizeof ref, cfg->now);
     if (time_cmp(na->t, cfg->now) <= 0) {
-        if (lscv_on(v, LSC_R_EXPIRED_BUT_ISSUED))
+        if (!lscv_on(v, LSC_R_EXPIRED_BUT_ISSUED))
+            return;
+        if (time_cmp(na->t, cfg->now) == 0)
             lscv_report_at(v, LSC_R_EXPIRED_BUT_ISSUED, na->m.at, p, na->raw, na->raw_len,
-                           "status is \"ISSUED\" but the certificate expired: notAfter %s is not "
-                           "after the reference time (--now)",
-                           lscv_quote(q, na->raw, na->raw_len));
+                           "status is \"ISSUED\" but the certificate expired at the reference "
+                           "time %s (--now): notAfter %s",
+                           ref, q);
+        else
+            lscv_report_at(v, LSC_R_EXPIRED_BUT_ISSUED, na->m.at, p, na->raw, na->raw_len,
+                           "status is \"ISSUED\" but the certificate expired %s before the "
+                           "reference time %s (--now): notAfter %s",
+                           days_text(span, sizeof span,
+                                     cfg->now.sec - na->t.sec - (cfg->now.nsec < na->t.nsec)),
+                           ref, q);
         return;
     }
     /* the window's end, saturated: --expiry-days may be huge */
@@ -112,7 +163,6 @@ static void check_expiry(lscv_state *v, const lscv_cert *x) {
         end.sec += days * DAY_SECONDS;
     if (time_cmp(na->t, end) > 0 || !lscv_on(v, LSC_R_EXPIRES_SOON))
         return;
-    lscv_quote(q, na->raw, na->raw_len);
     const lsc_string *renewal = &d->renewal_summary.renewal_status;
     if (d->renewal_summary.m.ok && renewal->m.ok) {
         char qr[LSCV_QUOTE_SIZE];
@@ -121,13 +171,9 @@ static void check_expiry(lscv_state *v, const lscv_cert *x) {
         snprintf(rs, sizeof rs, "no renewalStatus");
     }
     int64_t left = na->t.sec - cfg->now.sec - (na->t.nsec < cfg->now.nsec);
-    if (left < DAY_SECONDS)
-        lscv_report_at(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
-                       "the certificate expires in less than a day (notAfter %s); %s", q, rs);
-    else
-        lscv_report_at(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
-                       "the certificate expires in %lld day%s (notAfter %s); %s",
-                       (long long)(left / DAY_SECONDS), left / DAY_SECONDS == 1 ? "" : "s", q, rs);
+    lscv_report_at(v, LSC_R_EXPIRES_SOON, na->m.at, p, na->raw, na->raw_len,
+                   "the certificate expires in %s (reference time %s, --now): notAfter %s; %s",
+                   days_text(span, sizeof span, left), ref, q, rs);
 }
 
 void lscv_check_time(lscv_state *v, const lscv_cert *x) {

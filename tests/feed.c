@@ -4,7 +4,10 @@
  *
  *     RULE "POINTER" LINE:COLUMN
  *
- * Usage: feed [--chunk=N | --all-chunks] [--verbose] [OPTIONS] FILE
+ * Usage: feed [--chunk=N | --all-chunks] [--verbose | --messages] [OPTIONS] FILE
+ *
+ * --verbose adds every detail of a finding; --messages adds only its
+ * message, escaped, after one space (samples/invalid/<rule>/<case>/messages).
  *
  * --all-chunks runs the input whole and at every chunk size 1..31 (as yajl's
  * own test suite does) and fails when any run differs from the whole run, so
@@ -144,9 +147,13 @@ static int on_finding(void *user, const lsc_finding *f) {
                f->document, lsc_severity_name(f->severity));
     buf_escape(&more, f->message ? f->message : "", f->message ? strlen(f->message) : 0);
     buf_add(&more, "\"", 1);
-    if (f->has_certificate)
-        buf_printf(&more, " certificate=%zu@%" PRIu64 ":%" PRIu64, f->certificate,
+    if (f->has_certificate) {
+        buf_printf(&more, " certificate=%zu@%" PRIu64 ":%" PRIu64 " name=\"", f->certificate,
                    f->certificate_at.line, f->certificate_at.column);
+        buf_escape(&more, f->certificate_name ? f->certificate_name : "",
+                   f->certificate_name ? f->certificate_name_len : 0);
+        buf_add(&more, "\"", 1);
+    }
     if (f->related) {
         buf_add(&more, " related=\"", 10);
         buf_escape(&more, f->related->pointer, f->related->pointer_len);
@@ -155,8 +162,12 @@ static int on_finding(void *user, const lsc_finding *f) {
     }
 
     buf_add(&r->out, line.p, line.len);
-    if (r->verbose)
+    if (r->verbose == 1) {
         buf_add(&r->out, more.p, more.len);
+    } else if (r->verbose == 2) {
+        buf_add(&r->out, " ", 1);
+        buf_escape(&r->out, f->message ? f->message : "", f->message ? strlen(f->message) : 0);
+    }
     buf_add(&r->out, "\n", 1);
     buf_add(&r->full, line.p, line.len);
     buf_add(&r->full, more.p, more.len);
@@ -290,7 +301,7 @@ static int read_file(const char *path, unsigned char **data, size_t *len) {
 static int usage(const char *why) {
     fprintf(stderr,
             "feed: %s\n"
-            "usage: feed [--chunk=N | --all-chunks] [--verbose] [--now=TIME] [--expiry-days=N]\n"
+            "usage: feed [--chunk=N | --all-chunks] [--verbose | --messages] [--now=TIME] [--expiry-days=N]\n"
             "            [--expect=details|summary] [--expect-status=S,S] [--expect-name=NAME]\n"
             "            [--max-depth=N] [--enable=ID] [--disable=ID] FILE\n",
             why);
@@ -333,6 +344,8 @@ int main(int argc, char **argv) {
             all = 1;
         } else if (strcmp(a, "--verbose") == 0) {
             verbose = 1;
+        } else if (strcmp(a, "--messages") == 0) {
+            verbose = 2;
         } else if ((v = option(a, "--chunk="))) {
             if (parse_u64(v, &chunk) || chunk == 0) {
                 status = usage("bad --chunk");

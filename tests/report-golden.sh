@@ -160,7 +160,14 @@ RELATED = ["line", "column", "offset", "pointer", "message"]
 errors = []
 def finding(f, where):
     keys = list(f)
-    base = [k for k in keys if k != "related"]
+    base = [k for k in keys if k not in ("related", "certificate")]
+    if "certificate" in keys and (keys.index("certificate") != len(FINDING) or
+                                  not f["pointer"].startswith("/certificates/") or
+                                  not f["message"].startswith("certificate ")):
+        errors.append("%s: certificate %r misplaced or outside a certificate" % (where, f["certificate"]))
+    if f["pointer"].startswith("/certificates/") and f["pointer"].count("/") > 2 and \
+            "certificate" not in keys:
+        errors.append("%s: a finding inside a certificate without its name" % where)
     if base != FINDING:
         errors.append("%s: keys %r, expected %r" % (where, keys, FINDING))
     if "related" in f:
@@ -227,6 +234,11 @@ else:
         if not loc["logicalLocations"][0]["fullyQualifiedName"].startswith("/") and \
                 loc["logicalLocations"][0]["fullyQualifiedName"] != "":
             errors.append(where + ": fullyQualifiedName is not a pointer")
+        logical = loc["logicalLocations"]
+        if len(logical) == 2 and (logical[1].get("kind") != "object" or not logical[1].get("name")):
+            errors.append(where + ": the certificate's logicalLocation lacks kind object or a name")
+        if len(logical) == 2 and not r["message"]["text"].startswith("certificate "):
+            errors.append(where + ": a certificate logicalLocation but the message names none")
         if not r.get("partialFingerprints"):
             errors.append(where + ": no partialFingerprints")
 for e in errors:

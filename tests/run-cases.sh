@@ -1,6 +1,7 @@
 #!/bin/sh
 # Data-driven cases: every samples/invalid/<rule>/<case>/ folder holds `input`,
-# `expected` (one `RULE "POINTER" LINE:COLUMN` per finding) and maybe `args`.
+# `expected` (one `RULE "POINTER" LINE:COLUMN` per finding), maybe `args`,
+# and maybe `messages` (the same lines, each with its exact message).
 # Each input runs whole and at chunk sizes 1..31 (tests/feed --all-chunks);
 # the sorted findings must equal the sorted expected lines. A case named ok-*
 # must not give its own rule. Then every valid sample must give no error or
@@ -59,6 +60,18 @@ for dir in "$top_srcdir"/samples/invalid/*/*/; do
     if ! diff -u "$tmp/want" "$tmp/got" >"$tmp/why"; then
         report_fail "$name"
         continue
+    fi
+    # messages (optional): the same lines, each followed by one space and
+    # the finding's exact message (escaped as tests/feed prints it)
+    if [ -f "$dir/messages" ]; then
+        # shellcheck disable=SC2086 # args holds several options, split on purpose
+        $FEED --all-chunks --messages $args "$dir/input" >"$tmp/out" 2>"$tmp/err"
+        sort "$tmp/out" >"$tmp/got"
+        sort "$dir/messages" >"$tmp/want"
+        if ! diff -u "$tmp/want" "$tmp/got" >"$tmp/why"; then
+            report_fail "$name (messages)"
+            continue
+        fi
     fi
     case $case_name in
     ok-*)
