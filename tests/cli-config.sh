@@ -45,8 +45,8 @@ cat >"$repo/.lscertlint.json" <<'EOF'
 EOF
 in_repo "$repo/sub/deeper" ../..
 [ "$status" -eq 0 ] || fail "config from sub/deeper: status $status; $(cat "$tmp/err")"
-same_text "config: findings" "../../fixtures/a.json:112:32: note: the tag key \"aws:cloudformation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
-../../fixtures/expired/old.json:112:32: note: the tag key \"aws:cloudformation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
+same_text "config: findings" "../../fixtures/a.json:112:32: note: certificate \"static-example-com\": the tag key \"aws:cloudformation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
+../../fixtures/expired/old.json:112:32: note: certificate \"static-example-com\": the tag key \"aws:cloudformation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
 ../../other/y.json:1:1: note: the document is an empty object: no certificates member [empty-response] ()" "$tmp/out"
 same_text "config: summary counts the ignored" \
     "3 files, 3 documents, 8 certificates: 0 errors, 0 warnings, 3 notes; 2 ignored" "$tmp/err"
