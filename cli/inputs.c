@@ -75,16 +75,37 @@ static int on_finding(void *user, const lsc_finding *finding) {
     if (verdict == CLI_IGNORED)
         return 0;
     run->input_findings++;
-    if (run->fail_on != LSC_OFF && finding->severity >= run->fail_on)
+    if (verdict == CLI_REPORT && run->fail_on != LSC_OFF && finding->severity >= run->fail_on)
         run->failing++;
     if (run->rep) {
         cli_progress_clear(&run->progress); /* the report may share the terminal */
+        rep_mark_next(run->rep, verdict == CLI_EXPECTED ? REP_MARK_EXPECTED : REP_MARK_NONE);
         if (rep_finding(run->rep, finding) != 0) {
             report_failed(run);
             return 1;
         }
     }
     return 0;
+}
+
+/* An expected finding that did not occur: an error at the file itself. */
+typedef struct missing_ctx {
+    cli_run *run;
+    const char *file;
+} missing_ctx;
+
+static int on_missing(void *user, const char *message) {
+    missing_ctx *m = user;
+    lsc_finding f;
+    memset(&f, 0, sizeof f);
+    f.rule = &cli_expected_missing_rule;
+    f.severity = cli_expected_missing_rule.severity;
+    f.file = m->file;
+    f.pos.line = 1;
+    f.pos.column = 1;
+    f.pointer = "";
+    f.message = message;
+    return on_finding(m->run, &f);
 }
 
 static const lsc_callbacks callbacks = {
@@ -191,6 +212,11 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
                                       strerror(read_errno)) != 0)
             report_failed(run);
         goto out;
+    }
+    {
+        missing_ctx m = {run, name};
+        if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
+            goto out;
     }
     if (run->rep && rep_input_end(run->rep, lsc_checker_stats(checker),
                                   run->input_findings ? "findings" : "ok", NULL) != 0)

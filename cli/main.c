@@ -58,6 +58,8 @@ static void print_summary(const cli_run *run) {
     rep_summary_line(run->rep, line, sizeof line);
     fputs(line, stderr);
     /* what the configuration and the baseline took out of the counts */
+    if (run->policy.expected)
+        fprintf(stderr, "; %zu expected", run->policy.expected);
     if (run->policy.ignored)
         fprintf(stderr, "; %zu ignored", run->policy.ignored);
     fputc('\n', stderr);
@@ -96,6 +98,7 @@ static int check_inputs(const cli_options *opts) {
         ropts.fail_on = opts->fail_on;
         ropts.config = opts->config;
         ropts.tool_version = lsc_version();
+        ropts.expect_source = opts->cfg ? opts->cfg->path : NULL;
         run.rep = rep_new(&ropts, run.rep_out);
         if (!run.rep)
             goto oom;

@@ -2,6 +2,7 @@
 
 #include "cli/policy.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,22 +20,59 @@ static void forget_certificate(cli_policy *p) {
     p->cert_known = 0;
 }
 
+const lsc_rule cli_expected_missing_rule = {
+    "expected-finding-missing",
+    LSC_ERROR,
+    "Configuration",
+    "A finding declared in expect-findings did not occur.",
+    "An entry of expect-findings in the configuration file declares that the files it "
+    "matches produce findings of these rules (at these pointers); one of them did not "
+    "occur in this file.\n\nWhy: a capture kept to fail on purpose (a negative fixture) "
+    "that stops failing no longer tests what it was kept for.\n\nFix: restore the flaw in "
+    "the file, or update the expect-findings entry.",
+    0,
+};
+
 void cli_policy_release(cli_policy *p) {
     forget_certificate(p);
     free(p->rel);
     p->rel = NULL;
     free(p->seen);
     p->seen = NULL;
+    free(p->applies);
+    p->applies = NULL;
+}
+
+/* Slots of an entry: one per rule, or one per (rule, pointer). */
+static size_t entry_slots(const cfg_expect *e) {
+    return e->nrules * (e->npointers ? e->npointers : 1);
 }
 
 int cli_policy_input_start(cli_policy *p, const char *name) {
+    const cli_config *cfg = p->opts->cfg;
+    size_t i, total = 0;
     forget_certificate(p);
     free(p->rel);
     p->rel = NULL;
-    if (!p->opts->cfg)
+    if (!cfg)
         return 0;
-    p->rel = cli_config_relative(p->opts->cfg, name);
-    return 0; /* NULL rel: outside the configuration's tree, or no memory: no entry applies */
+    /* NULL rel: outside the configuration's tree (or no memory): no entry applies */
+    p->rel = cli_config_relative(cfg, name);
+    if (cfg->nexpects == 0)
+        return 0;
+    for (i = 0; i < cfg->nexpects; i++)
+        total += entry_slots(&cfg->expects[i]);
+    if (!p->applies) {
+        p->applies = calloc(cfg->nexpects, 1);
+        p->seen = calloc(total ? total : 1, 1);
+        if (!p->applies || !p->seen)
+            return -1;
+        p->nseen = total;
+    }
+    memset(p->seen, 0, total);
+    for (i = 0; i < cfg->nexpects; i++)
+        p->applies[i] = (unsigned char)cli_config_globs_match(&cfg->expects[i].files, p->rel);
+    return 0;
 }
 
 static char *dup_string(const lsc_string *s) {
@@ -89,6 +127,39 @@ static int ignore_matches(const cli_policy *p, const cfg_ignore *ig, const lsc_f
     return 1;
 }
 
+static int same_rule(const lsc_rule *a, const lsc_rule *b) {
+    return a == b || (a && b && strcmp(a->id, b->id) == 0);
+}
+
+/* Mark the slots of expected findings f satisfies; nonzero if any. */
+static int mark_expected(cli_policy *p, const lsc_finding *f) {
+    const cli_config *cfg = p->opts->cfg;
+    const char *ptr = f->pointer ? f->pointer : "";
+    size_t len = f->pointer ? f->pointer_len : 0, base = 0, i, r, k;
+    int hit = 0;
+    for (i = 0; p->applies && i < cfg->nexpects; base += entry_slots(&cfg->expects[i]), i++) {
+        const cfg_expect *e = &cfg->expects[i];
+        if (!p->applies[i])
+            continue;
+        for (r = 0; r < e->nrules; r++) {
+            if (!same_rule(e->rules[r], f->rule))
+                continue;
+            if (e->npointers == 0) {
+                p->seen[base + r] = 1;
+                hit = 1;
+                continue;
+            }
+            for (k = 0; k < e->npointers; k++) {
+                if (cli_pointer_match(e->pointers[k], ptr, len)) {
+                    p->seen[base + r * e->npointers + k] = 1;
+                    hit = 1;
+                }
+            }
+        }
+    }
+    return hit;
+}
+
 cli_verdict cli_policy_judge(cli_policy *p, const lsc_finding *f) {
     const cli_config *cfg = p->opts->cfg;
     size_t i;
@@ -98,5 +169,42 @@ cli_verdict cli_policy_judge(cli_policy *p, const lsc_finding *f) {
             return CLI_IGNORED;
         }
     }
+    if (cfg && f->rule != &cli_expected_missing_rule && mark_expected(p, f)) {
+        p->expected++;
+        return CLI_EXPECTED;
+    }
     return CLI_REPORT;
+}
+
+int cli_policy_each_missing(cli_policy *p, int (*fn)(void *user, const char *message), void *user) {
+    const cli_config *cfg = p->opts->cfg;
+    size_t base = 0, i, r, k;
+    int rc;
+    for (i = 0; cfg && p->applies && i < cfg->nexpects; base += entry_slots(&cfg->expects[i]), i++) {
+        const cfg_expect *e = &cfg->expects[i];
+        size_t np = e->npointers ? e->npointers : 1;
+        if (!p->applies[i])
+            continue;
+        for (r = 0; r < e->nrules; r++) {
+            for (k = 0; k < np; k++) {
+                char msg[512];
+                if (p->seen[base + r * np + k])
+                    continue;
+                if (e->npointers)
+                    snprintf(msg, sizeof msg,
+                             "expected a finding of %s at %s (expect-findings, %s:%lu:%lu); "
+                             "none occurred",
+                             e->rules[r]->id, e->pointers[k], cfg->path, e->pos.line,
+                             e->pos.column);
+                else
+                    snprintf(msg, sizeof msg,
+                             "expected a finding of %s (expect-findings, %s:%lu:%lu); none "
+                             "occurred",
+                             e->rules[r]->id, cfg->path, e->pos.line, e->pos.column);
+                if ((rc = fn(user, msg)) != 0)
+                    return rc;
+            }
+        }
+    }
+    return 0;
 }

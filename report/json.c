@@ -14,7 +14,7 @@
 
 #include "report/rep_internal.h"
 
-void rep_json_object(rep_out *o, const lsc_finding *f, const char *file) {
+void rep_json_object(rep_out *o, const lsc_finding *f, const char *file, int expected) {
     const char *sev = lsc_severity_name(f->severity);
     const char *rule = f->rule != NULL ? f->rule->id : NULL;
     rep_puts(o, "{\"file\":");
@@ -53,11 +53,13 @@ void rep_json_object(rep_out *o, const lsc_finding *f, const char *file) {
         rep_json_str(o, rel->message, rel->message != NULL ? strlen(rel->message) : 0);
         rep_puts(o, "}]");
     }
+    if (expected)
+        rep_puts(o, ",\"expected\":true");
     rep_putc(o, '}');
 }
 
 int rep_jsonl_finding(rep_reporter *r, const lsc_finding *f) {
-    rep_json_object(&r->out, f, rep_finding_file(r, f));
+    rep_json_object(&r->out, f, rep_finding_file(r, f), r->mark == REP_MARK_EXPECTED);
     rep_putc(&r->out, '\n');
     return rep_out_status(&r->out);
 }
@@ -95,7 +97,7 @@ int rep_json_finding(rep_reporter *r, const lsc_finding *f) {
         rep_out_init(&r->spool, r->spool_fp); /* NULL: a memory spool */
     }
     rep_puts(&r->spool, r->written > 0 ? ",\n" : "\n");
-    rep_json_object(&r->spool, f, rep_finding_file(r, f));
+    rep_json_object(&r->spool, f, rep_finding_file(r, f), r->mark == REP_MARK_EXPECTED);
     r->written++;
     if (rep_out_status(&r->spool) < 0)
         return -1;
