@@ -36,6 +36,8 @@ static void report_failed(cli_run *run) {
 
 /* ---- the checker's callbacks ----------------------------------------- */
 
+static void out_of_memory(cli_run *run);
+
 static int on_document_start(void *user, const lsc_document *doc) {
     cli_run *run = user;
     if (run->norm && cli_normalize_document_start(run->norm, doc) != 0) {
@@ -72,8 +74,22 @@ static int on_document_end(void *user, const lsc_document *doc) {
 static int on_finding(void *user, const lsc_finding *finding) {
     cli_run *run = user;
     cli_verdict verdict = cli_policy_judge(&run->policy, finding);
+    if (run->policy.failed) {
+        out_of_memory(run);
+        return 1;
+    }
     if (verdict == CLI_IGNORED)
         return 0;
+    if (verdict == CLI_UNCHANGED) { /* accepted in the baseline: sarif alone shows it */
+        if (run->rep) {
+            rep_mark_next(run->rep, REP_MARK_UNCHANGED);
+            if (rep_finding(run->rep, finding) != 0) {
+                report_failed(run);
+                return 1;
+            }
+        }
+        return 0;
+    }
     run->input_findings++;
     if (verdict == CLI_REPORT && run->fail_on != LSC_OFF && finding->severity >= run->fail_on)
         run->failing++;
@@ -116,8 +132,6 @@ static const lsc_callbacks callbacks = {
 };
 
 /* ---- one input -------------------------------------------------------- */
-
-static void out_of_memory(cli_run *run);
 
 /* An input that could not be opened or read at all. */
 static void input_unreadable(cli_run *run, const char *name, int errnum) {

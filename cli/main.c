@@ -62,7 +62,15 @@ static void print_summary(const cli_run *run) {
         fprintf(stderr, "; %zu expected", run->policy.expected);
     if (run->policy.ignored)
         fprintf(stderr, "; %zu ignored", run->policy.ignored);
+    if (run->policy.baseline)
+        fprintf(stderr, "; %zu unchanged, %zu fixed since the baseline", run->policy.unchanged,
+                cli_baseline_each_fixed(run->policy.baseline, NULL, NULL));
     fputc('\n', stderr);
+}
+
+/* A finding of the baseline that no longer occurs (sarif: absent). */
+static int report_absent(void *user, const char *file, const char *rule, const char *pointer) {
+    return rep_absent(user, file, rule, pointer);
 }
 
 static int check_inputs(const cli_options *opts) {
@@ -75,6 +83,8 @@ static int check_inputs(const cli_options *opts) {
     run.opts = opts;
     run.fail_on = opts->fail_on;
     cli_policy_init(&run.policy, opts);
+    if (cli_policy_load_baseline(&run.policy, &status) != 0)
+        goto out;
     if (opts->output && strcmp(opts->output, "-") != 0) {
         out_file = fopen(opts->output, "w");
         if (!out_file) {
@@ -99,6 +109,7 @@ static int check_inputs(const cli_options *opts) {
         ropts.config = opts->config;
         ropts.tool_version = lsc_version();
         ropts.expect_source = opts->cfg ? opts->cfg->path : NULL;
+        ropts.baseline = opts->baseline != NULL;
         run.rep = rep_new(&ropts, run.rep_out);
         if (!run.rep)
             goto oom;
@@ -112,6 +123,14 @@ static int check_inputs(const cli_options *opts) {
 
     cli_inputs_run(&run);
 
+    /* a failed write is sticky: rep_finish() below reports it */
+    if (run.rep && !run.stop && run.policy.baseline)
+        cli_baseline_each_fixed(run.policy.baseline, report_absent, run.rep);
+    if (!run.stop && opts->write_baseline &&
+        cli_baseline_writer_save(&run.policy.writer, opts->write_baseline) != 0) {
+        cli_error_name(opts->write_baseline, errno);
+        run.io_error = 1;
+    }
     if (run.rep && !run.stop && rep_finish(run.rep) != 0)
         cli_output_failed(&run, run.rep_name, errno);
     /* Buffered write errors (a full disk) show only now. */

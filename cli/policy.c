@@ -11,6 +11,13 @@
 void cli_policy_init(cli_policy *p, const cli_options *opts) {
     memset(p, 0, sizeof *p);
     p->opts = opts;
+    p->writing = opts->write_baseline != NULL;
+}
+
+int cli_policy_load_baseline(cli_policy *p, int *status) {
+    if (!p->opts->baseline)
+        return 0;
+    return cli_baseline_load(p->opts->baseline, &p->baseline, status);
 }
 
 static void forget_certificate(cli_policy *p) {
@@ -41,6 +48,9 @@ void cli_policy_release(cli_policy *p) {
     p->seen = NULL;
     free(p->applies);
     p->applies = NULL;
+    cli_baseline_free(p->baseline);
+    p->baseline = NULL;
+    cli_baseline_writer_release(&p->writer);
 }
 
 /* Slots of an entry: one per rule, or one per (rule, pointer). */
@@ -54,6 +64,8 @@ int cli_policy_input_start(cli_policy *p, const char *name) {
     forget_certificate(p);
     free(p->rel);
     p->rel = NULL;
+    if (p->baseline && cli_baseline_checked(p->baseline, name) != 0)
+        return -1;
     if (!cfg)
         return 0;
     /* NULL rel: outside the configuration's tree (or no memory): no entry applies */
@@ -172,6 +184,27 @@ cli_verdict cli_policy_judge(cli_policy *p, const lsc_finding *f) {
     if (cfg && f->rule != &cli_expected_missing_rule && mark_expected(p, f)) {
         p->expected++;
         return CLI_EXPECTED;
+    }
+    if (p->baseline || p->writing) {
+        cli_cert_identity id = {NULL, NULL};
+        cli_verdict verdict = CLI_REPORT;
+        char *key;
+        if (same_certificate(p, f)) {
+            id.arn = p->cert_arn;
+            id.name = p->cert_name;
+        }
+        key = cli_baseline_key(f, &id);
+        if (!key || (p->writing && cli_baseline_writer_add(&p->writer, key) != 0)) {
+            free(key);
+            p->failed = 1;
+            return CLI_REPORT;
+        }
+        if (p->baseline && cli_baseline_take(p->baseline, key)) {
+            p->unchanged++;
+            verdict = CLI_UNCHANGED;
+        }
+        free(key);
+        return verdict;
     }
     return CLI_REPORT;
 }

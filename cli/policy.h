@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "cli/baseline.h"
 #include "cli/options.h"
 #include "lscertlint.h"
 
@@ -30,9 +31,16 @@ typedef struct cli_policy {
     size_t nseen;
     unsigned char *applies; /* per expect-findings entry: its files match */
     size_t ignored, expected; /* totals of the run */
+    cli_baseline *baseline;   /* --baseline, NULL without */
+    size_t unchanged;         /* findings found in the baseline */
+    int writing;              /* --write-baseline: keep every key */
+    cli_baseline_writer writer;
+    int failed;               /* out of memory while judging */
 } cli_policy;
 
 void cli_policy_init(cli_policy *p, const cli_options *opts);
+/* Read --baseline (if any). 0, or -1 after a message (*status 2 or 3). */
+int cli_policy_load_baseline(cli_policy *p, int *status);
 void cli_policy_release(cli_policy *p);
 
 /* An input starts. Returns 0 or -1 (out of memory). */
