@@ -194,8 +194,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
             break;
         }
         if (state == 0) {
-            int rc = lsc_checker_feed(checker, read_buf, (size_t)n, &err);
-            if (rc == 1) {
+            lsc_status rc = lsc_checker_feed(checker, read_buf, (size_t)n, &err);
+            if (rc == LSC_MALFORMED) {
                 state = 1;
             } else if (rc < 0) {
                 state = -1;
@@ -208,7 +208,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     }
     cli_progress_clear(&run->progress);
 
-    if (!run->stop && read_errno == 0 && state >= 0 && lsc_checker_finish(checker, &err) < 0)
+    if (!run->stop && read_errno == 0 && state >= 0 &&
+        lsc_checker_finish(checker, &err) < LSC_OK)
         state = -1;
     if (state < 0 && !run->stop) { /* not our own stop: the library ran out of memory */
         cli_error("%s", err.text[0] ? err.text : "out of memory");
