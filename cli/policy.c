@@ -87,10 +87,13 @@ int cli_policy_input_start(cli_policy *p, const char *name) {
     return 0;
 }
 
+/* A name or ARN that can identify a certificate: decoded, without NUL. */
+static int usable(const lsc_string *s) {
+    return s->m.ok && s->s && !memchr(s->s, '\0', s->len);
+}
+
 static char *dup_string(const lsc_string *s) {
     char *c;
-    if (!s->m.ok || !s->s || memchr(s->s, '\0', s->len))
-        return NULL;
     c = malloc(s->len + 1);
     if (c) {
         memcpy(c, s->s, s->len);
@@ -109,8 +112,9 @@ int cli_policy_certificate(cli_policy *p, const lsc_certificate *cert) {
     p->cert_known = 1;
     p->cert_document = cert->document;
     p->cert_index = cert->index;
-    if ((name->m.ok && !(p->cert_name = dup_string(name)) && !memchr(name->s, '\0', name->len)) ||
-        (arn->m.ok && !(p->cert_arn = dup_string(arn)) && !memchr(arn->s, '\0', arn->len)))
+    if (usable(name) && !(p->cert_name = dup_string(name)))
+        return -1;
+    if (usable(arn) && !(p->cert_arn = dup_string(arn)))
         return -1;
     return 0;
 }
