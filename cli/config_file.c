@@ -841,7 +841,11 @@ static int effective(const cli_options *opts, const char *rel, cli_options *o, i
         if (replay(o, cfg->overrides[i].settings, cfg->overrides[i].nsettings, 0) != 0)
             return -1;
     }
-    return replay(o, opts->cmdline, opts->ncmdline, 0);
+    if (replay(o, opts->cmdline, opts->ncmdline, 0) != 0)
+        return -1;
+    if (!o->has_now && opts->has_now) /* SOURCE_DATE_EPOCH, read once for the run */
+        lsc_config_set_now(o->config, opts->now);
+    return 0;
 }
 
 int cli_config_for_file(const cli_options *opts, const char *path, const lsc_config **config,

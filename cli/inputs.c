@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/config_file.h"
+#include "cli/gunzip.h"
 #include "cli/output.h"
 
 /* One buffer for every read: no allocation per chunk. Big chunks keep the
@@ -155,6 +156,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     uint64_t done = 0;
     int state = 0; /* 0: feeding, 1: malformed (the rest is only copied), -1: stopped */
     int read_errno = 0;
+    cli_feed feed; /* inflates gzip data (doc/cli.md §1) */
 
     if (run->rep && rep_input_start(run->rep, name) != 0) {
         report_failed(run);
@@ -175,6 +177,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         run->stop = 1;
         return;
     }
+    cli_feed_init(&feed, checker, run->opts->config, name,
+                  fd != STDIN_FILENO && cli_is_gzip_name(name), callbacks.finding, run);
     cli_progress_begin(&run->progress, run->progress_ok, name, size);
     for (;;) {
         ssize_t n = read(fd, read_buf, sizeof read_buf);
@@ -194,7 +198,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
             break;
         }
         if (state == 0) {
-            lsc_status rc = lsc_checker_feed(checker, read_buf, (size_t)n, &err);
+            int rc = cli_feed_bytes(&feed, read_buf, (size_t)n, &err);
             if (rc == LSC_MALFORMED) {
                 state = 1;
             } else if (rc < 0) {
@@ -208,8 +212,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     }
     cli_progress_clear(&run->progress);
 
-    if (!run->stop && read_errno == 0 && state >= 0 &&
-        lsc_checker_finish(checker, &err) < LSC_OK)
+    if (!run->stop && read_errno == 0 && state >= 0 && cli_feed_finish(&feed, &err) < LSC_OK)
         state = -1;
     if (state < 0 && !run->stop) { /* not our own stop: the library ran out of memory */
         cli_error("%s", err.text[0] ? err.text : "out of memory");
@@ -237,6 +240,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
                                   run->input_findings ? "findings" : "ok", NULL) != 0)
         report_failed(run);
 out:
+    cli_feed_release(&feed);
     lsc_checker_free(checker);
 }
 
@@ -275,9 +279,11 @@ typedef struct dir_chain {
 static int has_json_suffix(const char *name) {
     static const char *const suffixes[] = {".json", ".jsonl", ".ndjson"};
     size_t len = strlen(name), i;
+    if (cli_is_gzip_name(name)) /* and their .gz forms */
+        len -= 3;
     for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         size_t n = strlen(suffixes[i]);
-        if (len > n && strcmp(name + len - n, suffixes[i]) == 0)
+        if (len > n && strncmp(name + len - n, suffixes[i], n) == 0)
             return 1;
     }
     return 0;

@@ -166,6 +166,15 @@ int main(int argc, char **argv) {
     if (cli_options_parse(argc, argv, &opts, &status) == CLI_PARSE_RUN) {
         if (opts.quiet >= 2)
             cli_messages_off = 1;
+        if (opts.action == CLI_CHECK && opts.operand_count == 0 && isatty(STDIN_FILENO)) {
+            /* nobody types a GetCertificates response: say what is expected
+             * instead of waiting silently ('-' still reads a terminal) */
+            fputs("lscertlint: no input: give FILE, DIR or - (standard input is a terminal)\n"
+                  "Usage: lscertlint [OPTION]... [FILE|DIR|-]...; try 'lscertlint --help'.\n",
+                  stderr);
+            cli_options_free(&opts);
+            return CLI_EXIT_USAGE;
+        }
         status = opts.action == CLI_CHECK ? check_inputs(&opts) : run_catalog(&opts);
     }
     cli_options_free(&opts);

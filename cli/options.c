@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "cli/config_file.h"
+#include "cli/now.h"
 #include "cli/output.h"
 
 /* Long options without a short form. */
@@ -74,8 +75,11 @@ static const char usage_text[] =
     "Check saved AWS Lightsail GetCertificates responses (raw API JSON, AWS CLI\n"
     "v1/v2 output, boto3 dumps) against the rule catalog and report findings.\n"
     "\n"
-    "With no FILE, or when FILE is -, read standard input. A DIR is walked\n"
-    "recursively for *.json, *.jsonl and *.ndjson files in sorted byte order.\n"
+    "With no FILE, or when FILE is -, read standard input (no FILE and a\n"
+    "terminal: a usage line and exit 2, '-' reads it anyway). A DIR is walked\n"
+    "recursively for *.json, *.jsonl and *.ndjson files (and .gz forms) in\n"
+    "sorted byte order. gzip data (a .gz name, or the bytes 1f 8b first) is\n"
+    "inflated as it streams.\n"
     "An input may hold several documents (JSON Lines, or pretty-printed\n"
     "documents one after another).\n"
     "\n"
@@ -118,9 +122,10 @@ static const char usage_text[] =
     "      --expect-status=S[,S]...  the request's certificateStatuses; enables\n"
     "                              status-filter\n"
     "      --expect-name=NAME    the request's certificateName; enables name-filter\n"
-    "      --now=TIME            reference time, 'now' or an RFC 3339 time, for\n"
-    "                              expired-but-issued and expires-soon (without it\n"
-    "                              they never fire)\n"
+    "      --now=TIME            reference time for expired-but-issued and\n"
+    "                              expires-soon: 'now', an RFC 3339 date-time,\n"
+    "                              YYYY-MM-DD (midnight UTC) or @SECONDS; default\n"
+    "                              SOURCE_DATE_EPOCH, else the rules never fire\n"
     "      --expiry-days=N       window of expires-soon in days (default 30)\n"
     "      --max-depth=N         JSON nesting limit (default 64)\n"
     "\n"
@@ -300,22 +305,40 @@ bad : {
 }
 }
 
-static int parse_now(const char *arg, lsc_config *config) {
+static int parse_now(const char *arg, cli_options *opts) {
     lsc_time t;
-    if (strcmp(arg, "now") == 0) {
-        struct timespec ts;
-        if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
-            usage_error("--now: cannot read the clock: %s", strerror(errno));
-            return -1;
-        }
-        t.sec = (int64_t)ts.tv_sec;
-        t.nsec = (int32_t)ts.tv_nsec;
-    } else if (lsc_time_parse(arg, strlen(arg), &t) != 0) {
-        usage_error_value("--now: not 'now' or an RFC 3339 time:", arg,
-                          "e.g. --now=2025-01-01T00:00:00Z");
+    int r = cli_now_parse(arg, &t);
+    if (r == -2) {
+        usage_error("--now: cannot read the clock: %s", strerror(errno));
         return -1;
     }
-    lsc_config_set_now(config, t);
+    if (r != 0) {
+        char forms[512];
+        snprintf(forms, sizeof forms, "use %s", cli_now_forms);
+        usage_error_value("--now: not a time lscertlint reads:", arg, forms);
+        return -1;
+    }
+    lsc_config_set_now(opts->config, t);
+    opts->has_now = 1;
+    opts->now = t;
+    return 0;
+}
+
+/* SOURCE_DATE_EPOCH stands for --now when that is not given, so a CI run
+ * is reproducible (reproducible-builds.org); a malformed one is refused. */
+static int now_from_environment(cli_options *opts) {
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (opts->has_now || env == NULL || env[0] == '\0')
+        return 0;
+    lsc_time t;
+    if (cli_now_from_epoch_env(env, &t) != 0) {
+        usage_error_value("SOURCE_DATE_EPOCH: not a whole number of seconds since 1970:", env,
+                          "unset it or give --now");
+        return -1;
+    }
+    lsc_config_set_now(opts->config, t);
+    opts->has_now = 1;
+    opts->now = t;
     return 0;
 }
 
@@ -426,7 +449,7 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         }
         return 0;
     case OPT_NOW:
-        return parse_now(arg, opts->config);
+        return parse_now(arg, opts);
     case OPT_EXPIRY_DAYS: {
         uint64_t days;
         if (parse_count("--expiry-days", arg, INT64_MAX, &days) != 0)
@@ -661,6 +684,9 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
                     opts->pass_through ? "--pass-through" : "--normalize");
         return CLI_PARSE_EXIT;
     }
+    if ((opts->action == CLI_CHECK || opts->action == CLI_PRINT_CONFIG) &&
+        now_from_environment(opts) != 0)
+        return CLI_PARSE_EXIT;
     opts->operands = argv + optind;
     opts->operand_count = argc - optind;
     if (opts->action != CLI_CHECK && opts->operand_count > 0) {

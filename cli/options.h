@@ -55,6 +55,8 @@ typedef struct cli_options {
     const lsc_rule *explain; /* --explain */
     char **operands;         /* FILE|DIR|- (points into argv) */
     int operand_count;
+    int has_now;  /* --now, or SOURCE_DATE_EPOCH without it */
+    lsc_time now; /* the reference time when has_now */
 
     const char *config_file;   /* --config=FILE */
     int no_config;             /* --no-config */
