@@ -399,9 +399,9 @@ static void walk_dir(cli_run *run, const char *path, const struct stat *st, cons
              * directory is not walked (no loops, no inputs seen twice). */
             if (stat(child, &cst) != 0)
                 input_unreadable(run, child, errno); /* dangling */
-            else if (S_ISREG(cst.st_mode))
+            else if (S_ISREG(cst.st_mode) && !cli_policy_own_file(&run->policy, &cst))
                 check_path(run, child);
-        } else if (S_ISREG(cst.st_mode) && take) {
+        } else if (S_ISREG(cst.st_mode) && take && !cli_policy_own_file(&run->policy, &cst)) {
             check_path(run, child);
         }
         free(child);

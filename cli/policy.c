@@ -15,9 +15,21 @@ void cli_policy_init(cli_policy *p, const cli_options *opts) {
 }
 
 int cli_policy_load_baseline(cli_policy *p, int *status) {
+    if (p->opts->write_baseline && stat(p->opts->write_baseline, &p->own[p->nown]) == 0)
+        p->nown++;
     if (!p->opts->baseline)
         return 0;
+    if (stat(p->opts->baseline, &p->own[p->nown]) == 0)
+        p->nown++;
     return cli_baseline_load(p->opts->baseline, &p->baseline, status);
+}
+
+int cli_policy_own_file(const cli_policy *p, const struct stat *st) {
+    int i;
+    for (i = 0; i < p->nown; i++)
+        if (p->own[i].st_dev == st->st_dev && p->own[i].st_ino == st->st_ino)
+            return 1;
+    return 0;
 }
 
 static void forget_certificate(cli_policy *p) {

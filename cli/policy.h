@@ -6,6 +6,7 @@
 #define LSC_CLI_POLICY_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "cli/baseline.h"
 #include "cli/options.h"
@@ -36,12 +37,19 @@ typedef struct cli_policy {
     int writing;              /* --write-baseline: keep every key */
     cli_baseline_writer writer;
     int failed;               /* out of memory while judging */
+    /* the baseline files (--baseline, --write-baseline when it exists):
+     * never inputs of a walk */
+    struct stat own[2];
+    int nown;
 } cli_policy;
 
 void cli_policy_init(cli_policy *p, const cli_options *opts);
 /* Read --baseline (if any). 0, or -1 after a message (*status 2 or 3). */
 int cli_policy_load_baseline(cli_policy *p, int *status);
 void cli_policy_release(cli_policy *p);
+
+/* Nonzero if st is one of the run's baseline files. */
+int cli_policy_own_file(const cli_policy *p, const struct stat *st);
 
 /* An input starts. Returns 0 or -1 (out of memory). */
 int cli_policy_input_start(cli_policy *p, const char *name);

@@ -120,6 +120,14 @@ in_d --baseline=missing.json cap.json
 [ "$status" -eq 3 ] || fail "missing baseline: status $status"
 same_text "missing baseline" "lscertlint: missing.json: No such file or directory" "$tmp/err"
 
+# a walk never reads the baseline files themselves
+mkdir -p "$tmp/walk"
+printf '{}\n' >"$tmp/walk/a.json"
+(cd "$tmp/walk" && "$L" -q --write-baseline=base.json . && "$L" --baseline=base.json --write-baseline=base.json .) \
+    >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 0 ] || fail "walk: status; $(cat "$tmp/out")"
+same_text "walk: the baseline is not an input" "1 files, 1 documents, 0 certificates: 0 errors, 0 warnings, 0 notes; 1 unchanged, 0 fixed since the baseline" "$tmp/err"
+
 # the previous baseline survives a failed write (a directory that is not there)
 in_d -q --write-baseline=nodir/base.json cap.json
 [ "$status" -eq 3 ] || fail "write failure: status $status"
