@@ -4,8 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -145,8 +145,8 @@ char *cli_baseline_key(const lsc_finding *f, const cli_cert_identity *cert) {
     snprintf(idx, sizeof idx, "%zu", f->certificate);
     put_key(&o, f->rule && f->rule->id ? f->rule->id : "", plain_file(f->file ? f->file : ""),
             by_identity ? cert->arn : NULL, by_identity ? cert->name : NULL,
-            !by_identity && f->has_certificate ? idx : NULL, by_identity ? NULL : doc, ptr,
-            ptr_len, f->value, f->value ? f->value_len : 0, f->value != NULL);
+            !by_identity && f->has_certificate ? idx : NULL, by_identity ? NULL : doc, ptr, ptr_len,
+            f->value, f->value ? f->value_len : 0, f->value != NULL);
     return finish_key(&o);
 }
 

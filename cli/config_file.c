@@ -453,8 +453,9 @@ static int option_settings(const cli_config *cfg, const char *key, const cj_node
         long times = 0;
         if (v->type == CJ_BOOL) {
             times = v->boolean;
-        } else if (v->type == CJ_NUMBER && (strcmp(v->text, "0") == 0 || strcmp(v->text, "1") == 0 ||
-                                            strcmp(v->text, "2") == 0)) {
+        } else if (v->type == CJ_NUMBER &&
+                   (strcmp(v->text, "0") == 0 || strcmp(v->text, "1") == 0 ||
+                    strcmp(v->text, "2") == 0)) {
             times = v->text[0] - '0';
         } else {
             cfg_error(cfg, v->pos, "%s: expected true, false, 0, 1 or 2", key);
@@ -587,8 +588,9 @@ static int read_ignore(cli_config *cfg, const cj_node *v, cfg_ignore *ig) {
     if ((rc = expect_type(cfg, "ignore[]", v, CJ_OBJECT)) != CFG_OK)
         return rc;
     if (v->count == 0) {
-        cfg_error(cfg, v->pos, "ignore: an entry needs at least one of rule, files, pointer, "
-                               "certificate");
+        cfg_error(cfg, v->pos,
+                  "ignore: an entry needs at least one of rule, files, pointer, "
+                  "certificate");
         return CFG_BAD;
     }
     for (i = 0; i < v->count && rc == CFG_OK; i++) {
@@ -671,7 +673,7 @@ static int read_expect(cli_config *cfg, const cj_node *v, cfg_expect *e) {
 }
 
 /* A top-level list of entries: allocate the array and read each. */
-#define READ_ENTRIES(cfg, m, arr, nentries, reader)                                                  \
+#define READ_ENTRIES(cfg, m, arr, nentries, reader)                                                \
     do {                                                                                           \
         size_t j_;                                                                                 \
         if ((rc = expect_type(cfg, (m)->key, (m)->value, CJ_ARRAY)) != CFG_OK)                     \

@@ -11,8 +11,7 @@
 #define CJ_MAX_DEPTH 64
 
 const char *cj_type_name(cj_type type) {
-    static const char *const names[] = {"null",   "boolean", "number",
-                                        "string", "object",  "array"};
+    static const char *const names[] = {"null", "boolean", "number", "string", "object", "array"};
     return (unsigned)type < sizeof names / sizeof names[0] ? names[type] : "value";
 }
 
@@ -262,7 +261,7 @@ static int on_map_key(void *ctx, const unsigned char *s, size_t len) {
 }
 
 static const yajl_callbacks tree_callbacks = {
-    on_null,   on_boolean,   NULL, NULL, on_number,      on_string,
+    on_null,      on_boolean, NULL,   NULL,           on_number, on_string,
     on_start_map, on_map_key, on_end, on_start_array, on_end,
 };
 

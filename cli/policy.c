@@ -229,7 +229,8 @@ int cli_policy_each_missing(cli_policy *p, int (*fn)(void *user, const char *mes
     const cli_config *cfg = p->opts->cfg;
     size_t base = 0, i, r, k;
     int rc;
-    for (i = 0; cfg && p->applies && i < cfg->nexpects; base += entry_slots(&cfg->expects[i]), i++) {
+    for (i = 0; cfg && p->applies && i < cfg->nexpects;
+         base += entry_slots(&cfg->expects[i]), i++) {
         const cfg_expect *e = &cfg->expects[i];
         size_t np = e->npointers ? e->npointers : 1;
         if (!p->applies[i])

@@ -125,6 +125,23 @@ in_repo "$repo" -q --config=c.json .
 has_text "walk: other files" "other/x.txt" "$tmp/out"
 if grep -q 'lscertlint.json' "$tmp/out"; then fail "walk: the configuration file was linted"; fi
 
+# glob semantics, through --print-config's "excluded"
+printf '{"exclude": ["a/**/b.json", "*.ndjson", "dir", "c[0-9].json"]}\n' >"$repo/globs.json"
+excluded() { # excluded FILE true|false
+    in_repo "$repo" --config=globs.json --print-config="$1"
+    has_text "glob: $1" "\"excluded\": $2," "$tmp/out"
+}
+excluded a/b.json true           # ** matches no segment
+excluded a/x/y/b.json true       # or several
+excluded a/x/c.json false
+excluded top.ndjson true
+excluded sub/top.ndjson false    # * does not cross a /
+excluded dir/deep/x.json true    # a directory covers what lies below
+excluded dirt/x.json false
+excluded c7.json true
+excluded cx.json false
+excluded ../outside.json false   # outside the configuration's directory
+
 # --- bad configurations: exit 2, the key with its line and column
 bad() { # bad DESCRIPTION CONFIG-TEXT EXPECTED-MESSAGE
     printf '%s' "$2" >"$tmp/bad.json"
@@ -156,6 +173,9 @@ bad "duplicate key" '{"now": "now",
  "now": "now"}' "2:2: duplicate key 'now'"
 bad "syntax" '{"a": 1,}' "1:10: not valid JSON: parse error: invalid object key (must be a string)"
 bad "top level" '[]' "1:1: expected an object at the top, not an array"
+bad "columns count code points, comments skipped" '{/* ü */ "x": 1}' "1:10: unknown key 'x'"
+bad "a quote inside a comment" '{ // "tricky
+ "fail-on": "error", "y": [1, {"z": "}"}]}' "2:22: unknown key 'y'"
 bad "command-line only" '{"config": "x"}' "1:2: unknown key 'config'"
 bad "pointer" '{"ignore": [{"pointer": "certificates"}]}' \
     "1:25: pointer: a JSON Pointer is empty or starts with '/', not 'certificates'"
