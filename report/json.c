@@ -137,6 +137,10 @@ int rep_json_finish(rep_reporter *r) {
     rep_putu(o, r->counts[LSC_WARNING]);
     rep_puts(o, ",\"notes\":");
     rep_putu(o, r->counts[LSC_NOTE]);
+    if (r->expected > 0) { /* expect-findings: counted apart from the severities */
+        rep_puts(o, ",\"expected\":");
+        rep_putu(o, r->expected);
+    }
     rep_puts(o, "}}\n");
     return rep_out_status(o);
 }

@@ -51,6 +51,7 @@ same_text "jsonl: expected true" '{"file":"neg/empty.json","document":0,"line":1
 
 run_in_repo -f json neg/empty.json
 has_text "json: expected true" '"message":"the document is an empty object: no certificates member","expected":true}' "$tmp/out"
+has_text "json: summary counts them" '"summary":{"errors":0,"warnings":0,"notes":0,"expected":1}}' "$tmp/out"
 
 run_in_repo -f sarif neg/empty.json
 [ "$status" -eq 0 ] || fail "sarif: status $status"
