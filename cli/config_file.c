@@ -871,6 +871,7 @@ int cli_config_for_file(const cli_options *opts, const char *path, const lsc_con
     /* the messages of a replay were all printed at load time: none here */
     rc = effective(opts, rel, &o, &any);
     free(rel);
+    free(o.excludes); /* a replayed --exclude: discovery is over */
     if (rc != 0) {
         lsc_config_free(o.config);
         return -1;
@@ -1024,6 +1025,7 @@ int cli_config_print(const cli_options *opts, const char *file, FILE *fp) {
         rc = -1;
 out:
     lsc_config_free(eff.config);
+    free(eff.excludes);
     free(rel);
     free(keys);
     return rc;

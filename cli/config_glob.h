@@ -1,6 +1,8 @@
-/* Path globs of the configuration file: fnmatch(3) patterns per path
- * segment ('*', '?', '[...]' never cross a '/'), and a segment "**" for
- * any number of segments, none included. */
+/* Path globs of the configuration file: the syntax and matching of
+ * cli/glob.h (fnmatch(3) per segment, "**" for any number of segments, a
+ * leading '.' matched only by a pattern segment starting with '.'), checked
+ * when the file is read, and a match on a directory covering what lies
+ * below it. */
 #ifndef LSC_CLI_CONFIG_GLOB_H
 #define LSC_CLI_CONFIG_GLOB_H
 

@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/catalog.h"
@@ -51,11 +53,11 @@ static int use_color(const cli_options *opts, FILE *out) {
  * ... report on stderr itself (it would spoil `2>report.json`). */
 static void print_summary(const cli_run *run) {
     char line[256];
-    if (run->opts->quiet > 0 || !run->rep || run->quiet_stop)
+    if (run->opts->quiet > 0 || run->nreports == 0 || run->quiet_stop)
         return;
-    if (run->rep_out == stderr && run->opts->format != REP_TEXT)
+    if (run->reports[0].fp == stderr && run->opts->format != REP_TEXT)
         return;
-    rep_summary_line(run->rep, line, sizeof line);
+    rep_summary_line(run->reports[0].rep, line, sizeof line);
     fputs(line, stderr);
     /* what the configuration and the baseline took out of the counts */
     if (run->policy.expected)
@@ -73,88 +75,202 @@ static int report_absent(void *user, const char *file, const char *rule, const c
     return rep_absent(user, file, rule, pointer);
 }
 
+/* Does the run write standard output? */
+static int writes_stdout(const cli_options *opts) {
+    if (opts->pass_through || opts->normalize)
+        return 1;
+    if (opts->output && strcmp(opts->output, "-") != 0)
+        return 0;
+    return opts->quiet < 2;
+}
+
+/* Record the file at path as an output of the run if it exists. */
+static void add_output(cli_file_id *outputs, size_t *n, const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return; /* not there yet: nothing to protect */
+    outputs[*n].dev = st.st_dev;
+    outputs[*n].ino = st.st_ino;
+    outputs[*n].name = path;
+    (*n)++;
+}
+
+/* The files the run will write that exist already: never read as inputs. */
+static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
+    struct stat st;
+    size_t n = 0;
+    if (writes_stdout(opts) && fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+        outputs[n].dev = st.st_dev;
+        outputs[n].ino = st.st_ino;
+        outputs[n].name = NULL;
+        n++;
+    }
+    if (opts->output && strcmp(opts->output, "-") != 0)
+        add_output(outputs, &n, opts->output);
+    if (opts->write_baseline)
+        add_output(outputs, &n, opts->write_baseline);
+    return n;
+}
+
+/* Open a report to path ("-" or NULL: the stream the mode gives). */
+static int open_report(cli_run *run, cli_report *report, rep_format format, const char *path,
+                       int primary) {
+    const cli_options *opts = run->opts;
+    rep_options ropts;
+    memset(report, 0, sizeof *report);
+    if (path && strcmp(path, "-") != 0) {
+        if (cli_outfile_open(&report->file, path) != 0) {
+            cli_error_name(path, errno);
+            return -1;
+        }
+        report->is_file = 1;
+        report->fp = report->file.fp;
+        report->name = path;
+    } else if (opts->pass_through || opts->normalize) {
+        report->fp = stderr; /* stdout carries the data */
+        report->name = "standard error";
+    } else {
+        report->fp = stdout;
+        report->name = "standard output";
+    }
+    memset(&ropts, 0, sizeof ropts);
+    ropts.format = format;
+    ropts.color = primary && format == REP_TEXT && use_color(opts, report->fp);
+    ropts.fail_on = opts->fail_on;
+    ropts.config = opts->config;
+    ropts.tool_version = lsc_version();
+    ropts.expect_source = opts->cfg ? opts->cfg->path : NULL;
+    ropts.baseline = opts->baseline != NULL;
+    report->rep = rep_new(&ropts, report->fp);
+    if (!report->rep) {
+        cli_error("out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* End a report: its closing parts, then the file renamed into place, or
+ * removed (the previous report kept) when anything failed. */
+static void close_report(cli_run *run, cli_report *report) {
+    if (!report->failed && !run->stop && rep_finish(report->rep) != 0)
+        cli_report_failed(run, report, errno);
+    if (report->is_file) {
+        if (report->failed || run->stop) {
+            cli_outfile_discard(&report->file);
+        } else if (cli_outfile_commit(&report->file) != 0) {
+            cli_report_failed(run, report, errno);
+        }
+        report->fp = NULL;
+    } else if (!report->failed && (fflush(report->fp) != 0 || ferror(report->fp))) {
+        /* Buffered write errors (a full disk) show only now. */
+        cli_report_failed(run, report, errno ? errno : EIO);
+    }
+}
+
+/* The configuration's include/exclude and the baseline files, in walks. */
+static int walk_filter(void *ctx, const char *path, int is_dir) {
+    const cli_run *run = ctx;
+    struct stat st;
+    int verdict = cli_config_walk_filter(run->opts->cfg, path, is_dir);
+    if (verdict != 0 && !is_dir && stat(path, &st) == 0 && cli_policy_own_file(&run->policy, &st))
+        return 0;
+    return verdict;
+}
+
 static int check_inputs(const cli_options *opts) {
     cli_run run;
-    rep_options ropts;
-    FILE *out_file = NULL;
+    cli_file_id outputs[3];
+    cli_input_list inputs;
+    cli_discovery disc;
+    cli_report reports[1];
+    size_t i;
     int status;
 
     memset(&run, 0, sizeof run);
+    memset(&inputs, 0, sizeof inputs);
     run.opts = opts;
     run.fail_on = opts->fail_on;
     cli_policy_init(&run.policy, opts);
     if (cli_policy_load_baseline(&run.policy, &status) != 0)
         goto out;
-    if (opts->output && strcmp(opts->output, "-") != 0) {
-        out_file = fopen(opts->output, "w");
-        if (!out_file) {
-            cli_error_name(opts->output, errno);
-            return CLI_EXIT_IO;
-        }
-        run.rep_out = out_file;
-        run.rep_name = opts->output;
-    } else if (opts->pass_through || opts->normalize) {
-        run.rep_out = stderr; /* stdout carries the data */
-        run.rep_name = "standard error";
-    } else {
-        run.rep_out = stdout;
-        run.rep_name = "standard output";
-    }
+    run.inputs = &inputs;
+    run.reports = reports;
 
-    if (opts->quiet < 2 || out_file) { /* -qq: no report, but -o FILE is still written */
-        memset(&ropts, 0, sizeof ropts);
-        ropts.format = opts->format;
-        ropts.color = use_color(opts, run.rep_out);
-        ropts.fail_on = opts->fail_on;
-        ropts.config = opts->config;
-        ropts.tool_version = lsc_version();
-        ropts.expect_source = opts->cfg ? opts->cfg->path : NULL;
-        ropts.baseline = opts->baseline != NULL;
-        run.rep = rep_new(&ropts, run.rep_out);
-        if (!run.rep)
-            goto oom;
+    /* Everything that can refuse the run does so before any input is read
+     * or any output written. */
+    memset(&disc, 0, sizeof disc);
+    disc.excludes = opts->excludes;
+    disc.n_excludes = opts->n_excludes;
+    disc.default_excludes = opts->default_excludes;
+    disc.allow_empty = opts->allow_empty;
+    disc.outputs = outputs;
+    disc.n_outputs = find_outputs(opts, outputs);
+    disc.walk_filter = walk_filter;
+    disc.walk_ctx = &run;
+    status = cli_discover(&disc, opts->operands, opts->operand_count, &inputs);
+    if (status != 0)
+        goto out;
+
+    cli_outfile_handle_signals();
+    status = CLI_EXIT_IO;
+    if (opts->quiet < 2 || (opts->output && strcmp(opts->output, "-") != 0)) {
+        /* -qq: no report, but -o FILE is still written */
+        if (open_report(&run, &reports[run.nreports], opts->format, opts->output, 1) != 0)
+            goto out;
+        run.nreports++;
     }
     if (opts->normalize) {
         run.norm = cli_normalizer_new(STDOUT_FILENO);
-        if (!run.norm)
-            goto oom;
+        if (!run.norm) {
+            cli_error("out of memory");
+            goto out;
+        }
     }
     run.progress_ok = opts->quiet < 2 && isatty(STDERR_FILENO);
 
     cli_inputs_run(&run);
 
-    /* a failed write is sticky: rep_finish() below reports it */
-    if (run.rep && !run.stop && run.policy.baseline)
-        cli_baseline_each_fixed(run.policy.baseline, report_absent, run.rep);
+    /* a failed write is sticky: close_report() below reports it */
+    for (i = 0; run.policy.baseline && !run.stop && i < run.nreports; i++)
+        if (!run.reports[i].failed)
+            cli_baseline_each_fixed(run.policy.baseline, report_absent, run.reports[i].rep);
     if (!run.stop && opts->write_baseline &&
         cli_baseline_writer_save(&run.policy.writer, opts->write_baseline) != 0) {
         cli_error_name(opts->write_baseline, errno);
         run.io_error = 1;
     }
-    if (run.rep && !run.stop && rep_finish(run.rep) != 0)
-        cli_output_failed(&run, run.rep_name, errno);
-    /* Buffered write errors (a full disk) show only now. */
-    if (out_file) {
-        int rc = fclose(out_file);
-        out_file = NULL;
-        if (rc != 0)
-            cli_output_failed(&run, run.rep_name, errno);
-    } else if (fflush(run.rep_out) != 0 || ferror(run.rep_out)) {
-        cli_output_failed(&run, run.rep_name, errno ? errno : EIO);
-    }
+    for (i = 0; i < run.nreports; i++)
+        close_report(&run, &run.reports[i]);
     print_summary(&run);
     status = run.io_error ? CLI_EXIT_IO : run.failing ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
-    goto out;
-oom:
-    cli_error("out of memory");
-    status = CLI_EXIT_IO;
 out:
-    if (out_file)
-        fclose(out_file);
-    rep_free(run.rep);
+    for (i = 0; i < run.nreports; i++) {
+        if (run.reports[i].is_file)
+            cli_outfile_discard(&run.reports[i].file);
+        rep_free(run.reports[i].rep);
+    }
     cli_normalizer_free(run.norm);
     cli_policy_release(&run.policy);
+    cli_input_list_free(&inputs);
     return status;
+}
+
+/* Standard descriptors closed at start are opened on /dev/null before
+ * anything else is opened (as coreutils does): a report file must never
+ * become fd 1 and receive the pass-through, nor fd 2 and the messages. */
+static int reopen_std_fds(void) {
+    int fd;
+    for (fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (got != fd) { /* the lowest free descriptor is fd itself */
+            if (got >= 0)
+                close(got);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 int main(int argc, char **argv) {
@@ -163,6 +279,8 @@ int main(int argc, char **argv) {
 
     /* A closed pipe is an EPIPE write error we end on quietly, not a signal. */
     signal(SIGPIPE, SIG_IGN);
+    if (reopen_std_fds() != 0)
+        return CLI_EXIT_IO; /* no stderr to say it on */
     if (cli_options_parse(argc, argv, &opts, &status) == CLI_PARSE_RUN) {
         if (opts.quiet >= 2)
             cli_messages_off = 1;

@@ -36,7 +36,10 @@ enum {
     OPT_NO_CONFIG,
     OPT_PRINT_CONFIG,
     OPT_BASELINE,
-    OPT_WRITE_BASELINE
+    OPT_WRITE_BASELINE,
+    OPT_ALLOW_EMPTY,
+    OPT_EXCLUDE,
+    OPT_NO_DEFAULT_EXCLUDES
 };
 
 static const struct option long_options[] = {
@@ -65,6 +68,9 @@ static const struct option long_options[] = {
     {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"no-default-excludes", no_argument, NULL, OPT_NO_DEFAULT_EXCLUDES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -77,9 +83,12 @@ static const char usage_text[] =
     "\n"
     "With no FILE, or when FILE is -, read standard input (no FILE and a\n"
     "terminal: a usage line and exit 2, '-' reads it anyway). A DIR is walked\n"
-    "recursively for *.json, *.jsonl and *.ndjson files (and .gz forms) in\n"
-    "sorted byte order. gzip data (a .gz name, or the bytes 1f 8b first) is\n"
-    "inflated as it streams.\n"
+    "recursively for *.json, *.jsonl and *.ndjson files (any case, and their\n"
+    ".gz forms) in sorted byte order, skipping .git, .hg, .svn and\n"
+    "node_modules. A quoted GLOB ('fixtures/**/*.json') is expanded by\n"
+    "lscertlint: ** is any depth. An operand that yields no input is an error\n"
+    "(exit 2). gzip data (a .gz name, or the bytes 1f 8b first) is inflated\n"
+    "as it streams.\n"
     "An input may hold several documents (JSON Lines, or pretty-printed\n"
     "documents one after another).\n"
     "\n"
@@ -101,7 +110,13 @@ static const char usage_text[] =
     "  -q, --quiet               no summary line; -qq: print nothing, only the\n"
     "                              exit status\n"
     "      --stdin-filename=NAME the name of standard input in the report\n"
-    "                              (default <stdin>)\n"
+    "                              (default <stdin>)\n"    "\n"
+    "Inputs:\n"
+    "      --exclude=GLOB        skip what a walk or a glob finds that matches\n"
+    "                              GLOB (a GLOB without '/' matches a name at any\n"
+    "                              depth); may be repeated\n"
+    "      --no-default-excludes walk .git, .hg, .svn and node_modules too\n"
+    "      --allow-empty         an operand that yields no input is not an error\n"
     "\n"
     "Rules:\n"
     "      --fail-on=LEVEL       the lowest severity that makes the exit status 1:\n"
@@ -518,6 +533,23 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         else
             opts->write_baseline = arg;
         return 0;
+    case OPT_ALLOW_EMPTY:
+        opts->allow_empty = 1;
+        return 0;
+    case OPT_EXCLUDE:
+        if (*arg == '\0') {
+            usage_error("--exclude: empty glob");
+            return -1;
+        }
+        if (cli_options_add_exclude(opts, arg) != 0) {
+            cli_error("out of memory");
+            *status = CLI_EXIT_IO;
+            return -1;
+        }
+        return 0;
+    case OPT_NO_DEFAULT_EXCLUDES:
+        opts->default_excludes = 0;
+        return 0;
     case 'h':
         *status = print_to_stdout(usage_text);
         *done = 1;
@@ -618,6 +650,7 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     opts->format = REP_TEXT;
     opts->fail_on = LSC_ERROR;
     opts->stdin_name = "<stdin>";
+    opts->default_excludes = 1;
     *status = CLI_EXIT_USAGE;
     opts->config = lsc_config_new();
     if (!opts->config) {
@@ -700,9 +733,21 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     return CLI_PARSE_RUN;
 }
 
+int cli_options_add_exclude(cli_options *opts, const char *glob) {
+    const char **grown = realloc(opts->excludes, (opts->n_excludes + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    grown[opts->n_excludes++] = glob;
+    opts->excludes = grown;
+    return 0;
+}
+
 void cli_options_free(cli_options *opts) {
     if (!opts)
         return;
+    free(opts->excludes);
+    opts->excludes = NULL;
+    opts->n_excludes = 0;
     lsc_config_free(opts->config);
     opts->config = NULL;
     cli_config_free(opts->cfg);

@@ -53,10 +53,16 @@ typedef struct cli_options {
     const char *stdin_name; /* --stdin-filename, default "<stdin>" */
     cli_list_format list_format;
     const lsc_rule *explain; /* --explain */
-    char **operands;         /* FILE|DIR|- (points into argv) */
+    char **operands;         /* FILE|DIR|GLOB|- (points into argv) */
     int operand_count;
     int has_now;  /* --now, or SOURCE_DATE_EPOCH without it */
     lsc_time now; /* the reference time when has_now */
+    /* Discovery (cli/discover.h). The configuration file adds its own
+     * exclude globs to this list: it is owned (the array, not the strings). */
+    const char **excludes; /* --exclude=GLOB, repeatable */
+    size_t n_excludes;
+    int default_excludes; /* skip .git, .hg, .svn, node_modules (default 1) */
+    int allow_empty;      /* --allow-empty */
 
     const char *config_file;   /* --config=FILE */
     int no_config;             /* --no-config */
@@ -67,6 +73,10 @@ typedef struct cli_options {
     cli_setting *cmdline;      /* the command line's options, in order (owned) */
     size_t ncmdline;
 } cli_options;
+
+/* Append a glob to opts->excludes (the string is not copied and must
+ * outlive opts). Returns 0, or -1 on out-of-memory. */
+int cli_options_add_exclude(cli_options *opts, const char *glob);
 
 /* What cli_options_parse() decided. */
 typedef enum cli_parse_result {

@@ -68,6 +68,8 @@ void rep_free(rep_reporter *r) {
     free(r->junit);
     free(r->rule_counts);
     free(r->rule_to_sarif);
+    free(r->cert_id);
+    rep_fingerprints_clear(r);
     if (r->spool_fp != NULL)
         fclose(r->spool_fp);
     rep_out_release(&r->spool);
@@ -141,6 +143,9 @@ int rep_input_start(rep_reporter *r, const char *file) {
     }
     r->ninputs++;
     r->in_input = 1;
+    r->cert_known = 0;
+    if (r->fp_used > 0) /* fingerprints count per input */
+        rep_fingerprints_clear(r);
     return rep_out_status(&r->out);
 }
 
@@ -150,6 +155,45 @@ void rep_mark_next(rep_reporter *r, rep_mark mark) {
 
 size_t rep_expected_count(const rep_reporter *r) {
     return r->expected;
+}
+
+/* The identity of a certificate for fingerprints: its ARN, else its name
+ * (the summary's, else the detail's), else its index. */
+int rep_certificate(rep_reporter *r, const lsc_certificate *cert) {
+    const lsc_string *id = NULL;
+    char buf[32];
+    if (cert->certificate_arn.m.ok && cert->certificate_arn.len > 0)
+        id = &cert->certificate_arn;
+    else if (cert->certificate_detail.arn.m.ok && cert->certificate_detail.arn.len > 0)
+        id = &cert->certificate_detail.arn;
+    else if (cert->certificate_name.m.ok && cert->certificate_name.len > 0)
+        id = &cert->certificate_name;
+    else if (cert->certificate_detail.name.m.ok && cert->certificate_detail.name.len > 0)
+        id = &cert->certificate_detail.name;
+    free(r->cert_id);
+    r->cert_id = NULL;
+    r->cert_known = 0;
+    if (id != NULL) {
+        r->cert_id = malloc(id->len + 2);
+        if (r->cert_id != NULL) {
+            r->cert_id[0] = id == &cert->certificate_arn || id == &cert->certificate_detail.arn
+                                ? 'a'
+                                : 'n'; /* an ARN and a name never meet */
+            memcpy(r->cert_id + 1, id->s, id->len);
+            r->cert_id[id->len + 1] = '\0';
+        }
+    } else {
+        snprintf(buf, sizeof buf, "#%zu", cert->index);
+        r->cert_id = dup_str(buf);
+    }
+    if (r->cert_id == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    r->cert_known = 1;
+    r->cert_document = cert->document;
+    r->cert_index = cert->index;
+    return 0;
 }
 
 int rep_absent(rep_reporter *r, const char *file, const char *rule_id, const char *pointer) {

@@ -88,6 +88,10 @@ size_t rep_expected_count(const rep_reporter *r);
 /* The current input ended. status: "ok", "findings", or "unreadable" (then
  * message says why, e.g. "No such file or directory"). */
 int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status, const char *message);
+/* A certificate summary closed (the checker's certificate callback, which
+ * comes before its findings): its identity (ARN, else name, else index)
+ * goes into the sarif fingerprints of those findings. */
+int rep_certificate(rep_reporter *r, const lsc_certificate *cert);
 /* The run ended: write closing parts (json summary, sarif tail, junit
  * tail, github totals notice and $GITHUB_STEP_SUMMARY). */
 int rep_finish(rep_reporter *r);
