@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/config_json.h"
+#include "cli/outfile.h"
 #include "cli/output.h"
 #include "report/escape.h"
 
@@ -433,64 +434,29 @@ static int compare_keys(const void *a, const void *b) {
 }
 
 int cli_baseline_writer_save(cli_baseline_writer *w, const char *path) {
-    const char *slash = strrchr(path, '/');
-    size_t dl = slash ? (size_t)(slash - path) + 1 : 0, i;
-    char *tmp = malloc(dl + strlen(slash ? slash + 1 : path) + sizeof ".tmp.XXXXXX" + 1);
-    FILE *fp = NULL;
-    int fd, saved;
-    if (!tmp) {
-        errno = ENOMEM;
+    cli_outfile of;
+    size_t i;
+    int saved;
+    /* cli/outfile.c: a temporary file beside the target, renamed over it
+     * when complete; a failure or a signal leaves the previous baseline */
+    memset(&of, 0, sizeof of);
+    if (cli_outfile_open(&of, path) != 0)
         return -1;
-    }
-    /* a temporary file beside the target: rename(2) replaces it whole */
-    memcpy(tmp, path, dl);
-    sprintf(tmp + dl, ".%s.XXXXXX", slash ? slash + 1 : path);
-    fd = mkstemp(tmp);
-    if (fd < 0)
-        goto fail_noclean;
-    {
-        mode_t mask = umask(0); /* mkstemp makes 0600: give what open(2) would */
-        umask(mask);
-        if (fchmod(fd, 0666 & ~mask) != 0) {
-            close(fd);
-            goto fail;
-        }
-    }
-    fp = fdopen(fd, "w");
-    if (!fp) {
-        close(fd);
-        goto fail;
-    }
     if (w->n > 1)
         qsort(w->keys, w->n, sizeof *w->keys, compare_keys);
-    fputs("{\"lscertlint-baseline\": 1, \"findings\": [", fp);
+    fputs("{\"lscertlint-baseline\": 1, \"findings\": [", of.fp);
     for (i = 0; i < w->n; i++) {
-        fputs(i ? ",\n" : "\n", fp);
-        fputs(w->keys[i], fp);
+        fputs(i ? ",\n" : "\n", of.fp);
+        fputs(w->keys[i], of.fp);
     }
-    fputs(w->n ? "\n]}\n" : "]}\n", fp);
-    if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
-        goto fail;
-    if (fclose(fp) != 0) {
-        fp = NULL;
-        goto fail;
+    fputs(w->n ? "\n]}\n" : "]}\n", of.fp);
+    if (fflush(of.fp) != 0 || ferror(of.fp)) {
+        saved = errno ? errno : EIO;
+        cli_outfile_discard(&of);
+        errno = saved;
+        return -1;
     }
-    fp = NULL;
-    if (rename(tmp, path) != 0)
-        goto fail;
-    free(tmp);
-    return 0;
-fail:
-    saved = errno;
-    if (fp)
-        fclose(fp);
-    unlink(tmp);
-    errno = saved;
-fail_noclean:
-    saved = errno;
-    free(tmp);
-    errno = saved;
-    return -1;
+    return cli_outfile_commit(&of);
 }
 
 void cli_baseline_writer_release(cli_baseline_writer *w) {

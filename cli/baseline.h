@@ -44,8 +44,8 @@ typedef struct cli_baseline_writer {
 } cli_baseline_writer;
 
 int cli_baseline_writer_add(cli_baseline_writer *w, const char *key);
-/* Write the sorted file atomically (a temporary file in the target's
- * directory, renamed over it). 0, or -1 with errno. */
+/* Write the sorted file atomically (cli/outfile.h: a temporary file in
+ * the target's directory, renamed over it). 0, or -1 with errno. */
 int cli_baseline_writer_save(cli_baseline_writer *w, const char *path);
 void cli_baseline_writer_release(cli_baseline_writer *w);
 

@@ -128,6 +128,13 @@ printf '{}\n' >"$tmp/walk/a.json"
 [ $? -eq 0 ] || fail "walk: status; $(cat "$tmp/out")"
 same_text "walk: the baseline is not an input" "1 files, 1 documents, 0 certificates: 0 errors, 0 warnings, 0 notes; 1 unchanged, 0 fixed since the baseline" "$tmp/err"
 
+# --write-baseline naming an input: refused before anything is read or written
+cp "$d/cap.json" "$tmp/cap-before"
+in_d --write-baseline=cap.json cap.json
+[ "$status" -eq 2 ] || fail "write onto an input: status $status"
+same_text "write onto an input" "lscertlint: the report file is also an input: cap.json" "$tmp/err"
+cmp -s "$tmp/cap-before" "$d/cap.json" || fail "write onto an input: the input changed"
+
 # the previous baseline survives a failed write (a directory that is not there)
 in_d -q --write-baseline=nodir/base.json cap.json
 [ "$status" -eq 3 ] || fail "write failure: status $status"
