@@ -98,7 +98,7 @@ static void add_output(cli_file_id *outputs, size_t *n, const char *path) {
 /* The files the run will write that exist already: never read as inputs. */
 static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
     struct stat st;
-    size_t n = 0;
+    size_t n = 0, i;
     if (writes_stdout(opts) && fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
         outputs[n].dev = st.st_dev;
         outputs[n].ino = st.st_ino;
@@ -109,6 +109,8 @@ static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
         add_output(outputs, &n, opts->output);
     if (opts->write_baseline)
         add_output(outputs, &n, opts->write_baseline);
+    for (i = 0; i < opts->n_reports; i++)
+        add_output(outputs, &n, opts->reports[i].path);
     return n;
 }
 
@@ -141,6 +143,7 @@ static int open_report(cli_run *run, cli_report *report, rep_format format, cons
     ropts.tool_version = lsc_version();
     ropts.expect_source = opts->cfg ? opts->cfg->path : NULL;
     ropts.baseline = opts->baseline != NULL;
+    ropts.show = opts->show;
     report->rep = rep_new(&ropts, report->fp);
     if (!report->rep) {
         cli_error("out of memory");
@@ -179,15 +182,23 @@ static int walk_filter(void *ctx, const char *path, int is_dir) {
 
 static int check_inputs(const cli_options *opts) {
     cli_run run;
-    cli_file_id outputs[3];
+    cli_file_id *outputs;
     cli_input_list inputs;
     cli_discovery disc;
-    cli_report reports[1];
+    cli_report *reports;
     size_t i;
     int status;
 
     memset(&run, 0, sizeof run);
     memset(&inputs, 0, sizeof inputs);
+    /* stdout, -o, every --report */
+    outputs = calloc(opts->n_reports + 3, sizeof *outputs); /* + stdout, -o, --write-baseline */
+    reports = calloc(opts->n_reports + 1, sizeof *reports);
+    if (!outputs || !reports) {
+        cli_error("out of memory");
+        status = CLI_EXIT_IO;
+        goto out;
+    }
     run.opts = opts;
     run.fail_on = opts->fail_on;
     cli_policy_init(&run.policy, opts);
@@ -216,6 +227,12 @@ static int check_inputs(const cli_options *opts) {
     if (opts->quiet < 2 || (opts->output && strcmp(opts->output, "-") != 0)) {
         /* -qq: no report, but -o FILE is still written */
         if (open_report(&run, &reports[run.nreports], opts->format, opts->output, 1) != 0)
+            goto out;
+        run.nreports++;
+    }
+    for (i = 0; i < opts->n_reports; i++) {
+        if (open_report(&run, &reports[run.nreports], opts->reports[i].format,
+                        opts->reports[i].path, 0) != 0)
             goto out;
         run.nreports++;
     }
@@ -252,6 +269,8 @@ out:
     cli_normalizer_free(run.norm);
     cli_policy_release(&run.policy);
     cli_input_list_free(&inputs);
+    free(reports);
+    free(outputs);
     return status;
 }
 

@@ -39,6 +39,11 @@ typedef struct cli_setting {
 } cli_setting;
 
 typedef struct cli_config cli_config;
+/* --report=FORMAT:FILE */
+typedef struct cli_report_spec {
+    rep_format format;
+    const char *path; /* points into argv */
+} cli_report_spec;
 
 typedef struct cli_options {
     lsc_config *config; /* rules, request context, limits (owned) */
@@ -72,6 +77,9 @@ typedef struct cli_options {
     struct cli_config *cfg;    /* the configuration file, NULL if none (owned) */
     cli_setting *cmdline;      /* the command line's options, in order (owned) */
     size_t ncmdline;
+    lsc_severity show;    /* --show: findings below are not printed; LSC_OFF: all */
+    cli_report_spec *reports; /* --report=FORMAT:FILE, repeatable (owned array) */
+    size_t n_reports;
 } cli_options;
 
 /* Append a glob to opts->excludes (the string is not copied and must

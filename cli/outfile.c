@@ -112,6 +112,16 @@ int cli_outfile_open(cli_outfile *of, const char *path) {
     temps[of->slot] = of->temp;
     ntemps++;
     fd = mkstemp(of->temp);
+    if (fd < 0 && (errno == EACCES || errno == EPERM) && access(path, W_OK) == 0) {
+        /* A writable report in a directory we may not create files in:
+         * written in place, as before (not atomic, but not refused). */
+        forget_temp(of);
+        free(of->temp);
+        free(of->final);
+        of->temp = of->final = NULL;
+        of->fp = fopen(path, "w");
+        return of->fp ? 0 : -1;
+    }
     if (fd < 0)
         goto fail;
     if (fchmod(fd, mode) != 0)

@@ -5,7 +5,8 @@
  * the program dies of the signal; a write error removes them too. So an
  * interrupted or failed run leaves the previous report intact and nothing
  * behind. A target that exists and is not a regular file (/dev/null, a
- * FIFO, a terminal) is written directly: it cannot be replaced. */
+ * FIFO, a terminal) is written directly: it cannot be replaced; so is a
+ * writable file in a directory where no file may be created (EACCES). */
 #ifndef LSC_CLI_OUTFILE_H
 #define LSC_CLI_OUTFILE_H
 

@@ -242,7 +242,10 @@ int rep_finding(rep_reporter *r, const lsc_finding *f) {
         long idx = rep_rule_index(r, f->rule);
         r->rule_counts[idx >= 0 ? (size_t)idx : r->nrules]++;
     }
-    rc = write_finding(r, f);
+    if (f->severity < r->opts.show) /* --show: counted above, not written */
+        rc = rep_out_status(&r->out);
+    else
+        rc = write_finding(r, f);
     r->mark = REP_MARK_NONE;
     return rc;
 }
@@ -306,10 +309,16 @@ int rep_finish(rep_reporter *r) {
     return rep_out_status(&r->out);
 }
 
+static const char *plural(size_t n, const char *one, const char *many) {
+    return n == 1 ? one : many;
+}
+
 void rep_summary_line(const rep_reporter *r, char *buf, size_t size) {
-    /* "N files" for every N, 1 included: the literal form of CLI.md, easy to grep */
-    snprintf(buf, size,
-             "%zu files, %zu documents, %zu certificates: %zu errors, %zu warnings, %zu notes",
-             r->ninputs, r->documents, r->certificates, r->counts[LSC_ERROR],
-             r->counts[LSC_WARNING], r->counts[LSC_NOTE]);
+    snprintf(buf, size, "%zu %s, %zu %s, %zu %s: %zu %s, %zu %s, %zu %s", r->ninputs,
+             plural(r->ninputs, "file", "files"), r->documents,
+             plural(r->documents, "document", "documents"), r->certificates,
+             plural(r->certificates, "certificate", "certificates"), r->counts[LSC_ERROR],
+             plural(r->counts[LSC_ERROR], "error", "errors"), r->counts[LSC_WARNING],
+             plural(r->counts[LSC_WARNING], "warning", "warnings"), r->counts[LSC_NOTE],
+             plural(r->counts[LSC_NOTE], "note", "notes"));
 }

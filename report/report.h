@@ -56,6 +56,7 @@ typedef struct rep_options {
     const char *tool_version; /* lsc_version() */
     int baseline;             /* a baseline is in use: sarif results carry baselineState */
     const char *expect_source; /* the configuration declaring expected findings (sarif) */
+    lsc_severity show;        /* findings below are counted, not written (LSC_OFF: all) */
 } rep_options;
 
 /* How the next finding stands (rep_mark_next), beyond its severity:
@@ -101,8 +102,8 @@ int rep_finish(rep_reporter *r);
  * FILE, so a full disk shows there at the latest. */
 
 /* The summary line for stderr ("N files, N documents, N certificates: N
- * errors, N warnings, N notes"), from the totals the reporter counted. The
- * literal plural is kept for every N ("1 files"), as CLI.md writes it.
+ * errors, N warnings, N notes"), from the totals the reporter counted, in
+ * the singular for 1 ("1 file, 1 document, 1 certificate: 1 error, ...").
  * files counts every rep_input_start(), unreadable inputs included. */
 void rep_summary_line(const rep_reporter *r, char *buf, size_t size);
 

@@ -45,7 +45,7 @@ cmp -s "$tmp/base1" "$d/base.json" || fail "write: not stable across runs"
 in_d --baseline=base.json cap.json
 [ "$status" -eq 0 ] || fail "same: status $status"
 empty_file "same: no finding" "$tmp/out"
-same_text "same: summary" "1 files, 1 documents, 3 certificates: 0 errors, 0 warnings, 0 notes; 22 unchanged, 0 fixed since the baseline" "$tmp/err"
+same_text "same: summary" "1 file, 1 document, 3 certificates: 0 errors, 0 warnings, 0 notes; 22 unchanged, 0 fixed since the baseline" "$tmp/err"
 
 # pretty-printed (numbers rewritten too: 1.6872004345E9 -> 1687200434.5)
 python3 -m json.tool "$d/cap.json" >"$tmp/pretty" && cp "$tmp/pretty" "$d/cap.json"
@@ -53,7 +53,7 @@ python3 -m json.tool "$d/cap.json" >"$tmp/pretty" && cp "$tmp/pretty" "$d/cap.js
 in_d --baseline=base.json cap.json
 [ "$status" -eq 0 ] || fail "pretty: status $status; $(cat "$tmp/out")"
 empty_file "pretty: no finding" "$tmp/out"
-same_text "pretty: summary" "1 files, 1 documents, 3 certificates: 0 errors, 0 warnings, 0 notes; 22 unchanged, 0 fixed since the baseline" "$tmp/err"
+same_text "pretty: summary" "1 file, 1 document, 3 certificates: 0 errors, 0 warnings, 0 notes; 22 unchanged, 0 fixed since the baseline" "$tmp/err"
 
 # a certificate moved to another index (last to first)
 python3 - "$d/cap.json" <<'EOF'
@@ -66,7 +66,7 @@ EOF
 in_d --baseline=base.json cap.json
 [ "$status" -eq 0 ] || fail "moved: status $status; $(cat "$tmp/out")"
 empty_file "moved: no finding" "$tmp/out"
-same_text "moved: summary" "1 files, 1 documents, 3 certificates: 0 errors, 0 warnings, 0 notes; 22 unchanged, 0 fixed since the baseline" "$tmp/err"
+same_text "moved: summary" "1 file, 1 document, 3 certificates: 0 errors, 0 warnings, 0 notes; 22 unchanged, 0 fixed since the baseline" "$tmp/err"
 
 # one finding fixed (revokedAt dropped), two new (a bad tag key in the
 # summary's tags, which now differ from the detail's): exit by the new ones
@@ -85,7 +85,7 @@ in_d --baseline=base.json cap.json
 [ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "changed: $(wc -l <"$tmp/out") findings, expected 2: $(cat "$tmp/out")"
 has_text "changed: new tag-key-charset" '[tag-key-charset] (/certificates/1/tags/3/key)' "$tmp/out"
 has_text "changed: new tags-mismatch" '[tags-mismatch] (/certificates/1/certificateDetail/tags)' "$tmp/out"
-same_text "changed: summary" "1 files, 1 documents, 3 certificates: 1 errors, 1 warnings, 0 notes; 21 unchanged, 1 fixed since the baseline" "$tmp/err"
+same_text "changed: summary" "1 file, 1 document, 3 certificates: 1 error, 1 warning, 0 notes; 21 unchanged, 1 fixed since the baseline" "$tmp/err"
 
 # sarif: new, unchanged and absent
 in_d -f sarif --baseline=base.json cap.json
@@ -104,7 +104,7 @@ in_d -f jsonl --baseline=base.json cap.json
 printf '{}\n' >"$d/other.json"
 in_d --baseline=base.json other.json
 [ "$status" -eq 0 ] || fail "other file: status $status"
-same_text "other file: summary" "1 files, 1 documents, 0 certificates: 0 errors, 0 warnings, 1 notes; 0 unchanged, 0 fixed since the baseline" "$tmp/err"
+same_text "other file: summary" "1 file, 1 document, 0 certificates: 0 errors, 0 warnings, 1 note; 0 unchanged, 0 fixed since the baseline" "$tmp/err"
 
 # bad baselines: exit 2 (not a baseline) or 3 (unreadable), nothing written
 printf '{"findings": []}' >"$d/bad.json"
@@ -126,7 +126,7 @@ printf '{}\n' >"$tmp/walk/a.json"
 (cd "$tmp/walk" && "$L" -q --write-baseline=base.json . && "$L" --baseline=base.json --write-baseline=base.json .) \
     >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] || fail "walk: status; $(cat "$tmp/out")"
-same_text "walk: the baseline is not an input" "1 files, 1 documents, 0 certificates: 0 errors, 0 warnings, 0 notes; 1 unchanged, 0 fixed since the baseline" "$tmp/err"
+same_text "walk: the baseline is not an input" "1 file, 1 document, 0 certificates: 0 errors, 0 warnings, 0 notes; 1 unchanged, 0 fixed since the baseline" "$tmp/err"
 
 # --write-baseline naming an input: refused before anything is read or written
 cp "$d/cap.json" "$tmp/cap-before"

@@ -91,7 +91,7 @@ printf '{"ignore": [{"certificate": "%s"}], "now": "2024-02-01T00:00:00Z"}\n' \
 in_repo "$repo" --config="$tmp/ign.json" fixtures/a.json
 [ "$status" -eq 0 ] || fail "ignore certificate: status $status"
 empty_file "ignore certificate: its findings are gone" "$tmp/out"
-same_text "ignore certificate: counted" "1 files, 1 documents, 4 certificates: 0 errors, 0 warnings, 0 notes; 2 ignored" "$tmp/err"
+same_text "ignore certificate: counted" "1 file, 1 document, 4 certificates: 0 errors, 0 warnings, 0 notes; 2 ignored" "$tmp/err"
 
 # --print-config: the effective settings of one file
 in_repo "$repo/sub" --print-config=../fixtures/expired/old.json
@@ -156,7 +156,7 @@ bad "wrong type" '{"fail-on": "warning",
     "pass-through": "yes"}' "2:21: pass-through: expected a boolean, not a string"
 bad "bad value" '{"fail-on": "loud"}' "1:13: fail-on: --fail-on: unknown level 'loud'; use error, warning, note or never"
 bad "unknown rule id in disable" '{"disable": ["tag-count", "tag-cont"]}' \
-    "1:27: disable: --disable: unknown rule id 'tag-cont'; see 'lscertlint --list-rules'"
+    "1:27: disable: --disable: unknown rule id 'tag-cont'; did you mean 'tag-count'?"
 bad "unknown rule id in ignore" '{"ignore": [
   {"rule": "zzz"}]}' "2:12: rule: unknown rule id 'zzz'; see 'lscertlint --list-rules'"
 bad "bad glob" '{"exclude": ["ok/**", "a[b"]}' "1:23: exclude: bad glob 'a[b': a '[' without its ']'"

@@ -43,7 +43,7 @@ run_in_repo neg
 [ "$status" -eq 0 ] || fail "expected: status $status; $(cat "$tmp/out")"
 same_text "text marks expected" 'neg/empty.json:1:1: note: the document is an empty object: no certificates member [empty-response] () [expected]
 neg/expired.json:4:51: warning: certificate "old": status is "ISSUED" but the certificate expired 1095 days before the reference time 2024-01-01T00:00:00Z (--now): notAfter 2021-01-01T00:00:00Z [expired-but-issued] (/certificates/0/certificateDetail/notAfter) [expected]' "$tmp/out"
-same_text "summary counts them apart" "2 files, 2 documents, 1 certificates: 0 errors, 0 warnings, 0 notes; 2 expected" "$tmp/err"
+same_text "summary counts them apart" "2 files, 2 documents, 1 certificate: 0 errors, 0 warnings, 0 notes; 2 expected" "$tmp/err"
 
 run_in_repo -f jsonl neg/empty.json
 [ "$status" -eq 0 ] || fail "jsonl: status $status"
@@ -72,7 +72,7 @@ sed 's/2021-01-01T00:00:00Z/2029-01-01T00:00:00Z/' "$repo/neg/expired.json" >"$t
 run_in_repo neg/expired.json
 [ "$status" -eq 1 ] || fail "missing: status $status"
 same_text "missing: text" 'neg/expired.json:1:1: error: expected a finding of expired-but-issued at /certificates/*/certificateDetail/notAfter (expect-findings, .lscertlint.json:5:5); none occurred [expected-finding-missing] ()' "$tmp/out"
-same_text "missing: summary" "1 files, 1 documents, 1 certificates: 1 errors, 0 warnings, 0 notes" "$tmp/err"
+same_text "missing: summary" "1 file, 1 document, 1 certificate: 1 error, 0 warnings, 0 notes" "$tmp/err"
 for fmt in jsonl json sarif github junit; do
     run_in_repo -f "$fmt" neg/expired.json
     [ "$status" -eq 1 ] || fail "missing $fmt: status $status"

@@ -112,7 +112,7 @@ step "captures" github error "" "" lscertlint.sarif
 same_text "action: annotations" '::error file=captures/bad.json,line=1,col=18,title=type-mismatch::"certificates" must be an array, found a number "5" (/certificates)
 ::notice file=captures/ok.json,line=112,col=32,title=tag-key-reserved::certificate "static-example-com": the tag key "aws:cloudformation:stack-name" starts with the prefix "aws:", reserved for tags AWS applies (/certificates/0/certificateDetail/tags/1/key)
 ::notice file=captures/ok.json,line=124,col=28,title=tag-key-reserved::certificate "static-example-com": the tag key "aws:cloudformation:stack-name" starts with the prefix "aws:", reserved for tags AWS applies (/certificates/0/tags/1/key)
-::notice::2 files, 2 documents, 4 certificates: 1 errors, 0 warnings, 2 notes' "$tmp/out"
+::notice::2 files, 2 documents, 4 certificates: 1 error, 0 warnings, 2 notes' "$tmp/out"
 [ -s "$repo/lscertlint.sarif" ] || fail "action: no SARIF file"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["runs"][0]["results"]))' \
     "$repo/lscertlint.sarif" >"$tmp/n" 2>&1

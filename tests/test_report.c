@@ -307,7 +307,7 @@ START_TEST(summary_line) {
     ck_assert_int_eq(rep_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
     ck_assert_int_eq(rep_finish(r), 0);
     rep_summary_line(r, line, sizeof line);
-    ck_assert_str_eq(line, "3 files, 3 documents, 6 certificates: 1 errors, 2 warnings, 0 notes");
+    ck_assert_str_eq(line, "3 files, 3 documents, 6 certificates: 1 error, 2 warnings, 0 notes");
     rep_free(r);
 }
 END_TEST
@@ -592,8 +592,8 @@ START_TEST(github_exact) {
         "::error file=dir/a%2Cb.json,line=7,col=24,title=tag-key-charset::50%25 bad: x (" PTR ")\n"
         "::warning file=dir/a%2Cb.json,line=7,col=24,title=null-value::m2 (/y)\n"
         "::notice file=dir/a%2Cb.json,line=7,col=24,title=empty-response::m3 ()\n"
-        "::notice::1 files, 1 documents, 1 certificates: 1 errors, 1 warnings, "
-        "1 notes\n");
+        "::notice::1 file, 1 document, 1 certificate: 1 error, 1 warning, "
+        "1 note\n");
 }
 END_TEST
 
@@ -630,7 +630,7 @@ START_TEST(github_step_summary) {
         "::warning file=c\\u001b.json,line=7,col=24,title=null-value::m (/y)\n"
         "::error file=gone%3Ax.json,title=lscertlint::cannot read the input: No such file or "
         "directory\n"
-        "::notice::4 files, 3 documents, 6 certificates: 2 errors, 1 warnings, 0 "
+        "::notice::4 files, 3 documents, 6 certificates: 2 errors, 1 warning, 0 "
         "notes\n");
     FILE *fp = fopen(path, "r");
     ck_assert_ptr_nonnull(fp);
@@ -641,7 +641,7 @@ START_TEST(github_step_summary) {
     unlink(path);
     ck_assert_str_eq(buf, "before\n"
                           "\n### lscertlint\n\n"
-                          "4 files, 3 documents, 6 certificates: 2 errors, 1 warnings, 0 notes\n"
+                          "4 files, 3 documents, 6 certificates: 2 errors, 1 warning, 0 notes\n"
                           "\n| Rule | Severity | Findings |\n| --- | --- | ---: |\n"
                           "| null-value | warning | 1 |\n" /* catalog order */
                           "| tag-key-charset | error | 2 |\n"
@@ -851,7 +851,7 @@ START_TEST(hostile_all_formats) {
     out = run_hostile(REP_GITHUB, h, file, ptr);
     snprintf(want, sizeof want,
              "::error file=%s,line=1,col=2,title=tag-key-charset::msg (/a/%s)\n"
-             "::notice::1 files, 1 documents, 1 certificates: 1 errors, 0 "
+             "::notice::1 file, 1 document, 1 certificate: 1 error, 0 "
              "warnings, 0 notes\n",
              fprop, h->ghdata);
     ck_assert_str_eq(out, want);
