@@ -2,6 +2,7 @@
 
 #include "cli/config_file.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -15,6 +16,7 @@
 
 #include "cli/config_glob.h"
 #include "cli/output.h"
+#include "cli/suggest.h"
 #include "report/escape.h"
 
 /* A configuration is a few kilobytes; this only stops a wrong --config
@@ -321,6 +323,30 @@ void cli_config_free(cli_config *cfg) {
     free(cfg);
 }
 
+/* "unknown key 'K'[ in WHERE]; did you mean 'N'?" among extra keys and, when
+ * with_options, the option keys. */
+static void unknown_key(const cli_config *cfg, cj_pos pos, const char *key, const char *where,
+                        const char *const *extra, size_t nextra, int with_options) {
+    const char *cands[128];
+    size_t n = 0, i;
+    const char *near;
+    for (i = 0; i < nextra && n < 64; i++)
+        cands[n++] = extra[i];
+    if (with_options)
+        n += cli_option_keys(cands + n, sizeof cands / sizeof cands[0] - n);
+    near = cli_nearest(key, cands, n);
+    if (near)
+        cfg_error(cfg, pos, "unknown key '%s'%s%s; did you mean '%s'?", key, where ? " in " : "",
+                  where ? where : "", near);
+    else
+        cfg_error(cfg, pos, "unknown key '%s'%s%s", key, where ? " in " : "", where ? where : "");
+}
+
+static const char *const top_keys[] = {"include", "exclude", "overrides", "ignore",
+                                       "expect-findings"};
+static const char *const ignore_keys[] = {"rule", "files", "pointer", "certificate"};
+static const char *const expect_keys[] = {"files", "rules", "pointers"};
+
 /* Interpretation errors: 2 bad configuration (message printed), 3 no memory. */
 enum { CFG_OK = 0, CFG_BAD = 2, CFG_OOM = 3 };
 
@@ -383,9 +409,26 @@ static const lsc_rule *read_rule(const cli_config *cfg, const char *key, const c
     if ((*rc = check_string(cfg, key, v)) != CFG_OK)
         return NULL;
     rule = lsc_rule_find(v->text);
+    if (!rule && v->len < 128) { /* rule ids are case-insensitive, as on the command line */
+        char lower[128];
+        size_t i;
+        for (i = 0; i <= v->len; i++)
+            lower[i] = (char)tolower((unsigned char)v->text[i]);
+        rule = lsc_rule_find(lower);
+    }
     if (!rule) {
-        cfg_error(cfg, v->pos, "%s: unknown rule id '%s'; see 'lscertlint --list-rules'", key,
-                  v->text);
+        const char *ids[256];
+        size_t n = 0, i;
+        const char *near;
+        for (i = 0; i < lsc_rule_count() && n < 256; i++)
+            ids[n++] = lsc_rule_at(i)->id;
+        near = cli_nearest(v->text, ids, n);
+        if (near)
+            cfg_error(cfg, v->pos, "%s: unknown rule id '%s'; did you mean '%s'?", key, v->text,
+                      near);
+        else
+            cfg_error(cfg, v->pos, "%s: unknown rule id '%s'; see 'lscertlint --list-rules'", key,
+                      v->text);
         *rc = CFG_BAD;
     }
     return rule;
@@ -568,7 +611,7 @@ static int read_override(cli_config *cfg, const cj_node *v, cfg_override *o) {
             continue;
         code = cli_option_code(m->key, &has_arg);
         if (code < 0) {
-            cfg_error(cfg, m->key_pos, "unknown key '%s' in overrides", m->key);
+            unknown_key(cfg, m->key_pos, m->key, "overrides", NULL, 0, 1);
             return CFG_BAD;
         }
         if (!cli_option_per_file(code)) {
@@ -605,8 +648,8 @@ static int read_ignore(cli_config *cfg, const cj_node *v, cfg_ignore *ig) {
             if ((rc = check_string(cfg, "certificate", m->value)) == CFG_OK)
                 rc = (ig->certificate = strdup(m->value->text)) ? CFG_OK : CFG_OOM;
         } else {
-            cfg_error(cfg, m->key_pos,
-                      "unknown key '%s' in ignore; use rule, files, pointer, certificate", m->key);
+            unknown_key(cfg, m->key_pos, m->key, "ignore (rule, files, pointer, certificate)",
+                        ignore_keys, sizeof ignore_keys / sizeof ignore_keys[0], 0);
             rc = CFG_BAD;
         }
     }
@@ -623,8 +666,8 @@ static int read_expect(cli_config *cfg, const cj_node *v, cfg_expect *e) {
     for (i = 0; i < v->count; i++) {
         const char *k = v->members[i].key;
         if (strcmp(k, "files") != 0 && strcmp(k, "rules") != 0 && strcmp(k, "pointers") != 0) {
-            cfg_error(cfg, v->members[i].key_pos,
-                      "unknown key '%s' in expect-findings; use files, rules, pointers", k);
+            unknown_key(cfg, v->members[i].key_pos, k, "expect-findings (files, rules, pointers)",
+                        expect_keys, sizeof expect_keys / sizeof expect_keys[0], 0);
             return CFG_BAD;
         }
     }
@@ -716,7 +759,8 @@ static int interpret(cli_config *cfg) {
             READ_ENTRIES(cfg, m, cfg->expects, cfg->nexpects, read_expect);
             rc = CFG_OK;
         } else if (cli_option_code(m->key, &has_arg) < 0) {
-            cfg_error(cfg, m->key_pos, "unknown key '%s'", m->key);
+            unknown_key(cfg, m->key_pos, m->key, NULL, top_keys,
+                        sizeof top_keys / sizeof top_keys[0], 1);
             rc = CFG_BAD;
         } else {
             rc = option_settings(cfg, m->key, m->value, &cfg->settings, &cfg->nsettings);

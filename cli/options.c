@@ -773,6 +773,15 @@ int cli_option_code(const char *name, int *has_arg) {
     return -1;
 }
 
+size_t cli_option_keys(const char **out, size_t max) {
+    const struct option *o;
+    size_t n = 0;
+    for (o = long_options; o->name && n < max; o++)
+        if (!command_line_only(o->val) && strcmp(o->name, "colour") != 0)
+            out[n++] = o->name;
+    return n;
+}
+
 int cli_option_per_file(int code) {
     switch (code) {
     case OPT_FAIL_ON:

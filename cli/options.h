@@ -102,6 +102,10 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
  * none, and whether it takes an argument (getopt's has_arg). */
 int cli_option_code(const char *name, int *has_arg);
 
+/* The long option names that are configuration keys, at most max of them
+ * into out; returns how many. */
+size_t cli_option_keys(const char **out, size_t max);
+
 /* Nonzero for an option that can differ between inputs (overrides). */
 int cli_option_per_file(int code);
 

@@ -151,7 +151,7 @@ bad() { # bad DESCRIPTION CONFIG-TEXT EXPECTED-MESSAGE
     empty_file "$1: no report" "$tmp/out"
 }
 bad "unknown key" '{
-  "fial-on": "warning"}' "2:3: unknown key 'fial-on'"
+  "fial-on": "warning"}' "2:3: unknown key 'fial-on'; did you mean 'fail-on'?"
 bad "wrong type" '{"fail-on": "warning",
     "pass-through": "yes"}' "2:21: pass-through: expected a boolean, not a string"
 bad "bad value" '{"fail-on": "loud"}' "1:13: fail-on: --fail-on: unknown level 'loud'; use error, warning, note or never"
@@ -164,7 +164,7 @@ bad "bad glob **" '{"overrides": [{"files": ["x**/a"], "disable": "tag-count"}]}
     "1:27: files: bad glob 'x**/a': '**' must be a whole path segment"
 bad "empty ignore entry" '{"ignore": [{}]}' "1:13: ignore: an entry needs at least one of rule, files, pointer, certificate"
 bad "unknown ignore member" '{"ignore": [{"rule": "tag-count", "file": "x"}]}' \
-    "1:35: unknown key 'file' in ignore; use rule, files, pointer, certificate"
+    "1:35: unknown key 'file' in ignore (rule, files, pointer, certificate); did you mean 'files'?"
 bad "not per file" '{"overrides": [{"files": "x", "format": "json"}]}' \
     "1:31: format: not a per-file setting; overrides take rule and request keys"
 bad "override value" '{"overrides": [{"files": "x", "expect": "all"}]}' \
@@ -176,6 +176,8 @@ bad "top level" '[]' "1:1: expected an object at the top, not an array"
 bad "columns count code points, comments skipped" '{/* ü */ "x": 1}' "1:10: unknown key 'x'"
 bad "a quote inside a comment" '{ // "tricky
  "fail-on": "error", "y": [1, {"z": "}"}]}' "2:22: unknown key 'y'"
+bad "rule ids in any case" '{"ignore": [{"rule": "TAG-COUNT"}], "expect-findings": [{"files": "x", "rules": ["tag-cuont"]}]}' \
+    "1:82: rules: unknown rule id 'tag-cuont'; did you mean 'tag-count'?"
 bad "command-line only" '{"config": "x"}' "1:2: unknown key 'config'"
 bad "pointer" '{"ignore": [{"pointer": "certificates"}]}' \
     "1:25: pointer: a JSON Pointer is empty or starts with '/', not 'certificates'"
