@@ -133,7 +133,7 @@ has_text "action: config input" "; 1 ignored" "$tmp/err"
 step "captures" text error "" base.json ""
 [ "$status" -eq 0 ] || fail "action: baseline input: status $status"
 has_text "action: baseline input" "; 3 unchanged, 0 fixed since the baseline" "$tmp/err"
-# a usage error is not hidden by the SARIF run
+# a usage error fails the step (exit 2), the SARIF report requested or not
 step "captures" text loud "" "" lscertlint.sarif
 [ "$status" -eq 2 ] || fail "action: bad fail-on: status $status"
 
