@@ -131,14 +131,17 @@ static int on_finding(void *user, const lsc_finding *finding) {
 typedef struct missing_ctx {
     cli_run *run;
     const char *file;
+    lsc_severity severity; /* of expected-finding-missing for this file */
 } missing_ctx;
 
 static int on_missing(void *user, const char *message) {
     missing_ctx *m = user;
     lsc_finding f;
+    if (m->severity == LSC_OFF) /* --disable=expected-finding-missing */
+        return 0;
     memset(&f, 0, sizeof f);
-    f.rule = &cli_expected_missing_rule;
-    f.severity = cli_expected_missing_rule.severity;
+    f.rule = lsc_rule_find("expected-finding-missing");
+    f.severity = m->severity;
     f.file = m->file;
     f.pos.line = 1;
     f.pos.column = 1;
@@ -178,6 +181,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     int state = 0; /* 0: feeding, 1: malformed (the rest is only copied), -1: stopped */
     int read_errno = 0;
     cli_feed feed; /* inflates gzip data (doc/cli.md §1) */
+    lsc_severity missing_severity;
 
     EACH_REPORT(run, rep_input_start(rep, name));
     if (run->stop)
@@ -189,6 +193,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         out_of_memory(run);
         return;
     }
+    missing_severity = lsc_config_severity(config, "expected-finding-missing");
     checker = lsc_checker_new(config, name, &callbacks, run, &err);
     lsc_config_free(owned_config); /* copied by the checker */
     if (!checker) {
@@ -251,7 +256,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         goto out;
     }
     {
-        missing_ctx m = {run, name};
+        missing_ctx m = {run, name, missing_severity};
         if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
             goto out;
     }

@@ -58,11 +58,6 @@ int cli_policy_certificate(cli_policy *p, const lsc_certificate *cert);
 /* What to do with a finding of the current input. */
 cli_verdict cli_policy_judge(cli_policy *p, const lsc_finding *f);
 
-/* The rule of an expected finding that did not occur. Not in the catalog:
- * it judges the configuration against the run, so --disable and
- * --severity do not reach it (remove the expect-findings entry instead). */
-extern const lsc_rule cli_expected_missing_rule;
-
 /* The input ended: call fn for each expected finding that did not occur
  * (pointer NULL when the entry has none), with the message to report.
  * Stops when fn returns nonzero and returns that. */

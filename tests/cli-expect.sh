@@ -81,6 +81,16 @@ done
 run_in_repo -f jsonl neg/expired.json
 same_text "missing: jsonl" '{"file":"neg/expired.json","document":0,"line":1,"column":1,"offset":0,"pointer":"","rule":"expected-finding-missing","severity":"error","message":"expected a finding of expired-but-issued at /certificates/*/certificateDetail/notAfter (expect-findings, .lscertlint.json:5:5); none occurred"}' "$tmp/out"
 
+# a rule of the catalog: --severity and --disable reach it, --list-rules names it
+run_in_repo --severity=expected-finding-missing=warning neg/expired.json
+[ "$status" -eq 1 ] || fail "missing as warning (fail-on warning): status $status"
+has_text "missing: severity changed" "neg/expired.json:1:1: warning: expected a finding of expired-but-issued" "$tmp/out"
+run_in_repo --disable=expected-finding-missing neg/expired.json
+[ "$status" -eq 0 ] || fail "missing disabled: status $status"
+[ ! -s "$tmp/out" ] || fail "missing disabled: output $(cat "$tmp/out")"
+run_in_repo --list-rules
+has_text "listed in the catalog" "expected-finding-missing" "$tmp/out"
+
 # an unrelated finding still counts as usual
 printf '{"certificates": 5}\n' >"$repo/neg/empty.json"
 run_in_repo neg/empty.json
