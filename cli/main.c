@@ -1,4 +1,4 @@
-/* lscertlint: the command-line program (CLI.md). It reaches the library
+/* lscertlint: the command-line program (doc/cli.md). It reaches the library
  * only through lscertlint.h, the way curl's tool reaches libcurl. */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* The command line (CLI.md "Options"): parsed into an lsc_config, set
+/* The command line (doc/cli.md §2): parsed into an lsc_config, set
  * through the library's setters, and the settings only the CLI uses. The
  * caller owns the cli_options and releases it with cli_options_free(). */
 #ifndef LSC_CLI_OPTIONS_H
@@ -26,7 +26,7 @@ typedef enum cli_list_format {
 /* --color=WHEN */
 typedef enum cli_color { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
 
-/* Exit statuses (CLI.md "Exit status"). */
+/* Exit statuses (doc/cli.md §4). */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_IO = 3 };
 
 /* One option setting, from the command line or a configuration key; kept

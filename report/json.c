@@ -1,7 +1,7 @@
 /* json and jsonl.
  *
  * jsonl: one object per finding per line.
- * json: one object, keys in CLI.md's order: tool, inputs, findings, summary.
+ * json: one object, keys in the order of doc/cli.md §3: tool, inputs, findings, summary.
  * An input's record is complete only at its end, while its findings come
  * before that; to keep the documented order and still stream, the head and
  * each input's record are written as they become known, and findings are

@@ -11,7 +11,7 @@
  * junit, '\' of file names and pointers is doubled; messages are already
  * escaped by the library, so theirs is kept (never escaped twice).
  *
- * Formats (CLI.md "Formats"):
+ * Formats (doc/cli.md §3):
  * - text: FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER); related
  *   locations are not printed (one line per finding).
  * - jsonl: one object per finding per line.

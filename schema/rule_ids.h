@@ -1,4 +1,4 @@
-/* The rule catalog's ids, in RULES.md order: one X-macro, expanded where a
+/* The rule catalog's ids, in doc/rules.md order: one X-macro, expanded where a
  * table or an enum is needed. LSC_RULE(ENUM_NAME, "id", default severity). */
 #ifndef LSC_RULE_IDS_H
 #define LSC_RULE_IDS_H

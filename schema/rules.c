@@ -1,4 +1,4 @@
-/* The rule registry: every rule of RULES.md, in LSC_RULE_LIST order, with its
+/* The rule registry: every rule of the catalog (doc/rules.md is printed from it), in LSC_RULE_LIST order, with its
  * catalog text (summary for --list-rules, explanation for --explain, SARIF
  * and doc/rules.md, which tests/rules_doc.c prints from this table). */
 #include "schema/rules.h"
