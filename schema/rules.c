@@ -1,6 +1,6 @@
-/* The rule registry: every rule of the catalog (doc/rules.md is printed from it), in LSC_RULE_LIST order, with its
- * catalog text (summary for --list-rules, explanation for --explain, SARIF
- * and doc/rules.md, which tests/rules_doc.c prints from this table). */
+/* The rule registry: every rule of the catalog, in LSC_RULE_LIST order, with
+ * its text (summary for --list-rules, explanation for --explain, SARIF and
+ * doc/rules.md, which tests/rules_doc.c prints from this table). */
 #include "schema/rules.h"
 
 #include <string.h>
