@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/config_file.h"
 #include "cli/gunzip.h"
 
 /* The size of a worker's read buffer (as the sequential path's). */
@@ -31,6 +32,17 @@ unsigned cli_jobs_available(void) {
     if (n < 1)
         return 1;
     return n > CLI_JOBS_MAX ? CLI_JOBS_MAX : (unsigned)n;
+}
+
+static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int cli_jobs_config_for_file(const cli_options *opts, const char *path, const lsc_config **config,
+                             lsc_severity *fail_on, lsc_config **owned) {
+    int rc;
+    pthread_mutex_lock(&config_lock);
+    rc = cli_config_for_file(opts, path, config, fail_on, owned);
+    pthread_mutex_unlock(&config_lock);
+    return rc;
 }
 
 /* ---- a record's memory: one arena, freed as a whole ----------------- */
@@ -350,7 +362,8 @@ typedef struct worker_arg {
  * no message, no output, only the events and how the input ended. */
 static void run_input(cli_jobs *jobs, const char *path, cli_record *rec, unsigned char *buf) {
     recorder r = {rec, 0};
-    const lsc_config *config = jobs->opts->config;
+    const lsc_config *config;
+    lsc_config *owned_config = NULL;
     lsc_checker *checker;
     lsc_error err;
     cli_feed feed;
@@ -360,14 +373,23 @@ static void run_input(cli_jobs *jobs, const char *path, cli_record *rec, unsigne
         return;
     }
     memset(&err, 0, sizeof err);
+    if (cli_jobs_config_for_file(jobs->opts, path, &config, &rec->fail_on, &owned_config) != 0) {
+        rec->config_failed = 1;
+        close(fd);
+        return;
+    }
+    rec->missing_severity = lsc_config_severity(config, "expected-finding-missing");
     checker = lsc_checker_new(config, path, &recording, &r, &err);
+    lsc_config_free(owned_config); /* copied by the checker */
     if (!checker) {
         rec->new_failed = 1;
         snprintf(rec->text, sizeof rec->text, "%s", err.text[0] ? err.text : "out of memory");
         close(fd);
         return;
     }
-    cli_feed_init(&feed, checker, config, path, cli_is_gzip_name(path), rec_finding, &r);
+    /* the run's configuration, as check_fd gives it */
+    cli_feed_init(&feed, checker, jobs->opts->config, path, cli_is_gzip_name(path), rec_finding,
+                  &r);
     for (;;) {
         ssize_t n;
         if (atomic_load(&jobs->cancel)) { /* nobody will replay it */

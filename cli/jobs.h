@@ -37,17 +37,26 @@ typedef struct cli_arena_block cli_arena_block;
 
 /* What a worker learned of one input, in the order check_fd would have. */
 typedef struct cli_record {
-    int ready;        /* the worker is done with it (under the pool's lock) */
-    int open_errno;   /* the file could not be opened: nothing else is set */
-    int new_failed;   /* lsc_checker_new failed: text says why */
-    int state;        /* 0 read to its end, 1 malformed, -1 stopped: text says why */
-    int read_errno;   /* a read failed after the events recorded */
-    char text[200];   /* the error text when new_failed or state < 0 */
-    lsc_stats stats;  /* the checker's counters at the end */
-    cli_event *first; /* the callback events, in order */
+    int ready;                     /* the worker is done with it (under the pool's lock) */
+    int open_errno;                /* the file could not be opened: nothing else is set */
+    int config_failed;             /* its configuration could not be made (out of memory) */
+    lsc_severity fail_on;          /* --fail-on in force for it (overrides) */
+    lsc_severity missing_severity; /* expected-finding-missing in force for it */
+    int new_failed;                /* lsc_checker_new failed: text says why */
+    int state;                     /* 0 read to its end, 1 malformed, -1 stopped: text says why */
+    int read_errno;                /* a read failed after the events recorded */
+    char text[200];                /* the error text when new_failed or state < 0 */
+    lsc_stats stats;               /* the checker's counters at the end */
+    cli_event *first;              /* the callback events, in order */
     cli_event *last;
     cli_arena_block *arena; /* where the events and their copies live */
 } cli_record;
+
+/* cli_config_for_file(), one caller at a time: it replays options through
+ * code with a global error context. Every thread of a run (the main thread
+ * too) goes through here while workers may be running. */
+int cli_jobs_config_for_file(const cli_options *opts, const char *path, const lsc_config **config,
+                             lsc_severity *fail_on, lsc_config **owned);
 
 /* Deliver a record's events to callbacks, in order; stops at the first
  * callback that returns nonzero and returns that value (0: all delivered). */

@@ -151,6 +151,50 @@ if command -v timeout >/dev/null 2>&1 && mkfifo "$tmp/a.json" "$tmp/b.json" 2>/d
     wait "$writer" 2>/dev/null
 fi
 
+# A configuration file: per-file overrides (chosen by the worker), ignore,
+# expected findings (one met, one missing) and a baseline judge the
+# findings as with -j1.
+repo="$tmp/repo"
+mkdir -p "$repo/.git" "$repo/strict" "$repo/lax" "$repo/neg"
+i=0
+while [ $i -lt 6 ]; do
+    cp "$top_srcdir/samples/boto3-dump.json" "$repo/strict/b$i.json"
+    cp "$top_srcdir/samples/cli-v2.json" "$repo/lax/c$i.json"
+    cp "$top_srcdir/samples/boto3-dump.json" "$repo/neg/b$i.json"
+    printf '{}\n' >"$repo/neg/e$i.json"
+    i=$((i + 1))
+done
+cat >"$repo/.lscertlint.json" <<'EOF'
+{
+  "now": "2025-06-01T00:00:00Z",
+  "overrides": [
+    {"files": ["strict/**"], "fail-on": "note", "severity": ["tag-key-reserved=warning"]},
+    {"files": ["lax/**"], "disable": ["tag-key-reserved"]}
+  ],
+  "ignore": [{"rule": "empty-response", "files": ["neg/e1.json"]}],
+  "expect-findings": [
+    {"files": ["neg/b*.json"], "rules": ["expired-but-issued"]},
+    {"files": ["neg/e*.json"], "rules": ["arn-format"]}
+  ]
+}
+EOF
+in_repo() { # in_repo TAG ARGS...: run_as in $repo
+    (cd "$repo" && run_as "$@")
+}
+(cd "$repo" && "$LSCERTLINT" -j1 -q --write-baseline="$tmp/base.json" strict >/dev/null 2>&1)
+for f in text sarif json; do
+    for j in 1 4; do
+        in_repo "cfg-$f-j$j" -j"$j" -f "$f" --report=junit:"$tmp/cfg-$f-j$j.rep.junit" .
+        in_repo "base-$f-j$j" -j"$j" -f "$f" --baseline="$tmp/base.json" .
+    done
+    same_runs "configuration, -f $f" "cfg-$f-j1" "cfg-$f-j4"
+    same_runs "baseline, -f $f" "base-$f-j1" "base-$f-j4"
+done
+has_text "configuration: a missing expected finding" "[expected-finding-missing]" "$tmp/cfg-text-j4.out"
+has_text "configuration: an expected finding" "[expected]" "$tmp/cfg-text-j4.out"
+has_text "configuration: strict/ override" "warning: certificate" "$tmp/cfg-text-j4.out"
+has_text "configuration: ignored" "1 ignored" "$tmp/cfg-text-j4.err"
+
 # Out of memory in a worker (a fault-injection build: the library fails
 # its k-th allocation, whichever thread makes it): the run ends as -j1's
 # does, exit 3 and exactly "lscertlint: out of memory", or it is untouched.
