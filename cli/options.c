@@ -30,7 +30,8 @@ enum {
     OPT_STDIN_FILENAME,
     OPT_COLOR,
     OPT_LIST_RULES,
-    OPT_EXPLAIN
+    OPT_EXPLAIN,
+    OPT_ACCEPT_ARRAY
 };
 
 static const struct option long_options[] = {
@@ -48,6 +49,7 @@ static const struct option long_options[] = {
     {"now", required_argument, NULL, OPT_NOW},
     {"expiry-days", required_argument, NULL, OPT_EXPIRY_DAYS},
     {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+    {"accept-array", no_argument, NULL, OPT_ACCEPT_ARRAY},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"colour", optional_argument, NULL, OPT_COLOR},
@@ -117,6 +119,9 @@ static const char usage_text[] =
     "                              SOURCE_DATE_EPOCH, else the rules never fire\n"
     "      --expiry-days=N       window of expires-soon in days (default 30)\n"
     "      --max-depth=N         JSON nesting limit (default 64)\n"
+    "      --accept-array        check a top-level array of certificate summaries\n"
+    "                              (--query certificates) as the certificates list;\n"
+    "                              pointers are then /0/...\n"
     "\n"
     "  -h, --help                display this help and exit\n"
     "  -V, --version             output version information and exit\n"
@@ -419,6 +424,9 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         }
         return 0;
     }
+    case OPT_ACCEPT_ARRAY:
+        lsc_config_set_accept_array(opts->config, 1);
+        return 0;
     case OPT_MAX_DEPTH: {
         uint64_t depth;
         if (parse_count("--max-depth", arg, UINT64_MAX, &depth) != 0)

@@ -319,6 +319,14 @@ int lsc_config_set_expiry_days(lsc_config *config, int64_t days);
 /** --max-depth (default 64); -1 if below 1. */
 int lsc_config_set_max_depth(lsc_config *config, uint64_t depth);
 
+/**
+ * --accept-array: a top-level array (what `aws lightsail get-certificates
+ * --query certificates` saves) is checked as the certificates list of a
+ * response instead of being not-a-response. Its pointers are those of the
+ * document as saved: "/0/certificateDetail/notAfter".
+ */
+void lsc_config_set_accept_array(lsc_config *config, int accept);
+
 /** Parse an RFC 3339 / ISO 8601 date-time or an epoch number; -1 if it is neither. */
 int lsc_time_parse(const char *text, size_t len, lsc_time *out);
 

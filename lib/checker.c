@@ -69,11 +69,21 @@ int lscp_report(lscp_sink *s, lsc_rule_id rule, const lscp_site *site, const cha
         p->document = (size_t)s->force_document;
     else
         p->document = s->in_document ? s->doc.index : s->stats.documents;
-    if (fb_put(s, site->pointer ? site->pointer : "", site->pointer ? site->pointer_len : 0,
-               &p->ptr_off) < 0 ||
+    const char *ptr = site->pointer ? site->pointer : "";
+    size_t ptr_len = site->pointer ? site->pointer_len : 0;
+    /* --accept-array: the validator's "/certificates/N/..." is "/N/..." in
+     * an array document (the decoder's pointers are already) */
+    int in_array = s->config.accept_array && s->in_document && s->doc.type == LSC_JSON_ARRAY;
+    static const char list_head[] = "/certificates/";
+    if (in_array && ptr_len >= sizeof list_head - 1 &&
+        memcmp(ptr, list_head, sizeof list_head - 1) == 0) {
+        ptr += sizeof list_head - 2;
+        ptr_len -= sizeof list_head - 2;
+    }
+    if (fb_put(s, ptr, ptr_len, &p->ptr_off) < 0 ||
         fb_put(s, msg, (size_t)n, &p->msg_off) < 0)
         goto oom;
-    p->ptr_len = site->pointer ? site->pointer_len : 0;
+    p->ptr_len = ptr_len;
     if (site->value) {
         if (fb_put(s, site->value, site->value_len, &p->val_off) < 0)
             goto oom;
@@ -82,14 +92,20 @@ int lscp_report(lscp_sink *s, lsc_rule_id rule, const lscp_site *site, const cha
     }
     if (site->related) {
         const lsc_related *r = site->related;
+        const char *rptr = r->pointer ? r->pointer : "";
+        size_t rptr_len = r->pointer ? r->pointer_len : 0;
+        if (in_array && rptr_len >= sizeof list_head - 1 &&
+            memcmp(rptr, list_head, sizeof list_head - 1) == 0) {
+            rptr += sizeof list_head - 2;
+            rptr_len -= sizeof list_head - 2;
+        }
         p->has_related = 1;
         p->rel_pos = r->pos;
-        if (fb_put(s, r->pointer ? r->pointer : "", r->pointer ? r->pointer_len : 0,
-                   &p->rel_ptr_off) < 0 ||
+        if (fb_put(s, rptr, rptr_len, &p->rel_ptr_off) < 0 ||
             fb_put(s, r->message ? r->message : "", r->message ? strlen(r->message) : 0,
                    &p->rel_msg_off) < 0)
             goto oom;
-        p->rel_ptr_len = r->pointer ? r->pointer_len : 0;
+        p->rel_ptr_len = rptr_len;
     }
     if (s->in_cert) {
         p->has_cert = 1;
@@ -208,6 +224,47 @@ int lscp_flush(lscp_sink *s) {
     return r;
 }
 
+/* Add the hint of schema/hints.c to the buffered json-syntax finding. */
+static int add_syntax_hint(lscp_sink *s) {
+    const char *hint = lscp_hint_syntax(s->hint_head, s->hint_len);
+    if (!hint)
+        return 0;
+    for (size_t i = 0; i < s->pending_len; i++) {
+        lscp_pending *p = &s->pending[i];
+        if (p->rule != LSC_R_JSON_SYNTAX)
+            continue;
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s; %s", s->fbytes + p->msg_off, hint);
+        if (fb_put(s, msg, strlen(msg), &p->msg_off) < 0) {
+            s->oom = 1;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int lscp_syntax_ready(lscp_sink *s) {
+    if (!s->input_ended && s->hint_len < LSCP_HINT_HEAD) {
+        s->hint_wait = 1;
+        return 0;
+    }
+    s->hint_wait = 0;
+    if (add_syntax_hint(s) < 0 || lscp_flush(s) < 0)
+        return -1;
+    return 1;
+}
+
+/* Keep the first LSCP_HINT_HEAD bytes of the input. */
+static void keep_head(lscp_sink *s, const void *data, size_t len) {
+    size_t n = LSCP_HINT_HEAD - s->hint_len;
+    if (n > len)
+        n = len;
+    if (n) {
+        memcpy(s->hint_head + s->hint_len, data, n);
+        s->hint_len += n;
+    }
+}
+
 static void set_error(lsc_error *err, const char *text) {
     if (!err)
         return;
@@ -320,6 +377,9 @@ int lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_error *er
     lscp_sink *s = &c->sink;
     const unsigned char *p = data;
     s->stats.bytes += len; /* every byte given counts, even past an error */
+    keep_head(s, data, len);
+    if (s->hint_wait)
+        return outcome(s, lscp_syntax_ready(s), err);
     if (s->failed)
         return 1;
     if (s->stopped)
@@ -341,6 +401,9 @@ int lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_error *er
 
 int lsc_checker_finish(lsc_checker *c, lsc_error *err) {
     lscp_sink *s = &c->sink;
+    s->input_ended = 1;
+    if (s->hint_wait)
+        return outcome(s, lscp_syntax_ready(s), err);
     if (s->failed)
         return 1;
     if (s->stopped)

@@ -263,10 +263,17 @@ static int doc_shape_rules(lscp_sink *s, int complete) {
             return 0;
         goto unknown;
     }
-    if (d->type != LSC_JSON_OBJECT)
+    if (d->type == LSC_JSON_ARRAY && s->config.accept_array)
+        return 0; /* the certificates list (--accept-array) */
+    if (d->type != LSC_JSON_OBJECT) {
+        /* the document has ended: its bytes in the head are all there */
+        const char *hint = d->type == LSC_JSON_ARRAY && d->at.offset < s->hint_len
+                               ? lscp_hint_array(s->hint_head, s->hint_len, (size_t)d->at.offset)
+                               : NULL;
         return report_at(s, LSC_R_NOT_A_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
-                         "the document is %s, not a GetCertificates response object",
-                         type_article(d->type));
+                         "the document is %s, not a GetCertificates response object%s%s",
+                         type_article(d->type), hint ? "; " : "", hint ? hint : "");
+    }
     int is_error = d->error_type.m.seen != LSC_JSON_ABSENT || d->error.ok;
     if (is_error) {
         const lsc_string *name = d->error_type.m.ok ? &d->error_type : &d->error_code;
@@ -286,10 +293,18 @@ static int doc_shape_rules(lscp_sink *s, int complete) {
         return report_at(s, LSC_R_EMPTY_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
                          "the document holds only ResponseMetadata: the result body is missing");
     }
-    if (!has_result && d->response_metadata.seen == LSC_JSON_ABSENT)
-        return report_at(s, LSC_R_NOT_A_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
-                         "the object has none of certificates, nextPageToken or "
-                         "ResponseMetadata: not a GetCertificates response");
+    if (!has_result && d->response_metadata.seen == LSC_JSON_ABSENT) {
+        int one_certificate = 0;
+        for (const lscp_deferred *u = s->deferred; u && !one_certificate; u = u->next)
+            one_certificate = lscp_hint_summary_key(u->key, u->key_len);
+        if (report_at(s, LSC_R_NOT_A_RESPONSE, d->at, 0, 0, NULL, 0, NULL,
+                      "the object has none of certificates, nextPageToken or "
+                      "ResponseMetadata: not a GetCertificates response%s%s",
+                      one_certificate ? "; " : "",
+                      one_certificate ? lscp_hint_one_certificate : "") < 0)
+            return -1;
+        return 0;
+    }
 unknown:
     for (const lscp_deferred *u = s->deferred; u; u = u->next) {
         lscp_quote(q1, sizeof q1, u->key, u->key_len, 60);
@@ -705,6 +720,14 @@ static int container_begin(lscp_sink *s, int is_object) {
             c.role = LSCP_ROLE_SHAPE;
             c.shape = LSCP_SH_RESPONSE;
             c.base = &s->doc;
+        } else if (s->config.accept_array) {
+            /* --accept-array: the array is the certificates list itself */
+            s->doc.certificates.seen = LSC_JSON_ARRAY;
+            s->doc.certificates.ok = 1;
+            s->doc.certificates.at = pos;
+            c.role = LSCP_ROLE_LIST;
+            c.kind = LSCP_K_CERTIFICATES;
+            c.list = &s->doc.certificates;
         }
     } else if (s->too_deep_at) {
         s->depth++;
@@ -926,9 +949,9 @@ static int syntax_fail(lscp_sink *s, lsc_pos pos, uint64_t document, const char 
                          : report_at(s, LSC_R_JSON_SYNTAX, pos, d, 0, NULL, 0, NULL,
                                      "invalid JSON: %s", msg);
     s->force_document = -1;
-    if (r < 0 || lscp_flush(s) < 0)
+    if (r < 0)
         return -1;
-    return 1;
+    return lscp_syntax_ready(s);
 }
 
 static int scan_failed(lscp_sink *s) {
@@ -945,7 +968,7 @@ static int stop_reason(lscp_sink *s) {
 
 int lscp_decode_chunk(lscp_sink *s, const unsigned char *data, size_t len, uint64_t base) {
     if (s->failed)
-        return 1;
+        return s->hint_wait ? 0 : 1; /* the finding is not out yet */
     s->chunk = data;
     s->chunk_base = base;
     lscp_scan_chunk_begin(&s->scan, data, len);

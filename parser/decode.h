@@ -10,6 +10,7 @@
 #include "lib/internal.h"
 #include "parser/arena.h"
 #include "parser/scan.h"
+#include "schema/hints.h"
 #include "schema/model.h"
 #include "schema/validate.h"
 
@@ -121,6 +122,13 @@ struct lscp_sink {
     size_t fbytes_len, fbytes_cap;
     char *ptrbuf; /* scratch for pointers */
     size_t ptrbuf_cap;
+    /* the first bytes of the input, for schema/hints.c; a json-syntax
+     * finding waits (hint_wait) until they are all there or the input ends,
+     * so its hint does not depend on the chunk sizes */
+    unsigned char hint_head[LSCP_HINT_HEAD];
+    size_t hint_len;
+    int hint_wait;
+    int input_ended; /* lsc_checker_finish() was called */
 };
 
 /* Set up / tear down the decoder part of a sink. */
@@ -134,6 +142,11 @@ int lscp_decode_finish(lscp_sink *s);
 
 /* Deliver the buffered findings (sorted by position); -1 if a callback stopped. */
 int lscp_flush(lscp_sink *s);
+
+/* The json-syntax finding is buffered: deliver it with its hint when the
+ * head of the input is known (1, or -1 if a callback stopped), else wait
+ * for more bytes (0). */
+int lscp_syntax_ready(lscp_sink *s);
 
 /* The pointer of the container at frame depth d (1-based), plus the current
  * selector of that frame if with_selector; NUL-terminated in s->ptrbuf. */
