@@ -24,6 +24,14 @@
  *   --seed N      PRNG seed (default fixed): the same options give the same
  *                 bytes on every machine
  *
+ *   --flood KIND N  instead: one document of N keys for the hash-flood
+ *                 case, KIND one of keys-fnv, keys-fnv-old, keys-random
+ *                 (N unknown members of one object: the duplicate-key
+ *                 registry) or sans-fnv, sans-fnv-old, sans-random (N
+ *                 subjectAlternativeNames: the validator's set); -fnv keys
+ *                 share the low 16 bits of their FNV-1a hash (-fnv-old: with
+ *                 the mistyped offset basis the registry once used)
+ *
  * Exit: 0 ok, 2 usage error, 3 write error (a closed pipe ends quietly). */
 #include <errno.h>
 #include <inttypes.h>
@@ -501,8 +509,91 @@ static int parse_count(const char *opt, const char *s, uint64_t *out) {
 
 static void usage(FILE *f) {
     fputs("Usage: gen [--certs N] [--bytes N] [--per-page N] [--snapshots] [--pretty] [--epoch] "
-          "[--seed N]\n",
+          "[--seed N]\n"
+          "       gen --flood keys-fnv|keys-fnv-old|keys-random|sans-fnv|sans-fnv-old|sans-random N\n",
           f);
+}
+
+/* ---- the hash-flood case ------------------------------------------------ */
+
+#define FNV_PRIME UINT64_C(0x100000001b3)
+static const char flood_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/* Key i: 6 characters from i, then 4 chosen so that FNV-1a(basis) ends in
+ * 0x5a5a (the same construction as tests/test_hash.c: multiplying by the
+ * odd prime is a bijection modulo 2^16, so three characters are searched
+ * until the last one can bring the state to 0x5a5a * prime^-1). */
+static void flood_key(char out[11], uint64_t i, uint64_t basis) {
+    if (!basis) { /* random-looking, distinct */
+        uint64_t x = i * UINT64_C(0x9e3779b97f4a7c15);
+        x ^= x >> 29;
+        for (int d = 0; d < 6; d++, x /= 36)
+            out[d] = flood_chars[x % 36];
+        for (int d = 9; d >= 6; d--, i /= 36)
+            out[d] = flood_chars[i % 36];
+        out[10] = '\0';
+        return;
+    }
+    uint64_t inv = 1;
+    for (int r = 0; r < 6; r++)
+        inv *= 2 - FNV_PRIME * inv;
+    const uint64_t u = (UINT64_C(0x5a5a) * inv) & 0xffff;
+    for (uint64_t salt = 0;; salt++) {
+        uint64_t v = i + salt * 1000003u, h0 = basis;
+        for (int d = 5; d >= 0; d--, v /= 36)
+            out[d] = flood_chars[v % 36];
+        for (int d = 0; d < 6; d++)
+            h0 = (h0 ^ (unsigned char)out[d]) * FNV_PRIME;
+        for (int a = 0; a < 36; a++) {
+            uint64_t h1 = (h0 ^ (unsigned char)flood_chars[a]) * FNV_PRIME;
+            for (int b = 0; b < 36; b++) {
+                uint64_t h2 = (h1 ^ (unsigned char)flood_chars[b]) * FNV_PRIME;
+                for (int c = 0; c < 36; c++) {
+                    uint64_t h3 = (h2 ^ (unsigned char)flood_chars[c]) * FNV_PRIME;
+                    char last = (char)((h3 ^ u) & 0xff);
+                    if (((h3 ^ u) & 0xff00) || !last || !strchr(flood_chars, last))
+                        continue;
+                    out[6] = flood_chars[a];
+                    out[7] = flood_chars[b];
+                    out[8] = flood_chars[c];
+                    out[9] = last;
+                    out[10] = '\0';
+                    return;
+                }
+            }
+        }
+    }
+}
+
+static int flood(const char *kind, uint64_t n) {
+    int sans = !strncmp(kind, "sans-", 5);
+    const char *hash = kind + 5; /* after "keys-" or "sans-" */
+    uint64_t basis;
+    if (strncmp(kind, "keys-", 5) && !sans)
+        return -1;
+    if (!strcmp(hash, "fnv"))
+        basis = UINT64_C(14695981039346656037);
+    else if (!strcmp(hash, "fnv-old"))
+        basis = UINT64_C(1469598103934665603);
+    else if (!strcmp(hash, "random"))
+        basis = 0;
+    else
+        return -1;
+    puts_(sans ? "{\"certificates\":[{\"certificateDetail\":{\"subjectAlternativeNames\":["
+               : "{\"x\":{");
+    for (uint64_t i = 0; i < n; i++) {
+        char k[11];
+        flood_key(k, i, basis);
+        if (i)
+            put(",", 1);
+        put("\"", 1);
+        put(k, 10);
+        put(sans ? "\"" : "\":0", sans ? 1 : 3);
+    }
+    puts_(sans ? "]}}]}\n" : "}}\n");
+    out_flush();
+    fprintf(stderr, "gen: %" PRIu64 " %s keys, %" PRIu64 " bytes\n", n, kind, ototal);
+    return 0;
 }
 
 int main(int argc, char **argv) {
@@ -517,6 +608,18 @@ int main(int argc, char **argv) {
             epoch_style = 1;
         } else if (!strcmp(a, "--snapshots")) {
             snapshots = 1; /* pages are separate listings: no nextPageToken */
+        } else if (!strcmp(a, "--flood")) {
+            uint64_t n;
+            if (i + 2 >= argc || parse_count(a, argv[i + 2], &n) < 0) {
+                usage(stderr);
+                return 2;
+            }
+            signal(SIGPIPE, SIG_IGN);
+            if (flood(argv[i + 1], n) < 0) {
+                usage(stderr);
+                return 2;
+            }
+            return 0;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;

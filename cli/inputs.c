@@ -143,8 +143,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
             break;
         }
         if (state == 0) {
-            int rc = cli_feed_bytes(&feed, read_buf, (size_t)n, &err);
-            if (rc == 1) {
+            lsc_status rc = cli_feed_bytes(&feed, read_buf, (size_t)n, &err);
+            if (rc == LSC_MALFORMED) {
                 state = 1;
             } else if (rc < 0) {
                 state = -1;
@@ -157,7 +157,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     }
     cli_progress_clear(&run->progress);
 
-    if (!run->stop && read_errno == 0 && state >= 0 && cli_feed_finish(&feed, &err) < 0)
+    if (!run->stop && read_errno == 0 && state >= 0 && cli_feed_finish(&feed, &err) < LSC_OK)
         state = -1;
     if (state < 0 && !run->stop) { /* not our own stop: the library ran out of memory */
         cli_error("%s", err.text[0] ? err.text : "out of memory");

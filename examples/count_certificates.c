@@ -60,20 +60,20 @@ static int count_file(const lsc_config *config, const char *name, FILE *in, stru
     lsc_error err;
     char buf[65536];
     size_t n;
-    int rc = 0;
+    lsc_status rc = LSC_OK;
     lsc_checker *checker = lsc_checker_new(config, name, &cb, c, &err);
     if (!checker) {
         fprintf(stderr, "%s: %s\n", name, err.text);
         return -1;
     }
-    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+    while (rc == LSC_OK && (n = fread(buf, 1, sizeof buf, in)) > 0)
         rc = lsc_checker_feed(checker, buf, n, &err);
-    if (rc == 0)
+    if (rc == LSC_OK)
         rc = lsc_checker_finish(checker, &err);
     if (ferror(in)) {
         perror(name);
-        rc = -1;
-    } else if (rc < 0) {
+        rc = LSC_STOPPED;
+    } else if (rc < LSC_OK) { /* stopped, out of memory: not a finding */
         fprintf(stderr, "%s: %s\n", name, err.text);
     }
     lsc_checker_free(checker);

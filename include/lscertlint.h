@@ -51,11 +51,30 @@ const char *lsc_severity_name(lsc_severity severity);
 /** Parse "error", "warning", "note" or "off"; returns -1 for anything else. */
 int lsc_severity_parse(const char *name, lsc_severity *out);
 
-/** A caller-owned error description, filled in when a call fails. */
+/**
+ * What lsc_checker_feed() and lsc_checker_finish() return. The values that
+ * end a run for good are negative, so `rc < 0` means "stop".
+ */
+typedef enum lsc_status {
+    LSC_OK = 0,        /**< the run goes on (feed) or ended well (finish) */
+    LSC_MALFORMED = 1, /**< the input is not JSON; a json-syntax finding was delivered */
+    LSC_STOPPED = -1,  /**< a callback returned nonzero */
+    LSC_NOMEM = -2,    /**< memory ran out; the checker can only be freed */
+    LSC_MISUSE = -3    /**< a call the contract forbids; the run is left as it was */
+} lsc_status;
+
+/** "ok", "malformed", "stopped", "out of memory", "misuse" (or "unknown"). */
+const char *lsc_status_name(lsc_status status);
+
+/**
+ * A caller-owned error description. Every call that takes one fills every
+ * field when it returns anything but LSC_OK (and leaves it alone on LSC_OK).
+ */
 typedef struct lsc_error {
-    uint64_t line;     /**< 1-based line of the problem in the input, 0 if none */
-    uint64_t column;   /**< 1-based column (code points), 0 if none */
-    uint64_t position; /**< 0-based byte offset, 0 if none */
+    lsc_status code;   /**< what the call returned (LSC_NOMEM from a failed lsc_checker_new) */
+    uint64_t line;     /**< LSC_MALFORMED: 1-based line of the first bad byte; 0 otherwise */
+    uint64_t column;   /**< LSC_MALFORMED: 1-based column (code points); 0 otherwise */
+    uint64_t position; /**< LSC_MALFORMED: 0-based byte offset in the input; 0 otherwise */
     char text[200];    /**< what went wrong, in plain words, NUL-terminated */
 } lsc_error;
 
@@ -396,7 +415,8 @@ typedef struct lsc_checker lsc_checker;
 
 /**
  * Make a checker for one input. @p config is copied; @p file names the input
- * in findings (copied). Returns NULL and fills @p err on failure.
+ * in findings (copied). Returns NULL and fills @p err (code LSC_NOMEM) when
+ * memory runs out. The library never exits or aborts the process.
  */
 lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
                              const lsc_callbacks *callbacks, void *user, lsc_error *err);
@@ -405,18 +425,33 @@ lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
 void lsc_checker_free(lsc_checker *checker);
 
 /**
- * Feed the next chunk of input (any size, 0 included). Returns 0 while the
- * run goes on, 1 when the input was found malformed (later bytes are ignored,
- * a json-syntax finding has been delivered), -1 when a callback stopped the
- * run or memory ran out (err says which).
+ * Feed the next chunk of input (any size, 0 included). Returns LSC_OK while
+ * the run goes on; LSC_MALFORMED when the input was found malformed (later
+ * bytes are ignored, a json-syntax finding has been delivered, @p err holds
+ * its line, column and byte offset); LSC_STOPPED when a callback returned
+ * nonzero; LSC_NOMEM when memory ran out. Once a run has ended that way,
+ * every later feed returns the same status.
+ *
+ * One exception delays LSC_MALFORMED: when the first 4 KiB of the input
+ * may still show which form was saved by mistake (Python's print(), YAML,
+ * the AWS CLI's table or text output), the json-syntax finding, which then
+ * names that form, waits for those bytes or for lsc_checker_finish(), and
+ * feeds return LSC_OK meanwhile. So the finding does not depend on how the
+ * input was cut into chunks.
+ *
+ * LSC_MISUSE, with nothing else changed: a feed after lsc_checker_finish(),
+ * or a call made from inside one of this checker's own callbacks (a
+ * callback may feed another checker, never its own).
  */
-int lsc_checker_feed(lsc_checker *checker, const void *data, size_t len, lsc_error *err);
+lsc_status lsc_checker_feed(lsc_checker *checker, const void *data, size_t len, lsc_error *err);
 
 /**
  * Signal the end of input: delivers what was pending (a truncated input is a
- * json-syntax finding). Same returns as lsc_checker_feed().
+ * json-syntax finding). Same returns as lsc_checker_feed(); a second finish
+ * returns what the first did; a call from inside this checker's callbacks
+ * returns LSC_MISUSE.
  */
-int lsc_checker_finish(lsc_checker *checker, lsc_error *err);
+lsc_status lsc_checker_finish(lsc_checker *checker, lsc_error *err);
 
 /** Counters so far. */
 const lsc_stats *lsc_checker_stats(const lsc_checker *checker);

@@ -12,11 +12,6 @@ struct lsc_checker {
     lscp_sink sink;
 };
 
-void lscp_out_of_memory(void) {
-    fputs("lscertlint: out of memory\n", stderr);
-    exit(3);
-}
-
 int lscp_rule_on(const lscp_sink *s, lsc_rule_id rule) {
     return s->config.severity[rule] != LSC_OFF;
 }
@@ -225,8 +220,7 @@ int lscp_flush(lscp_sink *s) {
 }
 
 /* Add the hint of schema/hints.c to the buffered json-syntax finding. */
-static int add_syntax_hint(lscp_sink *s) {
-    const char *hint = lscp_hint_syntax(s->hint_head, s->hint_len);
+static int add_syntax_hint(lscp_sink *s, const char *hint) {
     if (!hint)
         return 0;
     for (size_t i = 0; i < s->pending_len; i++) {
@@ -244,12 +238,14 @@ static int add_syntax_hint(lscp_sink *s) {
 }
 
 int lscp_syntax_ready(lscp_sink *s) {
-    if (!s->input_ended && s->hint_len < LSCP_HINT_HEAD) {
-        s->hint_wait = 1;
+    const char *hint;
+    int complete = s->input_ended || s->hint_len >= LSCP_HINT_HEAD;
+    if (!lscp_hint_syntax(s->hint_head, s->hint_len, complete, s->syntax_at.offset, &hint)) {
+        s->hint_wait = 1; /* the next bytes may name the form */
         return 0;
     }
     s->hint_wait = 0;
-    if (add_syntax_hint(s) < 0 || lscp_flush(s) < 0)
+    if (add_syntax_hint(s, hint) < 0 || lscp_flush(s) < 0)
         return -1;
     return 1;
 }
@@ -265,10 +261,33 @@ static void keep_head(lscp_sink *s, const void *data, size_t len) {
     }
 }
 
-static void set_error(lsc_error *err, const char *text) {
+const char *lsc_status_name(lsc_status status) {
+    switch (status) {
+    case LSC_OK:
+        return "ok";
+    case LSC_MALFORMED:
+        return "malformed";
+    case LSC_STOPPED:
+        return "stopped";
+    case LSC_NOMEM:
+        return "out of memory";
+    case LSC_MISUSE:
+        return "misuse";
+    }
+    return "unknown";
+}
+
+/* Fill every field of err (when given) for a call that returns code. */
+static void set_error(lsc_error *err, lsc_status code, const char *text, const lsc_pos *pos) {
     if (!err)
         return;
     memset(err, 0, sizeof *err);
+    err->code = code;
+    if (pos) {
+        err->line = pos->line;
+        err->column = pos->column;
+        err->position = pos->offset;
+    }
     snprintf(err->text, sizeof err->text, "%s", text);
 }
 
@@ -305,14 +324,15 @@ lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
     if (callbacks)
         s->cb = *callbacks;
     s->user = user;
+    lscp_hash_key_random(&s->hash_key);
     if (lscp_decode_init(s) < 0)
         goto oom;
-    s->validator = lscv_new(&s->config, s);
+    s->validator = lscv_new(&s->config, s, &s->hash_key);
     if (!s->validator)
         goto oom;
     return c;
 oom:
-    set_error(err, "out of memory");
+    set_error(err, LSC_NOMEM, "out of memory", NULL);
     lsc_checker_free(c);
     return NULL;
 }
@@ -330,16 +350,47 @@ void lsc_checker_free(lsc_checker *c) {
     lscp_free(c);
 }
 
-static int outcome(lscp_sink *s, int r, lsc_error *err) {
-    if (r >= 0)
-        return r;
+/* The status a run that ended has, or LSC_OK while it goes on. */
+static lsc_status run_status(const lscp_sink *s) {
+    if (s->stopped) /* first: a callback may stop on the json-syntax finding */
+        return LSC_STOPPED;
+    if (s->failed && !s->hint_wait) /* waiting: the finding is not out yet */
+        return LSC_MALFORMED;
     if (s->oom || s->scan.oom)
-        set_error(err, "out of memory");
-    else if (s->stopped)
-        set_error(err, "stopped by a callback");
-    else
-        set_error(err, "internal error");
-    return -1;
+        return LSC_NOMEM;
+    return LSC_OK;
+}
+
+/* Map a decoder return (0, 1 malformed, -1 stopped or out of memory) to the
+ * run's status and fill err. */
+static lsc_status run_result(lscp_sink *s, int r, lsc_error *err) {
+    lsc_status st = run_status(s);
+    if (r == 0 && st == LSC_OK)
+        return LSC_OK;
+    switch (st) {
+    case LSC_MALFORMED:
+        set_error(err, st, s->syntax_msg, &s->syntax_at);
+        break;
+    case LSC_STOPPED:
+        set_error(err, st, "stopped by a callback", NULL);
+        break;
+    case LSC_NOMEM:
+        set_error(err, st, "out of memory", NULL);
+        break;
+    default:
+        /* r != 0 without a reason recorded: treat as out of memory, the
+         * only failure a decoder step has besides the three above */
+        s->oom = 1;
+        st = LSC_NOMEM;
+        set_error(err, st, "out of memory", NULL);
+        break;
+    }
+    return st;
+}
+
+static lsc_status misuse(lsc_error *err, const char *text) {
+    set_error(err, LSC_MISUSE, text, NULL);
+    return LSC_MISUSE;
 }
 
 static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
@@ -373,50 +424,81 @@ static int feed_head(lscp_sink *s, const unsigned char **data, size_t *len) {
     return lscp_decode_chunk(s, s->head, s->head_len, 0);
 }
 
-int lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_error *err) {
-    lscp_sink *s = &c->sink;
-    const unsigned char *p = data;
+static lsc_status feed_bytes(lscp_sink *s, const unsigned char *p, size_t len, lsc_error *err) {
     s->stats.bytes += len; /* every byte given counts, even past an error */
-    keep_head(s, data, len);
+    keep_head(s, p, len);
     if (s->hint_wait)
-        return outcome(s, lscp_syntax_ready(s), err);
-    if (s->failed)
-        return 1;
-    if (s->stopped)
-        return outcome(s, -1, err);
+        return run_result(s, lscp_syntax_ready(s), err);
+    if (run_status(s) != LSC_OK)
+        return run_result(s, 1, err);
     if (!s->head_done) {
         if (len == 0)
-            return 0;
+            return LSC_OK;
         int r = feed_head(s, &p, &len);
         if (r != 0)
-            return outcome(s, r, err);
+            return run_result(s, r, err);
         if (!s->head_done)
-            return 0;
+            return LSC_OK;
     }
     if (len == 0)
-        return 0;
+        return LSC_OK;
     uint64_t base = s->stats.bytes - len;
-    return outcome(s, lscp_decode_chunk(s, p, len, base), err);
+    return run_result(s, lscp_decode_chunk(s, p, len, base), err);
 }
 
-int lsc_checker_finish(lsc_checker *c, lsc_error *err) {
+lsc_status lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_error *err) {
     lscp_sink *s = &c->sink;
+    if (s->busy)
+        return misuse(err, "lsc_checker_feed called from inside one of the checker's callbacks");
+    if (s->finished)
+        return misuse(err, "lsc_checker_feed called after lsc_checker_finish");
+    s->busy = 1;
+    lsc_status st = feed_bytes(s, data, len, err);
+    s->busy = 0;
+    return st;
+}
+
+static lsc_status finish_input(lscp_sink *s, lsc_error *err) {
     s->input_ended = 1;
     if (s->hint_wait)
-        return outcome(s, lscp_syntax_ready(s), err);
-    if (s->failed)
-        return 1;
-    if (s->stopped)
-        return outcome(s, -1, err);
+        return run_result(s, lscp_syntax_ready(s), err);
+    if (run_status(s) != LSC_OK)
+        return run_result(s, 1, err);
     if (!s->head_done && s->head_len) {
         /* a short input that began like a BOM but ended: not a BOM */
         s->head_done = 1;
         int r = lscp_decode_chunk(s, s->head, s->head_len, 0);
         if (r != 0)
-            return outcome(s, r, err);
+            return run_result(s, r, err);
     }
     s->head_done = 1;
-    return outcome(s, lscp_decode_finish(s), err);
+    return run_result(s, lscp_decode_finish(s), err);
+}
+
+lsc_status lsc_checker_finish(lsc_checker *c, lsc_error *err) {
+    lscp_sink *s = &c->sink;
+    if (s->busy)
+        return misuse(err, "lsc_checker_finish called from inside one of the checker's callbacks");
+    if (s->finished) /* the same answer again, err filled the same way */
+        return s->finish_status == LSC_OK ? LSC_OK : run_result(s, 1, err);
+    s->busy = 1;
+    lsc_status st = finish_input(s, err);
+    s->busy = 0;
+    s->finished = 1;
+    s->finish_status = st;
+    return st;
+}
+
+uint64_t lscp_checker_probes(const lsc_checker *c) {
+    return c->sink.probes + lscv_probes(c->sink.validator);
+}
+
+int lscp_checker_set_hash_key(lsc_checker *c, const lscp_hash_key *key) {
+    lscp_sink *s = &c->sink;
+    if (s->stats.bytes || s->reg_len)
+        return -1; /* the tables were filled under the old key */
+    s->hash_key = *key;
+    return 0;
 }
 
 const lsc_stats *lsc_checker_stats(const lsc_checker *c) {

@@ -73,11 +73,26 @@ void *lscp_calloc(size_t n, size_t size);
 void *lscp_realloc(void *p, size_t size);
 void lscp_free(void *p);
 
-/* Test hook: fail allocation number k (0-based) from now on; persistent:
- * every allocation after it fails too. k < 0 turns failing off. */
+#ifdef LSC_FAULT_INJECTION
+/* Test builds only (lib/alloc.c compiled with LSC_FAULT_INJECTION): fail
+ * allocation number k (0-based) from now on; persistent: every allocation
+ * after it fails too. k < 0 turns failing off. */
 void lscp_alloc_fail_at(long k, int persistent);
 /* Allocations made since the hook was last set. */
 long lscp_alloc_count(void);
+/* Blocks allocated and not yet freed, since the process started. */
+long lscp_alloc_live(void);
+#endif
+
+/* Work counters and seams for tests (lib/checker.c). The hash-table
+ * entries and slots looked at so far by this checker's tables (registry,
+ * validator sets, duplicate-certificate): a test of linear time counts
+ * these instead of timing. */
+uint64_t lscp_checker_probes(const lsc_checker *checker);
+/* Replace the checker's random hash key (before the first feed; -1 after):
+ * with lscp_hash_key_constant() every key collides. */
+struct lscp_hash_key;
+int lscp_checker_set_hash_key(lsc_checker *checker, const struct lscp_hash_key *key);
 
 /* The lsc_rule_id of a rule id ("tag-key-charset"), or -1 if unknown. */
 int lscp_rule_index(const char *id);
@@ -86,9 +101,5 @@ int lscp_rule_index(const char *id);
  * what fits into out (never splitting an escape or a UTF-8 sequence, always
  * NUL-terminated when size > 0) and returns the length it needed. */
 size_t lscp_escape(char *out, size_t size, const char *s, size_t len);
-
-/* Memory ran out where no error can be returned (inside yajl): print a
- * message and exit with status 3. */
-void lscp_out_of_memory(void) __attribute__((noreturn));
 
 #endif

@@ -3,6 +3,8 @@
  * the token's position and, for strings, the strictly decoded bytes. */
 #include "parser/decode.h"
 
+#include <setjmp.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -148,15 +150,6 @@ static int report_at(lscp_sink *s, lsc_rule_id rule, lsc_pos pos, size_t d, int 
 
 /* ---- the duplicate-key registry ------------------------------------------ */
 
-static uint64_t key_hash(const char *k, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)k[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 static int reg_rebuild(lscp_sink *s, size_t buckets) {
     uint32_t *heads = lscp_malloc(buckets * sizeof *heads);
     if (!heads)
@@ -178,12 +171,14 @@ static int reg_rebuild(lscp_sink *s, size_t buckets) {
  * registering it; sets s->oom on failure. */
 static const lscp_key_entry *reg_check(lscp_sink *s, const lscp_frame *f, const char *k, size_t n,
                                        lsc_pos pos) {
-    uint64_t h = key_hash(k, n);
+    uint64_t h = lscp_hash(&s->hash_key, k, n, 0);
     if (!s->reg_heads && reg_rebuild(s, 64) < 0)
         goto oom;
+    s->probes++;
     for (uint32_t i = s->reg_heads[h & (s->reg_buckets - 1)]; i != UINT32_MAX && i >= f->reg_start;
          i = s->reg[i].next) {
         const lscp_key_entry *e = &s->reg[i];
+        s->probes++;
         if (e->hash == h && e->len == n && memcmp(s->reg_keys + e->off, k, n) == 0)
             return e;
     }
@@ -882,37 +877,145 @@ static const yajl_callbacks callbacks = {
 
 /* ---- driving yajl -------------------------------------------------------- */
 
-/* yajl cannot survive a NULL from its allocator: end the process cleanly. */
+/* yajl and out of memory. yajl 2.1 does not check what its allocator
+ * returns in several places (yajl_alloc, the lexer's buffer, the state
+ * stack): a NULL would be written through. So yajl is never given a NULL:
+ *
+ * - every block yajl allocates carries a header linking it into the sink's
+ *   list (yajl_blocks), so the sink knows all the memory a handle owns;
+ * - every call into yajl that may allocate (yajl_alloc, yajl_parse,
+ *   yajl_complete_parse) runs under a setjmp (yajl_call_*);
+ * - when an allocation for yajl fails, the allocator longjmps back there
+ *   instead of returning. Only yajl's own frames are unwound: yajl calls
+ *   its allocator between tokens, never while one of our callbacks runs.
+ *   The handle is then in an unknown state, so it is not touched again:
+ *   every block of the list is freed and the handle forgotten
+ *   (yajl_discard). The checker answers LSC_NOMEM from then on, and
+ *   lsc_checker_free() still releases everything.
+ *
+ * This holds for every allocation site of yajl whatever its size, with no
+ * reserve to size and no change to yajl. */
+typedef union yajl_block {
+    struct {
+        union yajl_block *prev, *next;
+    } link;
+    max_align_t align; /* what follows the header is aligned for anything */
+} yajl_block;
+
+static void block_link(lscp_sink *s, yajl_block *b) {
+    b->link.prev = NULL;
+    b->link.next = s->yajl_blocks;
+    if (s->yajl_blocks)
+        s->yajl_blocks->link.prev = b;
+    s->yajl_blocks = b;
+}
+
+static void block_unlink(lscp_sink *s, yajl_block *b) {
+    if (b->link.prev)
+        b->link.prev->link.next = b->link.next;
+    else
+        s->yajl_blocks = b->link.next;
+    if (b->link.next)
+        b->link.next->link.prev = b->link.prev;
+}
+
+/* An allocation for yajl failed: unwind to the yajl_call_* that entered
+ * yajl. Outside one (cannot happen: every allocating call is guarded),
+ * NULL is all that is left. */
+static void *yajl_out_of_memory(lscp_sink *s) {
+    s->oom = 1;
+    if (s->yajl_armed) {
+        s->yajl_armed = 0;
+        longjmp(s->yajl_jump, 1);
+    }
+    return NULL;
+}
+
 static void *yajl_malloc_cb(void *ctx, size_t n) {
-    (void)ctx;
-    void *p = lscp_malloc(n);
-    if (!p)
-        lscp_out_of_memory();
-    return p;
+    lscp_sink *s = ctx;
+    if (n > SIZE_MAX - sizeof(yajl_block))
+        return yajl_out_of_memory(s);
+    yajl_block *b = lscp_malloc(sizeof *b + n);
+    if (!b)
+        return yajl_out_of_memory(s);
+    block_link(s, b);
+    return b + 1;
 }
 
 static void *yajl_realloc_cb(void *ctx, void *p, size_t n) {
-    (void)ctx;
-    void *q = lscp_realloc(p, n);
-    if (!q)
-        lscp_out_of_memory();
-    return q;
+    lscp_sink *s = ctx;
+    if (!p)
+        return yajl_malloc_cb(ctx, n);
+    if (n > SIZE_MAX - sizeof(yajl_block))
+        return yajl_out_of_memory(s);
+    yajl_block *old = (yajl_block *)p - 1;
+    /* on failure the old block is untouched and still linked */
+    yajl_block *b = lscp_realloc(old, sizeof *b + n);
+    if (!b)
+        return yajl_out_of_memory(s);
+    /* the links moved with the block: point the neighbours at it */
+    if (b->link.prev)
+        b->link.prev->link.next = b;
+    else
+        s->yajl_blocks = b;
+    if (b->link.next)
+        b->link.next->link.prev = b;
+    return b + 1;
 }
 
 static void yajl_free_cb(void *ctx, void *p) {
-    (void)ctx;
-    lscp_free(p);
+    lscp_sink *s = ctx;
+    if (!p)
+        return;
+    yajl_block *b = (yajl_block *)p - 1;
+    block_unlink(s, b);
+    lscp_free(b);
 }
 
-static yajl_alloc_funcs yajl_allocs = {yajl_malloc_cb, yajl_realloc_cb, yajl_free_cb, NULL};
+/* Forget a handle that an allocation failure left half-way: free its
+ * blocks without asking yajl. */
+static void yajl_discard(lscp_sink *s) {
+    while (s->yajl_blocks) {
+        yajl_block *b = s->yajl_blocks;
+        s->yajl_blocks = b->link.next;
+        lscp_free(b);
+    }
+    s->yajl = NULL;
+}
+
+/* The guarded calls: 0, or -1 when memory ran out inside yajl (the handle
+ * is gone). Nothing here is modified between setjmp and longjmp but the
+ * sink, which lives on the heap. */
+static int yajl_call_alloc(lscp_sink *s, yajl_alloc_funcs *funcs) {
+    if (setjmp(s->yajl_jump)) {
+        yajl_discard(s);
+        return -1;
+    }
+    s->yajl_armed = 1;
+    s->yajl = yajl_alloc(&callbacks, funcs, s);
+    s->yajl_armed = 0;
+    return s->yajl ? 0 : -1;
+}
+
+static int yajl_call_parse(lscp_sink *s, const unsigned char *data, size_t len, int complete,
+                           yajl_status *st) {
+    if (setjmp(s->yajl_jump)) {
+        yajl_discard(s);
+        return -1;
+    }
+    s->yajl_armed = 1;
+    *st = complete ? yajl_complete_parse(s->yajl) : yajl_parse(s->yajl, data, len);
+    s->yajl_armed = 0;
+    return 0;
+}
 
 int lscp_decode_init(lscp_sink *s) {
     lscp_arena_init(&s->cert_arena);
     lscp_arena_init(&s->doc_arena);
     if (lscp_scan_init(&s->scan) < 0)
         return -1;
-    s->yajl = yajl_alloc(&callbacks, &yajl_allocs, s);
-    if (!s->yajl)
+    yajl_alloc_funcs funcs = {yajl_malloc_cb, yajl_realloc_cb, yajl_free_cb, s};
+    if (yajl_call_alloc(s, &funcs) < 0)
         return -1;
     yajl_config(s->yajl, yajl_allow_multiple_values, 1);
     /* the scanner checks UTF-8 strictly; yajl's looser check is redundant */
@@ -924,6 +1027,7 @@ int lscp_decode_init(lscp_sink *s) {
 void lscp_decode_release(lscp_sink *s) {
     if (s->yajl)
         yajl_free(s->yajl);
+    yajl_discard(s); /* none left after yajl_free, unless a parse was abandoned */
     lscp_scan_release(&s->scan);
     lscp_arena_release(&s->cert_arena);
     lscp_arena_release(&s->doc_arena);
@@ -939,6 +1043,8 @@ void lscp_decode_release(lscp_sink *s) {
 static int syntax_fail(lscp_sink *s, lsc_pos pos, uint64_t document, const char *msg) {
     size_t d = decoded_depth(s);
     s->failed = 1;
+    s->syntax_at = pos;
+    snprintf(s->syntax_msg, sizeof s->syntax_msg, "invalid JSON: %s", msg);
     if (s->in_document && s->depth > 0 && doc_shape_rules(s, 0) < 0)
         return -1;
     s->force_document = (int64_t)document;
@@ -971,8 +1077,14 @@ int lscp_decode_chunk(lscp_sink *s, const unsigned char *data, size_t len, uint6
         return s->hint_wait ? 0 : 1; /* the finding is not out yet */
     s->chunk = data;
     s->chunk_base = base;
+    if (!s->yajl) { /* discarded after running out of memory */
+        s->oom = 1;
+        return -1;
+    }
     lscp_scan_chunk_begin(&s->scan, data, len);
-    yajl_status st = yajl_parse(s->yajl, data, len);
+    yajl_status st;
+    if (yajl_call_parse(s, data, len, 0, &st) < 0)
+        return -1;
     uint64_t end = base + len;
     if (st == yajl_status_client_canceled)
         return stop_reason(s);
@@ -1010,9 +1122,16 @@ int lscp_decode_finish(lscp_sink *s) {
         return 1;
     if (lscp_scan_finish(&s->scan) < 0)
         return scan_failed(s);
+    if (!s->yajl) {
+        s->oom = 1;
+        return -1;
+    }
     s->finishing = 1;
-    yajl_status st = yajl_complete_parse(s->yajl);
+    yajl_status st;
+    int r = yajl_call_parse(s, NULL, 0, 1, &st);
     s->finishing = 0;
+    if (r < 0)
+        return -1;
     if (st == yajl_status_client_canceled)
         return stop_reason(s);
     if (st != yajl_status_ok) {

@@ -5,8 +5,10 @@
 #ifndef LSC_DECODE_H
 #define LSC_DECODE_H
 
+#include <setjmp.h>
 #include <yajl/yajl_parse.h>
 
+#include "lib/hash.h"
 #include "lib/internal.h"
 #include "parser/arena.h"
 #include "parser/scan.h"
@@ -79,7 +81,10 @@ struct lscp_sink {
     void *user;
     lsc_stats stats;
     lscv_state *validator;
-    yajl_handle yajl;
+    yajl_handle yajl; /* NULL once discarded after running out of memory */
+    union yajl_block *yajl_blocks; /* every block yajl holds (decode.c) */
+    jmp_buf yajl_jump;             /* where a failed allocation for yajl unwinds to */
+    int yajl_armed;                /* yajl_jump is set: we are inside yajl */
     lscp_scan scan;
     /* the chunk being parsed */
     const unsigned char *chunk;
@@ -93,6 +98,12 @@ struct lscp_sink {
     int failed;  /* a json-syntax finding was delivered: ignore the rest */
     int stopped; /* a user callback asked to stop */
     int oom;
+    lsc_pos syntax_at;    /* failed: where the input stopped being JSON */
+    char syntax_msg[160]; /* failed: the json-syntax finding's message */
+    /* the public contract (lib/checker.c) */
+    int busy;             /* inside feed or finish: a nested call is misuse */
+    int finished;         /* lsc_checker_finish was called */
+    lsc_status finish_status;
     int64_t force_document; /* >= 0: the document index of the next report */
     /* containers */
     lscp_frame *frames;
@@ -101,6 +112,8 @@ struct lscp_sink {
     size_t too_deep_at; /* depth of the container that went too deep, 0 if none */
     char *keys;         /* the current key of each open object, stacked */
     size_t keys_len, keys_cap;
+    lscp_hash_key hash_key; /* this checker's, for every hash table */
+    uint64_t probes;        /* registry entries looked at (work, for tests) */
     /* duplicate-key registry */
     lscp_key_entry *reg;
     size_t reg_len, reg_cap;

@@ -48,6 +48,21 @@ static int has_prefix(const unsigned char *s, size_t len, size_t i, const char *
     return i <= len && len - i >= n && memcmp(s + i, lit, n) == 0;
 }
 
+/* What a test knows from the bytes so far. */
+enum { NO = 0, YES = 1, MORE = 2 };
+
+/* lit at s[i]: YES, NO, or MORE when the known bytes agree but end first. */
+static int prefix3(const unsigned char *s, size_t len, size_t i, const char *lit, int complete) {
+    size_t n = strlen(lit);
+    for (size_t k = 0; k < n; k++) {
+        if (i + k >= len)
+            return complete ? NO : MORE;
+        if (s[i + k] != (unsigned char)lit[k])
+            return NO;
+    }
+    return YES;
+}
+
 static int contains(const unsigned char *s, size_t len, const char *lit) {
     size_t n = strlen(lit);
     for (size_t i = 0; i + n <= len; i++)
@@ -56,62 +71,93 @@ static int contains(const unsigned char *s, size_t len, const char *lit) {
     return 0;
 }
 
-/* lit at the start of a line of the head (white space before it allowed). */
-static int line_starts_with(const unsigned char *s, size_t len, const char *lit) {
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && s[i - 1] != '\n')
-            continue;
-        size_t j = i;
-        while (j < len && (s[j] == ' ' || s[j] == '\t'))
-            j++;
-        if (has_prefix(s, len, j, lit))
-            return 1;
-    }
-    return 0;
-}
-
-/* Python's repr of a dict or a list of dicts: single-quoted keys first, or a
- * datetime object anywhere in the head. */
-static int python_repr(const unsigned char *s, size_t len, size_t i) {
-    if (has_prefix(s, len, i, "{'") || has_prefix(s, len, i, "[{'"))
-        return 1;
-    return contains(s, len, "datetime.datetime(");
-}
-
 /* The table output: a rule of dashes, then a line starting with '|'. */
-static int cli_table(const unsigned char *s, size_t len, size_t i) {
+static int cli_table(const unsigned char *s, size_t len, size_t i, int complete) {
     size_t dashes = 0;
     while (i < len && s[i] == '-') {
         i++;
         dashes++;
     }
-    if (dashes < 3)
-        return 0;
     while (i < len && (s[i] == ' ' || s[i] == '\r'))
         i++;
-    return i + 1 < len && s[i] == '\n' && s[i + 1] == '|';
+    if (i + 1 >= len) /* the line or the next one's first byte is not known yet */
+        return complete || (i < len && s[i] != '\n') ? NO : MORE;
+    return dashes >= 3 && s[i] == '\n' && s[i + 1] == '|' ? YES : NO;
 }
 
 /* The text output: lines of tab-separated values, each starting with the
  * upper-case name of its structure (CERTIFICATES, CERTIFICATEDETAIL, ...). */
-static int cli_text(const unsigned char *s, size_t len, size_t i) {
+static int cli_text(const unsigned char *s, size_t len, size_t i, int complete) {
     size_t start = i;
     while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_'))
         i++;
-    return i - start >= 3 && i < len && s[i] == '\t';
+    if (i >= len)
+        return complete ? NO : MORE;
+    return i - start >= 3 && s[i] == '\t' ? YES : NO;
 }
 
-const char *lscp_hint_syntax(const unsigned char *s, size_t len) {
+/* The first answer of the tests, in order, that is YES; MORE when one
+ * before it could still say YES. */
+static int first(const int *answers, size_t n, size_t *which) {
+    for (size_t k = 0; k < n; k++) {
+        if (answers[k] == MORE)
+            return MORE;
+        if (answers[k] == YES) {
+            *which = k;
+            return YES;
+        }
+    }
+    return NO;
+}
+
+int lscp_hint_syntax(const unsigned char *s, size_t len, int complete, uint64_t error_at,
+                     const char **hint) {
+    *hint = NULL;
     size_t i = skip_space(s, len, 0);
-    if (python_repr(s, len, i))
-        return contains(s, len, "'ResponseMetadata'") ? hint_boto3_print : hint_python;
-    if (line_starts_with(s, len, "certificates:") || line_starts_with(s, len, "- certificateArn:"))
-        return hint_yaml;
-    if (cli_table(s, len, i))
-        return hint_table;
-    if (cli_text(s, len, i))
-        return hint_text;
-    return NULL;
+    if (i >= len && !complete)
+        return 0;
+    /* Python's repr: single-quoted keys first, or a datetime object where
+     * the JSON stopped; the forms of YAML, table and text at the start */
+    int python_start = prefix3(s, len, i, "{'", complete);
+    if (python_start == NO)
+        python_start = prefix3(s, len, i, "[{'", complete);
+    int at_datetime = error_at < LSCP_HINT_HEAD
+                          ? prefix3(s, len, (size_t)error_at, "datetime.datetime(", complete)
+                          : NO;
+    int yaml = prefix3(s, len, i, "certificates:", complete);
+    if (yaml == NO)
+        yaml = prefix3(s, len, i, "- certificateArn:", complete);
+    const int answers[] = {python_start, at_datetime, yaml, cli_table(s, len, i, complete),
+                           cli_text(s, len, i, complete)};
+    size_t which = 0;
+    int r = first(answers, sizeof answers / sizeof answers[0], &which);
+    if (r == MORE)
+        return 0;
+    if (r == NO)
+        return 1;
+    switch (which) {
+    case 0:
+    case 1:
+        /* boto3's print(resp) ends with ResponseMetadata: seen in the head
+         * or not, which only the whole head can say */
+        if (contains(s, len, "'ResponseMetadata'")) {
+            *hint = hint_boto3_print;
+            return 1;
+        }
+        if (!complete)
+            return 0;
+        *hint = hint_python;
+        return 1;
+    case 2:
+        *hint = hint_yaml;
+        return 1;
+    case 3:
+        *hint = hint_table;
+        return 1;
+    default:
+        *hint = hint_text;
+        return 1;
+    }
 }
 
 const char *lscp_hint_array(const unsigned char *s, size_t len, size_t at) {

@@ -3,20 +3,25 @@
  * certificate): a sentence added to the json-syntax or not-a-response
  * finding, saying what the input looks like and how to save it as JSON.
  *
- * A hint reads only the first LSCP_HINT_HEAD bytes of the input (all of
- * them, or the whole input when it is shorter), or only bytes of a document
- * that has ended, so it does not depend on how the input was cut into
+ * A hint reads only the first LSCP_HINT_HEAD bytes of the input, or only
+ * bytes of a document that has ended, and says when the bytes known so far
+ * do not decide it yet, so it does not depend on how the input was cut into
  * chunks. */
 #ifndef LSC_HINTS_H
 #define LSC_HINTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define LSCP_HINT_HEAD 4096
 
-/* The sentence for an input that is not JSON, from its head; NULL if it
- * looks like none of the known forms. */
-const char *lscp_hint_syntax(const unsigned char *head, size_t len);
+/* The sentence for an input that is not JSON, from the len first bytes of
+ * its head (complete: there are no more, the input or the head ended) and
+ * the offset of the first bad byte. Returns 1 when decided (*hint is the
+ * sentence, or NULL when the input looks like none of the known forms), 0
+ * when more bytes could change the answer. */
+int lscp_hint_syntax(const unsigned char *head, size_t len, int complete, uint64_t error_at,
+                     const char **hint);
 
 /* The sentence for a top-level array document that starts at head[at]
  * (bytes up to len are known): the certificates list alone; NULL if its

@@ -93,23 +93,12 @@ const char *lscv_quote(char *buf, const char *s, size_t len) {
     return lscp_quote(buf, LSCV_QUOTE_SIZE, s, len, 60);
 }
 
-/* FNV-1a, 64 bits; fold lowercases ASCII first. */
-static uint64_t hash_bytes(uint64_t h, const char *s, size_t len, int fold) {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        h ^= fold ? ascii_lower(c) : c;
-        h *= UINT64_C(0x100000001b3);
-    }
-    return h;
-}
-
-#define FNV_BASIS UINT64_C(0xcbf29ce484222325)
-
 /* ------------------------------------------------------------------ */
 /* Scratch sets                                                       */
 /* ------------------------------------------------------------------ */
 
-static int set_init(lscv_set *set, size_t cap) {
+static int set_init(lscv_set *set, size_t cap, const lscp_hash_key *key) {
+    set->key = key;
     set->e = lscp_calloc(cap, sizeof *set->e);
     if (!set->e)
         return -1;
@@ -148,15 +137,19 @@ oom:
 
 lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const char *b, size_t blen,
                               size_t index, int add, int *found) {
-    uint64_t h = hash_bytes(FNV_BASIS, a, alen, set->fold);
+    lscp_hasher hs;
+    lscp_hash_begin(&hs, set->key);
+    lscp_hash_add(&hs, a, alen, set->fold);
     if (b) {
-        h ^= alen; /* ("ab","c") and ("a","bc") differ */
-        h *= UINT64_C(0x100000001b3);
-        h = hash_bytes(h, b, blen, set->fold);
+        uint64_t n = alen; /* ("ab","c") and ("a","bc") differ */
+        lscp_hash_add(&hs, &n, sizeof n, 0);
+        lscp_hash_add(&hs, b, blen, set->fold);
     }
+    uint64_t h = lscp_hash_end(&hs);
     size_t mask = set->cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         lscv_set_entry *e = &set->e[i];
+        set->probes++;
         if (e->gen != set->gen) {
             *found = 0;
             if (!add)
@@ -182,14 +175,15 @@ lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const c
 /* State                                                              */
 /* ------------------------------------------------------------------ */
 
-lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink) {
+lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink, const lscp_hash_key *key) {
     lscv_state *v = lscp_calloc(1, sizeof *v);
     if (!v)
         return NULL;
     v->config = config;
     v->sink = sink;
+    v->key = key;
     v->first_presence = -1;
-    if (set_init(&v->sans, SET_INITIAL) < 0 || set_init(&v->list, SET_INITIAL) < 0) {
+    if (set_init(&v->sans, SET_INITIAL, key) < 0 || set_init(&v->list, SET_INITIAL, key) < 0) {
         lscv_free(v);
         return NULL;
     }
@@ -202,7 +196,12 @@ void lscv_free(lscv_state *v) {
     lscp_free(v->sans.e);
     lscp_free(v->list.e);
     lscp_free(v->arns);
+    lscp_free(v->arn_bytes);
     lscp_free(v);
+}
+
+uint64_t lscv_probes(const lscv_state *v) {
+    return v ? v->sans.probes + v->list.probes + v->arn_probes : 0;
 }
 
 int lscv_document_start(lscv_state *v, const lsc_document *doc) {
@@ -217,7 +216,7 @@ int lscv_document_start(lscv_state *v, const lsc_document *doc) {
 }
 
 /* ------------------------------------------------------------------ */
-/* duplicate-certificate: the ARNs of one listing, as hashes          */
+/* duplicate-certificate: the ARNs of one listing                    */
 /* ------------------------------------------------------------------ */
 
 static void listing_end(lscv_state *v) {
@@ -227,18 +226,28 @@ static void listing_end(lscv_state *v) {
         lscp_free(v->arns);
         v->arns = NULL;
         v->arn_cap = 0;
+        lscp_free(v->arn_bytes);
+        v->arn_bytes = NULL;
+        v->arn_bytes_cap = 0;
     } else {
         memset(v->arns, 0, v->arn_cap * sizeof *v->arns);
     }
     v->arn_used = 0;
+    v->arn_bytes_len = 0;
 }
 
-static lscv_arn *arn_slot(lscv_arn *t, size_t cap, uint64_t h) {
+/* The slot of this ARN, or the empty slot where it would go. */
+static lscv_arn *arn_slot(lscv_state *v, lscv_arn *t, size_t cap, uint64_t h, const char *s,
+                          size_t len) {
     size_t mask = cap - 1;
-    size_t i = (size_t)h & mask;
-    while (t[i].hash && t[i].hash != h)
-        i = (i + 1) & mask;
-    return &t[i];
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        v->arn_probes++;
+        if (!t[i].len1)
+            return &t[i];
+        if (t[i].hash == h && t[i].len1 - 1 == len &&
+            (len == 0 || memcmp(v->arn_bytes + t[i].off, s, len) == 0))
+            return &t[i];
+    }
 }
 
 static int arn_grow(lscv_state *v) {
@@ -248,28 +257,47 @@ static int arn_grow(lscv_state *v) {
     lscv_arn *t = lscp_calloc(cap, sizeof *t);
     if (!t)
         return -1;
-    for (size_t i = 0; i < v->arn_cap; i++)
-        if (v->arns[i].hash)
-            *arn_slot(t, cap, v->arns[i].hash) = v->arns[i];
+    for (size_t i = 0; i < v->arn_cap; i++) {
+        const lscv_arn *a = &v->arns[i];
+        if (a->len1)
+            *arn_slot(v, t, cap, a->hash, v->arn_bytes + a->off, a->len1 - 1) = *a;
+    }
     lscp_free(v->arns);
     v->arns = t;
     v->arn_cap = cap;
     return 0;
 }
 
+/* Room for n more bytes of ARNs. */
+static int arn_bytes_reserve(lscv_state *v, size_t n) {
+    if (n <= v->arn_bytes_cap - v->arn_bytes_len)
+        return 0;
+    size_t cap = v->arn_bytes_cap ? v->arn_bytes_cap : 1024;
+    while (cap - v->arn_bytes_len < n) {
+        if (cap > SIZE_MAX / 2)
+            return -1;
+        cap *= 2;
+    }
+    char *b = lscp_realloc(v->arn_bytes, cap);
+    if (!b)
+        return -1;
+    v->arn_bytes = b;
+    v->arn_bytes_cap = cap;
+    return 0;
+}
+
 static void check_duplicate(lscv_state *v, const lscv_cert *x) {
     const lsc_string *arn = &x->c->certificate_arn;
-    if (!arn->m.ok || lscv_blank(arn->s, arn->len) || !lscv_on(v, LSC_R_DUPLICATE_CERTIFICATE))
+    if (!arn->m.ok || lscv_blank(arn->s, arn->len) || !lscv_on(v, LSC_R_DUPLICATE_CERTIFICATE) ||
+        arn->len >= UINT32_MAX) /* no ARN is 4 GiB long */
         return;
-    uint64_t h = hash_bytes(FNV_BASIS, arn->s, arn->len, 0);
-    if (h == 0)
-        h = 1; /* 0 marks an empty slot */
+    uint64_t h = lscp_hash(v->key, arn->s, arn->len, 0);
     if ((v->arn_used + 1) * 2 > v->arn_cap && arn_grow(v) < 0) {
         v->failed = 1;
         return;
     }
-    lscv_arn *slot = arn_slot(v->arns, v->arn_cap, h);
-    if (slot->hash) {
+    lscv_arn *slot = arn_slot(v, v->arns, v->arn_cap, h, arn->s, arn->len);
+    if (slot->len1) {
         char q[LSCV_QUOTE_SIZE];
         lscv_report_at(v, LSC_R_DUPLICATE_CERTIFICATE, arn->m.at, LSCV_PATH(x, "/certificateArn"),
                        arn->s, arn->len,
@@ -279,7 +307,15 @@ static void check_duplicate(lscv_state *v, const lscv_cert *x) {
                        (unsigned)slot->index);
         return;
     }
+    if (arn_bytes_reserve(v, arn->len) < 0) {
+        v->failed = 1;
+        return;
+    }
+    memcpy(v->arn_bytes + v->arn_bytes_len, arn->s, arn->len);
     slot->hash = h;
+    slot->off = v->arn_bytes_len;
+    slot->len1 = (uint32_t)arn->len + 1;
+    v->arn_bytes_len += arn->len;
     slot->document = x->c->document > UINT32_MAX ? UINT32_MAX : (uint32_t)x->c->document;
     slot->index = x->c->index > UINT32_MAX ? UINT32_MAX : (uint32_t)x->c->index;
     v->arn_used++;

@@ -5,13 +5,16 @@
 #ifndef LSC_VALIDATE_H
 #define LSC_VALIDATE_H
 
+#include "lib/hash.h"
 #include "lib/internal.h"
 
 typedef struct lscv_state lscv_state;
 
 /* Per-input validator state (listing of ARNs for duplicate-certificate,
  * per-document timestamp style and detail presence). NULL on out-of-memory. */
-lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink);
+lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink, const lscp_hash_key *key);
+/* Slots looked at so far by the validator's tables (for work-count tests). */
+uint64_t lscv_probes(const lscv_state *v);
 void lscv_free(lscv_state *v);
 
 /* A document starts; doc->index and doc->at are set, members not yet. */

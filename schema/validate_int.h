@@ -33,11 +33,16 @@ typedef struct lscv_set {
     size_t cap; /* a power of two */
     uint32_t gen;
     int fold; /* compare ASCII case-insensitively (domain names) */
+    const lscp_hash_key *key;
+    uint64_t probes; /* slots looked at (work, for tests) */
 } lscv_set;
 
-/* One certificateArn of the current listing: its hash, not the string. */
+/* One certificateArn of the current listing; its bytes are at off in
+ * arn_bytes, compared in full when the hashes match. */
 typedef struct lscv_arn {
-    uint64_t hash; /* 0: empty slot */
+    uint64_t hash;
+    size_t off;
+    uint32_t len1; /* the ARN's length + 1; 0: empty slot */
     uint32_t document, index;
 } lscv_arn;
 
@@ -56,8 +61,12 @@ struct lscv_state {
     int presence_reported;
 
     /* per listing (pages chained by nextPageToken) */
+    const lscp_hash_key *key;
     lscv_arn *arns;
     size_t arn_cap, arn_used;
+    char *arn_bytes; /* the ARNs of the listing, end to end */
+    size_t arn_bytes_len, arn_bytes_cap;
+    uint64_t arn_probes;
 
     /* scratch sets: sans holds the SAN list while records and tags use list */
     lscv_set sans, list;

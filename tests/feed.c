@@ -201,14 +201,14 @@ static int check(const lsc_config *cfg, const char *file, const unsigned char *d
     int rc = 0, malformed = 0;
     if (chunk == 0) {
         rc = lsc_checker_feed(ck, data, len, &err);
-        malformed = rc == 1;
+        malformed = rc == LSC_MALFORMED;
     } else {
         /* after a 1 (malformed) keep feeding: the API says later bytes are ignored */
         for (size_t off = 0; off < len && rc >= 0; off += chunk) {
             rc = lsc_checker_feed(ck, data + off, len - off < chunk ? len - off : chunk, &err);
-            if (rc == 1)
+            if (rc == LSC_MALFORMED)
                 malformed = 1;
-            else if (rc == 0 && malformed) {
+            else if (rc == LSC_OK && malformed) {
                 fprintf(stderr, "feed: %s: feed returned 0 after 1 (chunk %zu)\n", file, chunk);
                 lsc_checker_free(ck);
                 return 3;
@@ -217,7 +217,7 @@ static int check(const lsc_config *cfg, const char *file, const unsigned char *d
     }
     if (rc >= 0) {
         int frc = lsc_checker_finish(ck, &err);
-        if (frc == 1)
+        if (frc == LSC_MALFORMED)
             malformed = 1;
         if (frc < 0)
             rc = frc;

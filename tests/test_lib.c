@@ -602,6 +602,193 @@ START_TEST(alloc_env) {
 END_TEST
 
 /* ------------------------------------------------------------------ */
+/* the checker's contract: statuses, lsc_error, misuse                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct contract_run {
+    lsc_checker *ck;
+    int findings;
+    char log[2048];
+    lsc_status nested_feed, nested_finish; /* what the nested calls returned */
+    int nest;                              /* nonzero: call back into ck from the callback */
+    int stop_on_finding;
+} contract_run;
+
+static int contract_finding(void *user, const lsc_finding *f) {
+    contract_run *r = user;
+    size_t n = strlen(r->log);
+    snprintf(r->log + n, sizeof r->log - n, "%s %llu:%llu\n", f->rule->id,
+             (unsigned long long)f->pos.line, (unsigned long long)f->pos.column);
+    r->findings++;
+    return r->stop_on_finding;
+}
+
+static int contract_certificate(void *user, const lsc_certificate *c) {
+    contract_run *r = user;
+    (void)c;
+    if (r->nest) {
+        lsc_error err;
+        /* the same checker, from inside its own callback: both refused */
+        r->nested_feed = lsc_checker_feed(r->ck, "}}}", 3, &err);
+        ck_assert_int_eq(err.code, LSC_MISUSE);
+        r->nested_finish = lsc_checker_finish(r->ck, &err);
+        ck_assert_int_eq(err.code, LSC_MISUSE);
+    }
+    return 0;
+}
+
+static lsc_checker *contract_checker(contract_run *r) {
+    static const lsc_callbacks cb = {NULL, contract_certificate, NULL, contract_finding};
+    lsc_error err;
+    memset(r, 0, sizeof *r);
+    r->ck = lsc_checker_new(NULL, "in.json", &cb, r, &err);
+    ck_assert_ptr_nonnull(r->ck);
+    return r->ck;
+}
+
+static const char contract_doc[] =
+    "{\"certificates\":[{\"certificateName\":\"a\",\"bogus\":1}],\"nextPageToken\":\"t\"}\n";
+
+START_TEST(contract_status_names) {
+    ck_assert_str_eq(lsc_status_name(LSC_OK), "ok");
+    ck_assert_str_eq(lsc_status_name(LSC_MALFORMED), "malformed");
+    ck_assert_str_eq(lsc_status_name(LSC_STOPPED), "stopped");
+    ck_assert_str_eq(lsc_status_name(LSC_NOMEM), "out of memory");
+    ck_assert_str_eq(lsc_status_name(LSC_MISUSE), "misuse");
+    ck_assert_str_eq(lsc_status_name((lsc_status)42), "unknown");
+    /* the statuses that end a run are negative: `rc < 0` means stop */
+    ck_assert_int_lt(LSC_STOPPED, 0);
+    ck_assert_int_lt(LSC_NOMEM, 0);
+    ck_assert_int_lt(LSC_MISUSE, 0);
+}
+END_TEST
+
+/* Defect: a feed after finish returned 0 and started a second run. */
+START_TEST(contract_feed_after_finish) {
+    contract_run r;
+    lsc_checker *ck = contract_checker(&r);
+    lsc_error err;
+    ck_assert_int_eq(lsc_checker_feed(ck, contract_doc, sizeof contract_doc - 1, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    const lsc_stats st = *lsc_checker_stats(ck);
+    char before[sizeof r.log];
+    memcpy(before, r.log, sizeof before);
+    memset(&err, 0x55, sizeof err);
+    ck_assert_int_eq(lsc_checker_feed(ck, contract_doc, sizeof contract_doc - 1, &err),
+                     LSC_MISUSE);
+    ck_assert_int_eq(err.code, LSC_MISUSE);
+    ck_assert_uint_eq(err.line, 0);
+    ck_assert_uint_eq(err.column, 0);
+    ck_assert_uint_eq(err.position, 0);
+    ck_assert_str_eq(err.text, "lsc_checker_feed called after lsc_checker_finish");
+    /* nothing moved: no document, no byte, no finding */
+    ck_assert_uint_eq(lsc_checker_stats(ck)->documents, st.documents);
+    ck_assert_uint_eq(lsc_checker_stats(ck)->bytes, st.bytes);
+    ck_assert_str_eq(r.log, before);
+    /* finish again: the first answer */
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    ck_assert_uint_eq(lsc_checker_stats(ck)->documents, 1);
+    lsc_checker_free(ck);
+}
+END_TEST
+
+/* Defect: feeding a checker from inside its own callback returned 1 and
+ * marked the outer, well-formed input malformed. */
+START_TEST(contract_reentrant_calls) {
+    contract_run plain, nested;
+    lsc_error err;
+    lsc_checker *a = contract_checker(&plain);
+    ck_assert_int_eq(lsc_checker_feed(a, contract_doc, sizeof contract_doc - 1, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(a, &err), LSC_OK);
+    lsc_checker *b = contract_checker(&nested);
+    nested.nest = 1;
+    nested.nested_feed = nested.nested_finish = LSC_OK;
+    /* in two chunks: the certificate closes inside the second feed */
+    ck_assert_int_eq(lsc_checker_feed(b, contract_doc, 20, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_feed(b, contract_doc + 20, sizeof contract_doc - 1 - 20, &err),
+                     LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(b, &err), LSC_OK);
+    ck_assert_int_eq(nested.nested_feed, LSC_MISUSE);
+    ck_assert_int_eq(nested.nested_finish, LSC_MISUSE);
+    /* the outer run saw exactly what a run without nested calls sees */
+    ck_assert_str_eq(nested.log, plain.log);
+    ck_assert_str_eq(plain.log, "missing-field 1:18\nmissing-field 1:18\nunknown-field 1:41\n"
+                                "partial-page 1:69\n");
+    ck_assert_uint_eq(lsc_checker_stats(b)->bytes, sizeof contract_doc - 1);
+    lsc_checker_free(a);
+    lsc_checker_free(b);
+}
+END_TEST
+
+/* Defect: lsc_error's line, column and position were never filled. */
+START_TEST(contract_malformed_error) {
+    contract_run r;
+    lsc_checker *ck = contract_checker(&r);
+    lsc_error err;
+    static const char bad[] = "{\"a\":1,\n  x}";
+    ck_assert_int_eq(lsc_checker_feed(ck, bad, sizeof bad - 1, &err), LSC_MALFORMED);
+    ck_assert_int_eq(err.code, LSC_MALFORMED);
+    ck_assert_uint_eq(err.line, 2);
+    ck_assert_uint_eq(err.column, 3);
+    ck_assert_uint_eq(err.position, 10);
+    ck_assert(strncmp(err.text, "invalid JSON: ", 14) == 0);
+    /* the finding delivered says the same */
+    ck_assert_str_eq(r.log, "json-syntax 2:3\n");
+    /* later feeds and finish: the same status, the same error */
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsc_checker_feed(ck, "{}", 2, &err), LSC_MALFORMED);
+    ck_assert_uint_eq(err.line, 2);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_MALFORMED);
+    ck_assert_uint_eq(err.position, 10);
+    ck_assert_int_eq(lsc_checker_feed(ck, "{}", 2, &err), LSC_MISUSE);
+    lsc_checker_free(ck);
+}
+END_TEST
+
+START_TEST(contract_stopped_error) {
+    contract_run r;
+    lsc_checker *ck = contract_checker(&r);
+    r.stop_on_finding = 1;
+    lsc_error err;
+    ck_assert_int_eq(lsc_checker_feed(ck, contract_doc, sizeof contract_doc - 1, &err),
+                     LSC_STOPPED);
+    ck_assert_int_eq(err.code, LSC_STOPPED);
+    ck_assert_uint_eq(err.line, 0);
+    ck_assert_str_eq(err.text, "stopped by a callback");
+    ck_assert_int_eq(r.findings, 1);
+    ck_assert_int_eq(lsc_checker_feed(ck, "{}", 2, &err), LSC_STOPPED);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_STOPPED);
+    ck_assert_int_eq(r.findings, 1);
+    lsc_checker_free(ck);
+}
+END_TEST
+
+/* Defect: LSC_ALLOC_FAIL=4 (inside lsc_checker_new) ended the process. */
+START_TEST(contract_new_out_of_memory) {
+    long k;
+    for (k = 0;; k++) {
+        lsc_error err;
+        memset(&err, 0, sizeof err);
+        long live = lscp_alloc_live();
+        lscp_alloc_fail_at(k, 0);
+        lsc_checker *ck = lsc_checker_new(NULL, "x", NULL, NULL, &err);
+        long used = lscp_alloc_count();
+        lscp_alloc_fail_at(-1, 0);
+        lsc_checker_free(ck);
+        ck_assert_int_eq(lscp_alloc_live(), live);
+        if (used <= k) {
+            ck_assert_ptr_nonnull(ck);
+            break;
+        }
+        ck_assert_ptr_null(ck);
+        ck_assert_int_eq(err.code, LSC_NOMEM);
+        ck_assert_str_eq(err.text, "out of memory");
+    }
+    ck_assert_int_gt(k, 4); /* yajl's handle and lexer among them */
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
 
 static Suite *lib_suite(void) {
     Suite *s = suite_create("lib");
@@ -632,6 +819,12 @@ static Suite *lib_suite(void) {
     tcase_add_test(tc, alloc_fail_transient);
     tcase_add_test(tc, alloc_fail_persistent);
     tcase_add_loop_test(tc, alloc_env, 0, N(env_cases));
+    tcase_add_test(tc, contract_status_names);
+    tcase_add_test(tc, contract_feed_after_finish);
+    tcase_add_test(tc, contract_reentrant_calls);
+    tcase_add_test(tc, contract_malformed_error);
+    tcase_add_test(tc, contract_stopped_error);
+    tcase_add_test(tc, contract_new_out_of_memory);
     suite_add_tcase(s, tc);
     return s;
 }
