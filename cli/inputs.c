@@ -47,6 +47,12 @@ static int on_document_start(void *user, const lsc_document *doc) {
 
 static int on_certificate(void *user, const lsc_certificate *cert) {
     cli_run *run = user;
+    if (run->inv && cli_inventory_certificate(run->inv, cert) != 0) {
+        cli_error("out of memory");
+        run->io_error = 1;
+        run->stop = 1;
+        return 1;
+    }
     if (run->norm && cli_normalize_certificate(run->norm, cert) != 0) {
         cli_output_failed(run, "standard output", errno);
         return 1;
@@ -68,6 +74,8 @@ static int on_finding(void *user, const lsc_finding *finding) {
     run->input_findings++;
     if (run->opts->fail_on != LSC_OFF && finding->severity >= run->opts->fail_on)
         run->failing++;
+    if (run->inv)
+        cli_inventory_finding(run->inv, finding);
     if (run->rep) {
         cli_progress_clear(&run->progress); /* the report may share the terminal */
         if (rep_finding(run->rep, finding) != 0) {
@@ -114,6 +122,12 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         return;
     }
     run->input_findings = 0;
+    if (run->inv && cli_inventory_input(run->inv, name) != 0) {
+        cli_error("out of memory");
+        run->io_error = 1;
+        run->stop = 1;
+        return;
+    }
     memset(&err, 0, sizeof err);
     checker = lsc_checker_new(run->opts->config, name, &callbacks, run, &err);
     if (!checker) {

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "cli/inventory.h"
 #include "cli/normalize.h"
 #include "cli/options.h"
 #include "cli/progress.h"
@@ -28,6 +29,7 @@ typedef struct cli_run {
     int io_error;          /* exit status 3 */
     int stop;              /* stop reading inputs (an output failed) */
     int quiet_stop;        /* a reader closed a pipe: end without a word */
+    cli_inventory *inv;    /* NULL without --inventory or a step summary */
 } cli_run;
 
 /* Check every operand (standard input when there is none). Failures are

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/catalog.h"
@@ -81,7 +82,11 @@ static int check_inputs(const cli_options *opts) {
         run.rep_name = "standard output";
     }
 
-    if (opts->quiet < 2 || out_file) { /* -qq: no report, but -o FILE is still written */
+    const char *step_summary = getenv("GITHUB_STEP_SUMMARY");
+    if (step_summary && !step_summary[0])
+        step_summary = NULL;
+    if ((opts->quiet < 2 || out_file) && /* -qq: no report, but -o FILE is still written */
+        opts->inventory == CLI_INVENTORY_NONE) { /* the inventory takes the report's place */
         memset(&ropts, 0, sizeof ropts);
         ropts.format = opts->format;
         ropts.color = use_color(opts, run.rep_out);
@@ -97,12 +102,32 @@ static int check_inputs(const cli_options *opts) {
         if (!run.norm)
             goto oom;
     }
+    if ((opts->inventory != CLI_INVENTORY_NONE && (opts->quiet < 2 || out_file)) ||
+        (run.rep && opts->format == REP_GITHUB && step_summary)) {
+        lsc_time now = opts->now;
+        if (!opts->has_now) { /* days left: against the clock by default */
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            now.sec = (int64_t)ts.tv_sec;
+            now.nsec = 0;
+        }
+        run.inv = cli_inventory_new(now);
+        if (!run.inv)
+            goto oom;
+    }
     run.progress_ok = opts->quiet < 2 && isatty(STDERR_FILENO);
 
     cli_inputs_run(&run);
 
     if (run.rep && !run.stop && rep_finish(run.rep) != 0)
         cli_output_failed(&run, run.rep_name, errno);
+    if (run.inv && !run.stop && opts->inventory != CLI_INVENTORY_NONE &&
+        cli_inventory_write(run.inv, run.rep_out, opts->inventory) != 0)
+        cli_output_failed(&run, run.rep_name, errno);
+    /* -f github: the step summary gains the inventory (capped) */
+    if (run.inv && !run.stop && run.rep && opts->format == REP_GITHUB && step_summary &&
+        cli_inventory_append_summary(run.inv, step_summary, 100) != 0)
+        cli_output_failed(&run, step_summary, errno);
     /* Buffered write errors (a full disk) show only now. */
     if (out_file) {
         int rc = fclose(out_file);
@@ -123,6 +148,7 @@ out:
         fclose(out_file);
     rep_free(run.rep);
     cli_normalizer_free(run.norm);
+    cli_inventory_free(run.inv);
     return status;
 }
 

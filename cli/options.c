@@ -31,7 +31,8 @@ enum {
     OPT_COLOR,
     OPT_LIST_RULES,
     OPT_EXPLAIN,
-    OPT_ACCEPT_ARRAY
+    OPT_ACCEPT_ARRAY,
+    OPT_INVENTORY
 };
 
 static const struct option long_options[] = {
@@ -50,6 +51,7 @@ static const struct option long_options[] = {
     {"expiry-days", required_argument, NULL, OPT_EXPIRY_DAYS},
     {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
     {"accept-array", no_argument, NULL, OPT_ACCEPT_ARRAY},
+    {"inventory", optional_argument, NULL, OPT_INVENTORY},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"colour", optional_argument, NULL, OPT_COLOR},
@@ -81,6 +83,10 @@ static const char usage_text[] =
     "  -p, --pass-through        copy every input byte to standard output unchanged,\n"
     "                              as it is read; the report goes to standard\n"
     "                              error unless -o names a file\n"
+    "      --inventory[=FMT]     one row per certificate (file, name, domain, status,\n"
+    "                              validity, days left, renewal, in use, findings)\n"
+    "                              instead of the findings report, sorted by\n"
+    "                              notAfter; FMT: text (default), csv, json, markdown\n"
     "      --normalize           write each document to standard output as\n"
     "                              canonical JSON, one per line: model key order,\n"
     "                              UTC RFC 3339 timestamps with milliseconds,\n"
@@ -426,6 +432,14 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
     }
     case OPT_ACCEPT_ARRAY:
         lsc_config_set_accept_array(opts->config, 1);
+        return 0;
+    case OPT_INVENTORY:
+        opts->inventory = CLI_INVENTORY_TEXT;
+        if (arg && cli_inventory_format_parse(arg, &opts->inventory) != 0) {
+            usage_error_value("--inventory: unknown format", arg,
+                              "use text, csv, json or markdown");
+            return -1;
+        }
         return 0;
     case OPT_MAX_DEPTH: {
         uint64_t depth;
