@@ -9,7 +9,7 @@
  * buffer: --bytes 1e9 never holds the document in memory.
  *
  * Usage: gen [--certs N] [--bytes N] [--per-page N] [--pretty] [--epoch]
- *            [--seed N]
+ *            [--seed N] [--files N --dir DIR]
  *
  *   --certs N     stop after N certificates (default 1000; unlimited with
  *                 --bytes unless given too)
@@ -23,6 +23,10 @@
  *                 default ISO 8601 strings in -07:00 (AWS CLI v2 style)
  *   --seed N      PRNG seed (default fixed): the same options give the same
  *                 bytes on every machine
+ *   --files N --dir DIR
+ *                 write N captures DIR/capture-00001.json ... instead of
+ *                 standard output, each holding --certs certificates (all
+ *                 different); DIR must exist
  *
  *   --flood KIND N  instead: one document of N keys for the hash-flood
  *                 case, KIND one of keys-fnv, keys-fnv-old, keys-random
@@ -34,6 +38,7 @@
  *
  * Exit: 0 ok, 2 usage error, 3 write error (a closed pipe ends quietly). */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdint.h>
@@ -46,12 +51,13 @@
 
 static char obuf[1 << 16];
 static size_t olen;
+static int out_fd = STDOUT_FILENO;
 static uint64_t ototal; /* bytes handed to write(2) plus those in obuf */
 
 static void out_flush(void) {
     size_t off = 0;
     while (off < olen) {
-        ssize_t n = write(STDOUT_FILENO, obuf + off, olen - off);
+        ssize_t n = write(out_fd, obuf + off, olen - off);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -510,6 +516,7 @@ static int parse_count(const char *opt, const char *s, uint64_t *out) {
 static void usage(FILE *f) {
     fputs("Usage: gen [--certs N] [--bytes N] [--per-page N] [--snapshots] [--pretty] [--epoch] "
           "[--seed N]\n"
+          "           [--files N --dir DIR]\n"
           "       gen --flood keys-fnv|keys-fnv-old|keys-random|sans-fnv|sans-fnv-old|sans-random N\n",
           f);
 }
@@ -596,9 +603,39 @@ static int flood(const char *kind, uint64_t n) {
     return 0;
 }
 
+/* One capture: ncerts certificates (or about nbytes) numbered from *n on,
+ * in pages of per_page; *n is moved on. */
+static void capture(uint64_t *n, uint64_t ncerts, uint64_t nbytes, uint64_t per_page,
+                    int snapshots) {
+    cert c;
+    uint64_t first = *n, start_bytes = ototal;
+    int done = ncerts == 0;
+    do {
+        depth = 0;
+        open_('{');
+        key("certificates");
+        open_('[');
+        uint64_t in_page = 0;
+        while (!done && (!per_page || in_page < per_page)) {
+            make_cert(&c, *n);
+            certificate(&c);
+            ++*n;
+            in_page++;
+            done = *n - first >= ncerts || (nbytes && ototal - start_bytes >= nbytes);
+        }
+        close_(']');
+        if (!done && !snapshots)
+            page_token();
+        close_('}');
+        put("\n", 1);
+    } while (!done);
+    out_flush();
+}
+
 int main(int argc, char **argv) {
-    uint64_t ncerts = 1000, nbytes = 0, per_page = 0, seed = 0;
+    uint64_t ncerts = 1000, nbytes = 0, per_page = 0, seed = 0, nfiles = 0;
     int certs_given = 0, snapshots = 0;
+    const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         uint64_t *target = NULL;
@@ -632,6 +669,14 @@ int main(int argc, char **argv) {
             target = &per_page;
         } else if (!strcmp(a, "--seed")) {
             target = &seed;
+        } else if (!strcmp(a, "--files")) {
+            target = &nfiles;
+        } else if (!strcmp(a, "--dir")) {
+            if (++i == argc) {
+                usage(stderr);
+                return 2;
+            }
+            dir = argv[i];
         } else {
             usage(stderr);
             return 2;
@@ -645,33 +690,39 @@ int main(int argc, char **argv) {
                 rng_state = seed;
         }
     }
+    if ((nfiles != 0) != (dir != NULL)) {
+        fputs("gen: --files and --dir go together\n", stderr);
+        return 2;
+    }
     if (nbytes && !certs_given)
         ncerts = UINT64_MAX;
     signal(SIGPIPE, SIG_IGN); /* see EPIPE in out_flush */
 
-    cert c;
     uint64_t n = 0;
-    int done = ncerts == 0;
-    do {
-        depth = 0;
-        open_('{');
-        key("certificates");
-        open_('[');
-        uint64_t in_page = 0;
-        while (!done && (!per_page || in_page < per_page)) {
-            make_cert(&c, n);
-            certificate(&c);
-            n++;
-            in_page++;
-            done = n >= ncerts || (nbytes && ototal >= nbytes);
+    if (!dir) {
+        capture(&n, ncerts, nbytes, per_page, snapshots);
+        fprintf(stderr, "gen: %" PRIu64 " certificates, %" PRIu64 " bytes\n", n, ototal);
+        return 0;
+    }
+    for (uint64_t f = 1; f <= nfiles; f++) {
+        char path[4096];
+        if ((size_t)snprintf(path, sizeof path, "%s/capture-%05" PRIu64 ".json", dir, f) >=
+            sizeof path) {
+            fputs("gen: --dir: path too long\n", stderr);
+            return 2;
         }
-        close_(']');
-        if (!done && !snapshots)
-            page_token();
-        close_('}');
-        put("\n", 1);
-    } while (!done);
-    out_flush();
-    fprintf(stderr, "gen: %" PRIu64 " certificates, %" PRIu64 " bytes\n", n, ototal);
+        out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (out_fd < 0) {
+            fprintf(stderr, "gen: %s: %s\n", path, strerror(errno));
+            return 3;
+        }
+        capture(&n, ncerts, nbytes, per_page, snapshots);
+        if (close(out_fd) < 0) {
+            fprintf(stderr, "gen: %s: %s\n", path, strerror(errno));
+            return 3;
+        }
+    }
+    fprintf(stderr, "gen: %" PRIu64 " files, %" PRIu64 " certificates, %" PRIu64 " bytes\n", nfiles,
+            n, ototal);
     return 0;
 }

@@ -1,9 +1,22 @@
-/* The shadow scanner (see scan.h). One pass, byte by byte, with tight inner
- * loops for the common runs: white space and plain ASCII inside strings. */
+/* The shadow scanner (see scan.h). One pass, a state per structural byte,
+ * with tight inner loops for the common runs: white space, digits, and plain
+ * ASCII inside strings, classified 16 bytes at a time with SSE2 where the
+ * compiler targets it (baseline on x86-64), else 8 at a time in a 64-bit
+ * word. LSC_SCAN_SCALAR (configure --disable-sse2, or the test build of the
+ * scalar path) forces the word-at-a-time path. */
+#include "config.h"
+
 #include "parser/scan.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#if defined(__SSE2__) && !defined(LSC_SCAN_SCALAR)
+#define LSC_SCAN_SSE2 1
+#include <emmintrin.h>
+#else
+#define LSC_SCAN_SSE2 0
+#endif
 
 #include "lib/internal.h"
 
@@ -35,6 +48,7 @@ int lscp_scan_init(lscp_scan *s) {
     memset(s, 0, sizeof *s);
     s->line = 1;
     s->column = 1;
+    s->line_start = 0;
     s->state = ST_DOC_START;
     s->cap = 64;
     s->stack = lscp_malloc(s->cap);
@@ -50,6 +64,7 @@ void lscp_scan_release(lscp_scan *s) {
 
 void lscp_scan_skip_bom(lscp_scan *s) {
     s->offset += 3; /* a BOM takes no column */
+    s->line_start += 3;
 }
 
 int lscp_scan_idle(const lscp_scan *s) {
@@ -232,12 +247,28 @@ static int hex_done(lscp_scan *s) {
     return put_cp(s, v);
 }
 
-/* Start a value at p (state is one where a value may begin). */
-static int value_begin(lscp_scan *s, const unsigned char *p) {
-    unsigned char c = *p;
-    s->tok.offset = s->offset;
+/* The column of the byte at offset off on the current line. */
+static inline uint64_t column_at(const lscp_scan *s, uint64_t off) {
+    return 1 + off - s->line_start;
+}
+
+/* Bring offset and column to the byte at offset off (on return from a run,
+ * before an error is recorded). */
+static void set_pos(lscp_scan *s, uint64_t off) {
+    s->offset = off;
+    s->column = column_at(s, off);
+}
+
+static void mark_tok(lscp_scan *s, uint64_t off) {
+    s->tok.offset = off;
     s->tok.line = s->line;
-    s->tok.column = s->column;
+    s->tok.column = column_at(s, off);
+}
+
+/* Start a value at p, at offset off (state is one where a value may begin). */
+static int value_begin(lscp_scan *s, const unsigned char *p, uint64_t off) {
+    unsigned char c = *p;
+    mark_tok(s, off);
     switch (c) {
     case '{':
         if (push(s, 'o') < 0)
@@ -275,33 +306,27 @@ static int value_begin(lscp_scan *s, const unsigned char *p) {
             s->state = ST_NUM_INT;
             return 0;
         }
+        set_pos(s, off);
         return fail_at(s, NULL, p, "expected a JSON value");
     }
 }
 
-static int close_container(lscp_scan *s, unsigned char kind) {
-    s->tok.offset = s->offset;
-    s->tok.line = s->line;
-    s->tok.column = s->column;
-    (void)kind;
+static void close_container(lscp_scan *s, uint64_t off) {
+    mark_tok(s, off);
     s->depth--;
     value_done(s);
-    return 0;
 }
 
-#define ADVANCE1(c)                                                                                \
-    do {                                                                                           \
-        s->offset++;                                                                               \
-        if ((c) == '\n') {                                                                         \
-            s->line++;                                                                             \
-            s->column = 1;                                                                         \
-        } else if (((c)&0xC0) != 0x80) {                                                           \
-            s->column++;                                                                           \
-        }                                                                                          \
-    } while (0)
+static int is_ws(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* ---- run classification: the scalar (SWAR) path and the SSE2 path -------- */
 
 /* Does any of the 8 bytes at p end a plain run inside a string ('"', '\\',
- * a control character or a non-ASCII byte)? Word-at-a-time (SWAR) test. */
+ * a control character or a non-ASCII byte)? Word-at-a-time (SWAR) test:
+ * a high bit is set in each flagged byte; the lowest flagged byte is exact
+ * (borrows only go up). */
 static inline uint64_t special8(const unsigned char *p) {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     uint64_t w;
@@ -311,35 +336,80 @@ static inline uint64_t special8(const unsigned char *p) {
     return t & highs;
 }
 
-static int is_ws(unsigned char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+static inline int plain_string_byte(unsigned char c) {
+    return c != '"' && c != '\\' && c >= 0x20 && c < 0x80;
 }
 
-static const unsigned char *skip_ws(lscp_scan *s, const unsigned char *p,
-                                    const unsigned char *end) {
-    const unsigned char *start = p;
-    uint64_t column = s->column;
-    for (; p < end; p++) {
+/* The first byte in [p, lim) that ends a plain string run, or lim. */
+static inline const unsigned char *string_run(const unsigned char *p, const unsigned char *lim) {
+#if LSC_SCAN_SSE2
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (lim - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        /* signed: below 0x20 means a control character or a byte >= 0x80 */
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                 _mm_cmplt_epi8(v, space));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    while (lim - p >= 8) {
+        uint64_t mask = special8(p);
+        if (mask) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return p + (__builtin_ctzll(mask) >> 3);
+#else
+            break; /* the byte loop below finds it */
+#endif
+        }
+        p += 8;
+    }
+    while (p < lim && plain_string_byte(*p))
+        p++;
+    return p;
+}
+
+/* The first byte in [p, end) that is not a space, or end. */
+static inline const unsigned char *space_run(const unsigned char *p, const unsigned char *end) {
+#if LSC_SCAN_SSE2
+    const __m128i space = _mm_set1_epi8(' ');
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)) ^ 0xFFFFu;
+        if (mask)
+            return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#endif
+    uint64_t w;
+    while (end - p >= 8 && (memcpy(&w, p, 8), w == 0x2020202020202020ull))
+        p += 8;
+    while (p < end && *p == ' ')
+        p++;
+    return p;
+}
+
+/* White space between tokens; start is at offset off0 (line breaks move
+ * the line's origin). */
+static const unsigned char *skip_ws(lscp_scan *s, const unsigned char *p, const unsigned char *end,
+                                    const unsigned char *start, uint64_t off0) {
+    while (p < end) {
         unsigned char c = *p;
         if (c == ' ') {
-            /* indentation, 8 spaces at a time */
-            uint64_t w;
-            while (end - p >= 9 && (memcpy(&w, p + 1, 8), w == 0x2020202020202020ull)) {
-                p += 8;
-                column += 8;
-            }
-            column++;
-        } else if (c == '\t' || c == '\r') {
-            column++;
+            p = space_run(p + 1, end);
         } else if (c == '\n') {
             s->line++;
-            column = 1;
+            p++;
+            s->line_start = off0 + (uint64_t)(p - start);
+        } else if (c == '\t' || c == '\r') {
+            p++;
         } else {
             break;
         }
     }
-    s->column = column;
-    s->offset += (uint64_t)(p - start);
     return p;
 }
 
@@ -363,164 +433,194 @@ int lscp_scan_chunk_end(lscp_scan *s, const unsigned char *chunk_end) {
     return 0;
 }
 
+/* A UTF-8 lead byte c in a string: how many continuation bytes follow and
+ * their allowed range (strict RFC 3629). 0 if c cannot lead. */
+static int utf8_lead(lscp_scan *s, unsigned char c) {
+    s->u8_lo = 0x80;
+    s->u8_hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 1;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (c == 0xE0)
+            s->u8_lo = 0xA0; /* overlong */
+        else if (c == 0xED)
+            s->u8_hi = 0x9F; /* UTF-16 surrogates */
+        return 2;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (c == 0xF0)
+            s->u8_lo = 0x90; /* overlong */
+        else if (c == 0xF4)
+            s->u8_hi = 0x8F; /* > U+10FFFF */
+        return 3;
+    }
+    return 0;
+}
+
+/* Positions: the scanner keeps the offset of the next byte implicitly (the
+ * run's start offset plus the distance in the chunk) and, per line, the
+ * offset that column 1 would have if every byte took one column
+ * (line_start: the line's first byte, moved on by each UTF-8 continuation
+ * byte and the BOM). A column is then one subtraction, computed only for a
+ * token start, an error or the end of a run; the inner loops only move the
+ * pointer. */
+#define OFF(ptr) (off0 + (uint64_t)((ptr)-start))
+#define FAIL(ptr, what)                                                                            \
+    do {                                                                                           \
+        set_pos(s, OFF(ptr));                                                                      \
+        return fail_at(s, NULL, (ptr), (what));                                                    \
+    } while (0)
+
 int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
-    const unsigned char *end = p + n;
+    const unsigned char *const start = p, *const end = p + n;
+    const uint64_t off0 = s->offset;
+    int rc = 0;
     if (s->error)
         return -1;
     while (p < end) {
         unsigned char c = *p;
-        if (s->state <= ST_AFTER && s->state != ST_DOC_END && is_ws(c)) {
-            /* between tokens: line breaks and indentation in one run */
-            p = skip_ws(s, p, end);
-            continue;
-        }
         switch (s->state) {
         case ST_DOC_START:
         case ST_VALUE:
         case ST_ARR_FIRST:
-            if (is_ws(c))
-                break;
+            if (is_ws(c)) {
+            between_tokens:
+                /* line breaks and indentation in one run */
+                p = skip_ws(s, p, end, start, off0);
+                continue;
+            }
             if (s->state == ST_ARR_FIRST && c == ']') {
-                close_container(s, 'a');
+                close_container(s, OFF(p));
                 break;
             }
             if (s->state == ST_DOC_START)
                 s->documents++;
-            if (value_begin(s, p) < 0) {
+            if (value_begin(s, p, OFF(p)) < 0) {
                 if (s->state == ST_DOC_START && !s->oom)
                     s->err_document = s->documents - 1;
-                return -1;
+                rc = -1;
+                goto out;
             }
             break;
         case ST_DOC_END:
-            if (c == '\n')
+            if (c == '\n') {
                 s->state = ST_DOC_START;
-            else if (c != ' ' && c != '\t' && c != '\r')
-                return fail_at(s, NULL, p,
-                               "unexpected data after the end of the document on the same line "
-                               "(documents must be separated by a line break)");
+                s->line++;
+                s->line_start = OFF(p) + 1;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                FAIL(p, "unexpected data after the end of the document on the same line "
+                        "(documents must be separated by a line break)");
+            }
             break;
         case ST_OBJ_FIRST:
         case ST_OBJ_KEY:
             if (is_ws(c))
-                break;
+                goto between_tokens;
             if (c == '"') {
-                s->tok.offset = s->offset;
-                s->tok.line = s->line;
-                s->tok.column = s->column;
+                mark_tok(s, OFF(p));
                 string_begin(s, p, ST_COLON);
                 break;
             }
             if (c == '}' && s->state == ST_OBJ_FIRST) {
-                close_container(s, 'o');
+                close_container(s, OFF(p));
                 break;
             }
-            return fail_at(s, NULL, p,
-                           s->state == ST_OBJ_FIRST ? "expected a member name in double quotes or '}'"
-                                                    : "expected a member name in double quotes");
+            FAIL(p, s->state == ST_OBJ_FIRST ? "expected a member name in double quotes or '}'"
+                                             : "expected a member name in double quotes");
         case ST_COLON:
-            if (is_ws(c))
-                break;
             if (c == ':') {
                 s->state = ST_VALUE;
                 break;
             }
-            return fail_at(s, NULL, p, "expected ':' after the member name");
+            if (is_ws(c))
+                goto between_tokens;
+            FAIL(p, "expected ':' after the member name");
         case ST_AFTER: {
             if (is_ws(c))
-                break;
+                goto between_tokens;
             unsigned char kind = s->stack[s->depth - 1];
             if (c == ',') {
                 s->state = kind == 'o' ? ST_OBJ_KEY : ST_VALUE;
                 break;
             }
             if (c == (kind == 'o' ? '}' : ']')) {
-                close_container(s, kind);
+                close_container(s, OFF(p));
                 break;
             }
-            return fail_at(s, NULL, p,
-                           kind == 'o' ? "expected ',' or '}' after a member"
-                                       : "expected ',' or ']' after an array element");
+            FAIL(p, kind == 'o' ? "expected ',' or '}' after a member"
+                                : "expected ',' or ']' after an array element");
         }
         case ST_STRING: {
-            /* the hot loop: plain ASCII runs, 8 bytes at a time */
-            /* words may be read up to the chunk's end (the callbacks
-             * often stop the scan at a string's closing quote) */
-            const unsigned char *q = p, *lim = s->limit && s->limit > end ? s->limit : end;
-            uint64_t mask = 0;
-            while (lim - q >= 8 && !(mask = special8(q)))
-                q += 8;
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            if (mask) /* the lowest flagged byte is exact (borrows only go up) */
-                q += __builtin_ctzll(mask) >> 3;
-            else
-#endif
-                while (q < end && *q != '"' && *q != '\\' && *q >= 0x20 && *q < 0x80)
-                    q++;
-            if (q > end)
-                q = end;
-            s->offset += (uint64_t)(q - p);
-            s->column += (uint64_t)(q - p);
-            p = q;
-            if (p == end)
-                return 0;
+            /* the hot loop: plain ASCII runs, 16 (SSE2) or 8 bytes at a
+             * time; reads may look ahead up to the chunk's end (the
+             * callbacks often stop the scan at a string's closing quote) */
+            const unsigned char *lim = s->limit && s->limit > end ? s->limit : end;
+            p = string_run(p, lim);
+            if (p >= end) {
+                p = end;
+                goto out;
+            }
             c = *p;
             if (c == '"') {
-                if (string_end(s, p) < 0)
-                    return -1;
+                if (string_end(s, p) < 0) {
+                    rc = -1;
+                    goto out;
+                }
             } else if (c == '\\') {
-                if (flush_segment(s, p) < 0)
-                    return -1;
+                if (flush_segment(s, p) < 0) {
+                    rc = -1;
+                    goto out;
+                }
                 s->buf_used = 1;
                 s->state = ST_ESC;
             } else if (c < 0x20) {
-                return fail_at(s, NULL, p,
-                               "a control character must be escaped inside a string");
+                FAIL(p, "a control character must be escaped inside a string");
             } else {
-                /* a UTF-8 lead byte: strict RFC 3629 */
-                s->u8_start.offset = s->offset;
+                /* a UTF-8 lead byte: its continuation bytes follow at once
+                 * (ST_UTF8 resumes a sequence cut by the end of the run) */
+                s->u8_start.offset = OFF(p);
                 s->u8_start.line = s->line;
-                s->u8_start.column = s->column;
-                s->u8_lo = 0x80;
-                s->u8_hi = 0xBF;
-                if (c >= 0xC2 && c <= 0xDF) {
-                    s->u8_need = 1;
-                } else if (c >= 0xE0 && c <= 0xEF) {
-                    s->u8_need = 2;
-                    if (c == 0xE0)
-                        s->u8_lo = 0xA0; /* overlong */
-                    else if (c == 0xED)
-                        s->u8_hi = 0x9F; /* UTF-16 surrogates */
-                } else if (c >= 0xF0 && c <= 0xF4) {
-                    s->u8_need = 3;
-                    if (c == 0xF0)
-                        s->u8_lo = 0x90; /* overlong */
-                    else if (c == 0xF4)
-                        s->u8_hi = 0x8F; /* > U+10FFFF */
-                } else {
-                    return fail_at(s, NULL, p, "invalid UTF-8 in a string");
-                }
+                s->u8_start.column = column_at(s, OFF(p));
+                s->u8_need = utf8_lead(s, c);
+                if (s->u8_need == 0)
+                    FAIL(p, "invalid UTF-8 in a string");
                 s->state = ST_UTF8;
+                p++;
+                goto utf8_tail;
             }
             break;
         }
         case ST_UTF8:
-            if (c < s->u8_lo || c > s->u8_hi)
-                return fail_at(s, &s->u8_start, NULL, "invalid UTF-8 sequence in a string");
-            s->u8_lo = 0x80;
-            s->u8_hi = 0xBF;
-            if (--s->u8_need == 0)
-                s->state = ST_STRING;
-            break;
+        utf8_tail:
+            while (p < end) {
+                c = *p;
+                if (c < s->u8_lo || c > s->u8_hi) {
+                    set_pos(s, OFF(p));
+                    return fail_at(s, &s->u8_start, NULL, "invalid UTF-8 sequence in a string");
+                }
+                s->u8_lo = 0x80;
+                s->u8_hi = 0xBF;
+                s->line_start++; /* a continuation byte takes no column */
+                p++;
+                if (--s->u8_need == 0) {
+                    s->state = ST_STRING;
+                    break;
+                }
+            }
+            continue;
         case ST_ESC:
             switch (c) {
             case '"':
             case '\\':
             case '/':
-                if (s->pending_high && lone_high(s) < 0)
-                    return -1;
-                if (buf_append(s, p, 1) < 0)
-                    return -1;
+                if (s->pending_high && lone_high(s) < 0) {
+                    rc = -1;
+                    goto out;
+                }
+                if (buf_append(s, p, 1) < 0) {
+                    rc = -1;
+                    goto out;
+                }
                 break;
             case 'b':
             case 'f':
@@ -528,10 +628,10 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             case 'r':
             case 't': {
                 char e = c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' : c == 'r' ? '\r' : '\t';
-                if (s->pending_high && lone_high(s) < 0)
-                    return -1;
-                if (buf_append(s, &e, 1) < 0)
-                    return -1;
+                if ((s->pending_high && lone_high(s) < 0) || buf_append(s, &e, 1) < 0) {
+                    rc = -1;
+                    goto out;
+                }
                 break;
             }
             case 'u':
@@ -540,7 +640,7 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                 s->state = ST_HEX;
                 break;
             default:
-                return fail_at(s, NULL, p, "invalid escape sequence in a string");
+                FAIL(p, "invalid escape sequence in a string");
             }
             if (s->state == ST_ESC) {
                 s->state = ST_STRING;
@@ -556,11 +656,13 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             else if (c >= 'A' && c <= 'F')
                 d = (uint32_t)(c - 'A' + 10);
             else
-                return fail_at(s, NULL, p, "expected 4 hex digits after \\u");
+                FAIL(p, "expected 4 hex digits after \\u");
             s->hex = (s->hex << 4) | d;
             if (++s->hex_count == 4) {
-                if (hex_done(s) < 0)
-                    return -1;
+                if (hex_done(s) < 0) {
+                    rc = -1;
+                    goto out;
+                }
                 s->state = ST_STRING;
                 s->seg = p + 1;
             }
@@ -568,7 +670,7 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
         }
         case ST_LIT:
             if (c != (unsigned char)*s->lit)
-                return fail_at(s, NULL, p, "invalid literal (expected true, false or null)");
+                FAIL(p, "invalid literal (expected true, false or null)");
             if (*++s->lit == '\0')
                 value_done(s);
             break;
@@ -578,7 +680,7 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             else if (c >= '1' && c <= '9')
                 s->state = ST_NUM_INT;
             else
-                return fail_at(s, NULL, p, "expected a digit after '-'");
+                FAIL(p, "expected a digit after '-'");
             break;
         case ST_NUM_ZERO:
         case ST_NUM_INT:
@@ -586,14 +688,11 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
         case ST_NUM_EXP:
             if (c >= '0' && c <= '9') {
                 if (s->state == ST_NUM_ZERO)
-                    return fail_at(s, NULL, p, "a number must not have a leading zero");
+                    FAIL(p, "a number must not have a leading zero");
                 /* the run of digits at once (epoch timestamps have ten) */
-                const unsigned char *q = p + 1;
-                while (q < end && *q >= '0' && *q <= '9')
-                    q++;
-                s->offset += (uint64_t)(q - p);
-                s->column += (uint64_t)(q - p);
-                p = q;
+                p++;
+                while (p < end && *p >= '0' && *p <= '9')
+                    p++;
                 continue;
             }
             if (c == '.' && (s->state == ST_NUM_ZERO || s->state == ST_NUM_INT)) {
@@ -610,7 +709,7 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             if (c >= '0' && c <= '9')
                 s->state = ST_NUM_FRAC;
             else
-                return fail_at(s, NULL, p, "expected a digit after the decimal point");
+                FAIL(p, "expected a digit after the decimal point");
             break;
         case ST_NUM_E:
             if (c == '+' || c == '-')
@@ -618,20 +717,24 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             else if (c >= '0' && c <= '9')
                 s->state = ST_NUM_EXP;
             else
-                return fail_at(s, NULL, p, "expected a digit in the exponent");
+                FAIL(p, "expected a digit in the exponent");
             break;
         case ST_NUM_ESIGN:
             if (c >= '0' && c <= '9')
                 s->state = ST_NUM_EXP;
             else
-                return fail_at(s, NULL, p, "expected a digit in the exponent");
+                FAIL(p, "expected a digit in the exponent");
             break;
         }
-        ADVANCE1(c);
-        p++;
+        p++; /* the byte handled by the switch (never a line break but in ST_DOC_END) */
     }
-    return 0;
+out:
+    set_pos(s, OFF(p));
+    return rc;
 }
+
+#undef FAIL
+#undef OFF
 
 int lscp_scan_finish(lscp_scan *s) {
     if (s->error)

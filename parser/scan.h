@@ -13,8 +13,11 @@
 #include "lscertlint.h"
 
 typedef struct lscp_scan {
-    /* position of the next byte */
+    /* position of the next byte (up to date whenever a call returns) */
     uint64_t offset, line, column;
+    /* the offset column 1 of this line would have if every byte took one
+     * column: column = 1 + offset - line_start (see scan.c) */
+    uint64_t line_start;
     int state;
     int after_state; /* where to go after a literal/number/string ends */
     /* open containers: 'o' or 'a' per level (unbounded: 1 byte a level) */
@@ -57,8 +60,9 @@ void lscp_scan_release(lscp_scan *s);
 /* Skip a byte-order mark already checked by the caller (3 bytes, 0 columns). */
 void lscp_scan_skip_bom(lscp_scan *s);
 
-/* Scan chunk[from..to) where chunk starts at input offset base. Returns 0,
- * or -1 at the first syntax error (s->error set; later calls do nothing). */
+/* Scan the n bytes at p, the next bytes of the input (p lies in the chunk
+ * given to lscp_scan_chunk_begin). Returns 0, or -1 at the first syntax
+ * error (s->error set; later calls do nothing). */
 int lscp_scan_run(lscp_scan *s, const unsigned char *chunk, size_t to);
 
 /* Begin a new chunk of len bytes (the segment pointer for strings spanning

@@ -77,6 +77,15 @@ if command -v ldd >/dev/null 2>&1; then
     has_text "example links the installed library" "$libdir/liblscertlint" "$tmp/ldd"
 fi
 
+# The program carries the library's code (linked statically for a cheaper
+# start): it does not load liblscertlint.so.
+if command -v ldd >/dev/null 2>&1; then
+    LD_LIBRARY_PATH="$libdir" ldd "$prog" >"$tmp/ldd-prog" 2>&1
+    if grep liblscertlint "$tmp/ldd-prog" >/dev/null; then
+        fail "the installed program loads liblscertlint.so: $(grep liblscertlint "$tmp/ldd-prog")"
+    fi
+fi
+
 # The installed program runs and finds its man page.
 LD_LIBRARY_PATH="$libdir" "$prog" --version >"$tmp/out" 2>&1 ||
     fail "installed lscertlint --version failed"

@@ -14,7 +14,7 @@
 FORMS="wire cli-v1 cli-v2 boto3"
 CLEAN="$top_srcdir/samples/forms"
 FLAWED="$top_srcdir/tests/forms/flawed"
-FEED="$top_builddir/tests/feed"
+FEED="${LSC_FEED:-$top_builddir/tests/feed}"
 if [ ! -x "$FEED" ]; then
     echo "forms: $FEED not built" >&2
     exit 77

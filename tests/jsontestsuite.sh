@@ -11,7 +11,7 @@ if [ ! -d "$SUITE" ]; then
     echo "jsontestsuite: $SUITE not found; skipped"
     exit 77
 fi
-FEED="$top_builddir/tests/feed"
+FEED="${LSC_FEED:-$top_builddir/tests/feed}"
 if [ ! -x "$FEED" ]; then
     echo "jsontestsuite: $FEED not built" >&2
     exit 77

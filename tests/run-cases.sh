@@ -9,7 +9,7 @@
 : "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
 . "$top_builddir/tests/env.sh"
 
-FEED="$top_builddir/tests/feed"
+FEED="${LSC_FEED:-$top_builddir/tests/feed}"
 if [ ! -x "$FEED" ]; then
     echo "run-cases: $FEED not built" >&2
     exit 77
