@@ -2,7 +2,6 @@
 
 #include "cli/inputs.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -30,9 +29,37 @@ void cli_output_failed(cli_run *run, const char *name, int errnum) {
     cli_error_name(name, errnum ? errnum : EIO);
 }
 
-static void report_failed(cli_run *run) {
-    cli_output_failed(run, run->rep_name, errno);
+void cli_report_failed(cli_run *run, cli_report *report, int errnum) {
+    size_t i, alive = 0;
+    if (report->failed)
+        return;
+    report->failed = 1;
+    run->io_error = 1;
+    if (errnum == EPIPE) { /* the reader is gone (| head): not worth a word */
+        run->quiet_stop = 1;
+    } else {
+        cli_progress_clear(&run->progress);
+        cli_error_name(report->name, errnum ? errnum : EIO);
+    }
+    for (i = 0; i < run->nreports; i++)
+        alive += !run->reports[i].failed;
+    /* Nothing left to write: stop reading, unless standard output carries
+     * the inputs' data, which goes on whatever happens to the reports. */
+    if (alive == 0 && !run->opts->pass_through && !run->opts->normalize)
+        run->stop = 1;
 }
+
+/* Call fn on every report still alive; a failure retires that report. */
+#define EACH_REPORT(run, call)                                                                     \
+    do {                                                                                           \
+        size_t each_i_;                                                                            \
+        for (each_i_ = 0; each_i_ < (run)->nreports; each_i_++) {                                  \
+            cli_report *each_r_ = &(run)->reports[each_i_];                                        \
+            rep_reporter *rep = each_r_->rep;                                                      \
+            if (!each_r_->failed && (call) != 0)                                                   \
+                cli_report_failed((run), each_r_, errno);                                          \
+        }                                                                                          \
+    } while (0)
 
 /* ---- the checker's callbacks ----------------------------------------- */
 
@@ -53,6 +80,7 @@ static int on_certificate(void *user, const lsc_certificate *cert) {
         run->stop = 1;
         return 1;
     }
+    EACH_REPORT(run, rep_certificate(rep, cert));
     if (run->norm && cli_normalize_certificate(run->norm, cert) != 0) {
         cli_output_failed(run, "standard output", errno);
         return 1;
@@ -76,14 +104,9 @@ static int on_finding(void *user, const lsc_finding *finding) {
         run->failing++;
     if (run->inv)
         cli_inventory_finding(run->inv, finding);
-    if (run->rep) {
-        cli_progress_clear(&run->progress); /* the report may share the terminal */
-        if (rep_finding(run->rep, finding) != 0) {
-            report_failed(run);
-            return 1;
-        }
-    }
-    return 0;
+    cli_progress_clear(&run->progress); /* the report may share the terminal */
+    EACH_REPORT(run, rep_finding(rep, finding));
+    return run->stop ? 1 : 0;
 }
 
 static const lsc_callbacks callbacks = {
@@ -101,9 +124,8 @@ static void input_unreadable(cli_run *run, const char *name, int errnum) {
     memset(&none, 0, sizeof none);
     cli_error_name(name, errnum);
     run->io_error = 1;
-    if (run->rep && (rep_input_start(run->rep, name) != 0 ||
-                     rep_input_end(run->rep, &none, "unreadable", strerror(errnum)) != 0))
-        report_failed(run);
+    EACH_REPORT(run, rep_input_start(rep, name) != 0 ||
+                         rep_input_end(rep, &none, "unreadable", strerror(errnum)) != 0);
 }
 
 /* Read fd to its end, copying (-p) and feeding one checker. size is the
@@ -117,10 +139,9 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     int read_errno = 0;
     cli_feed feed; /* inflates gzip data (doc/cli.md §1) */
 
-    if (run->rep && rep_input_start(run->rep, name) != 0) {
-        report_failed(run);
+    EACH_REPORT(run, rep_input_start(rep, name));
+    if (run->stop)
         return;
-    }
     run->input_findings = 0;
     if (run->inv && cli_inventory_input(run->inv, name) != 0) {
         cli_error("out of memory");
@@ -185,14 +206,12 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     if (read_errno) {
         cli_error_name(name, read_errno);
         run->io_error = 1;
-        if (run->rep && rep_input_end(run->rep, lsc_checker_stats(checker), "unreadable",
-                                      strerror(read_errno)) != 0)
-            report_failed(run);
+        EACH_REPORT(run, rep_input_end(rep, lsc_checker_stats(checker), "unreadable",
+                                       strerror(read_errno)));
         goto out;
     }
-    if (run->rep && rep_input_end(run->rep, lsc_checker_stats(checker),
-                                  run->input_findings ? "findings" : "ok", NULL) != 0)
-        report_failed(run);
+    EACH_REPORT(run, rep_input_end(rep, lsc_checker_stats(checker),
+                                   run->input_findings ? "findings" : "ok", NULL));
 out:
     cli_feed_release(&feed);
     lsc_checker_free(checker);
@@ -220,166 +239,23 @@ static void check_stdin(cli_run *run) {
     check_fd(run, STDIN_FILENO, run->opts->stdin_name, size);
 }
 
-/* ---- directories ------------------------------------------------------ */
-
-/* The directories being walked, innermost first: a bind mount back to one
- * of them would otherwise recurse forever. */
-typedef struct dir_chain {
-    dev_t dev;
-    ino_t ino;
-    const struct dir_chain *up;
-} dir_chain;
-
-static int has_json_suffix(const char *name) {
-    static const char *const suffixes[] = {".json", ".jsonl", ".ndjson"};
-    size_t len = strlen(name), i;
-    if (cli_is_gzip_name(name)) /* and their .gz forms */
-        len -= 3;
-    for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        size_t n = strlen(suffixes[i]);
-        if (len > n && strncmp(name + len - n, suffixes[i], n) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-static int compare_names(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *join_path(const char *dir, const char *name) {
-    size_t dlen = strlen(dir), nlen = strlen(name);
-    int slash = dlen > 0 && dir[dlen - 1] != '/';
-    char *p = malloc(dlen + (size_t)slash + nlen + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, dir, dlen);
-    if (slash)
-        p[dlen] = '/';
-    memcpy(p + dlen + slash, name, nlen + 1);
-    return p;
-}
-
-static void out_of_memory(cli_run *run) {
-    cli_error("out of memory");
-    run->io_error = 1;
-    run->stop = 1;
-}
-
-/* The entries of a directory but . and .., sorted with strcmp. Returns
- * the count, or -1 (errno set) when it could not be read. */
-static long read_sorted_entries(const char *path, char ***out) {
-    DIR *d = opendir(path);
-    char **names = NULL;
-    size_t count = 0, cap = 0;
-    struct dirent *e;
-    int saved;
-    *out = NULL;
-    if (!d)
-        return -1;
-    for (;;) {
-        errno = 0;
-        e = readdir(d);
-        if (!e) {
-            if (errno != 0)
-                goto fail;
-            break;
-        }
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, ncap * sizeof *names);
-            if (!grown)
-                goto fail;
-            names = grown;
-            cap = ncap;
-        }
-        names[count] = strdup(e->d_name);
-        if (!names[count])
-            goto fail;
-        count++;
-    }
-    closedir(d);
-    if (count > 1) /* an empty directory has no array to sort */
-        qsort(names, count, sizeof *names, compare_names);
-    *out = names;
-    return (long)count;
-fail:
-    saved = errno ? errno : ENOMEM;
-    while (count > 0)
-        free(names[--count]);
-    free(names);
-    closedir(d);
-    errno = saved;
-    return -1;
-}
-
-static void walk_dir(cli_run *run, const char *path, const struct stat *st, const dir_chain *up) {
-    dir_chain here = {st->st_dev, st->st_ino, up};
-    const dir_chain *c;
-    char **names;
-    long count, i;
-
-    for (c = up; c; c = c->up)
-        if (c->dev == st->st_dev && c->ino == st->st_ino)
-            return; /* a loop through a symlink: already being walked */
-    count = read_sorted_entries(path, &names);
-    if (count < 0) {
-        if (errno == ENOMEM)
-            out_of_memory(run);
-        else
-            input_unreadable(run, path, errno);
-        return;
-    }
-    for (i = 0; i < count && !run->stop; i++) {
-        struct stat cst;
-        char *child = join_path(path, names[i]);
-        if (!child) {
-            out_of_memory(run);
-            break;
-        }
-        if (lstat(child, &cst) != 0) {
-            if (has_json_suffix(names[i]))
-                input_unreadable(run, child, errno);
-        } else if (S_ISDIR(cst.st_mode)) {
-            walk_dir(run, child, &cst, &here);
-        } else if (has_json_suffix(names[i]) && S_ISLNK(cst.st_mode)) {
-            /* As grep -r: a link to a file is checked, a link to a
-             * directory is not walked (no loops, no inputs seen twice). */
-            if (stat(child, &cst) != 0)
-                input_unreadable(run, child, errno); /* dangling */
-            else if (S_ISREG(cst.st_mode))
-                check_path(run, child);
-        } else if (S_ISREG(cst.st_mode) && has_json_suffix(names[i])) {
-            check_path(run, child);
-        }
-        free(child);
-    }
-    for (i = 0; i < count; i++)
-        free(names[i]);
-    free(names);
-}
-
-/* ---- operands --------------------------------------------------------- */
+/* ---- the inputs ------------------------------------------------------ */
 
 void cli_inputs_run(cli_run *run) {
-    const cli_options *opts = run->opts;
-    int i;
-    if (opts->operand_count == 0) {
-        check_stdin(run);
-        return;
-    }
-    for (i = 0; i < opts->operand_count && !run->stop; i++) {
-        const char *op = opts->operands[i];
-        struct stat st;
-        if (strcmp(op, "-") == 0)
+    size_t i;
+    for (i = 0; i < run->inputs->count && !run->stop; i++) {
+        const cli_input *in = &run->inputs->items[i];
+        switch (in->kind) {
+        case CLI_INPUT_STDIN:
             check_stdin(run);
-        else if (stat(op, &st) != 0)
-            input_unreadable(run, op, errno);
-        else if (S_ISDIR(st.st_mode))
-            walk_dir(run, op, &st, NULL);
-        else
-            check_path(run, op);
+            break;
+        case CLI_INPUT_UNREADABLE:
+            input_unreadable(run, in->path, in->errnum);
+            break;
+        case CLI_INPUT_FILE:
+        default:
+            check_path(run, in->path);
+            break;
+        }
     }
 }

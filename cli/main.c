@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -50,60 +52,214 @@ static int use_color(const cli_options *opts, FILE *out) {
  * ... report on stderr itself (it would spoil `2>report.json`). */
 static void print_summary(const cli_run *run) {
     char line[256];
-    if (run->opts->quiet > 0 || !run->rep || run->quiet_stop)
+    if (run->opts->quiet > 0 || run->nreports == 0 || run->quiet_stop)
         return;
-    if (run->rep_out == stderr && run->opts->format != REP_TEXT)
+    if (run->reports[0].fp == stderr && run->opts->format != REP_TEXT)
         return;
-    rep_summary_line(run->rep, line, sizeof line);
+    rep_summary_line(run->reports[0].rep, line, sizeof line);
     fprintf(stderr, "%s\n", line);
+}
+
+/* Does the run write standard output? */
+static int writes_stdout(const cli_options *opts) {
+    if (opts->pass_through || opts->normalize)
+        return 1;
+    if (opts->output && strcmp(opts->output, "-") != 0)
+        return 0;
+    return opts->quiet < 2;
+}
+
+/* Record the file at path as an output of the run if it exists. */
+static void add_output(cli_file_id *outputs, size_t *n, const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return; /* not there yet: nothing to protect */
+    outputs[*n].dev = st.st_dev;
+    outputs[*n].ino = st.st_ino;
+    outputs[*n].name = path;
+    (*n)++;
+}
+
+/* The files the run will write that exist already: never read as inputs. */
+static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
+    struct stat st;
+    size_t n = 0, i;
+    if (writes_stdout(opts) && fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+        outputs[n].dev = st.st_dev;
+        outputs[n].ino = st.st_ino;
+        outputs[n].name = NULL;
+        n++;
+    }
+    if (opts->output && strcmp(opts->output, "-") != 0)
+        add_output(outputs, &n, opts->output);
+    for (i = 0; i < opts->n_reports; i++)
+        add_output(outputs, &n, opts->reports[i].path);
+    return n;
+}
+
+/* Open a report to path ("-" or NULL: the stream the mode gives). */
+static int open_report(cli_run *run, cli_report *report, rep_format format, const char *path,
+                       int primary) {
+    const cli_options *opts = run->opts;
+    rep_options ropts;
+    memset(report, 0, sizeof *report);
+    if (path && strcmp(path, "-") != 0) {
+        if (cli_outfile_open(&report->file, path) != 0) {
+            cli_error_name(path, errno);
+            return -1;
+        }
+        report->is_file = 1;
+        report->fp = report->file.fp;
+        report->name = path;
+    } else if (opts->pass_through || opts->normalize) {
+        report->fp = stderr; /* stdout carries the data */
+        report->name = "standard error";
+    } else {
+        report->fp = stdout;
+        report->name = "standard output";
+    }
+    memset(&ropts, 0, sizeof ropts);
+    ropts.format = format;
+    ropts.color = primary && format == REP_TEXT && use_color(opts, report->fp);
+    ropts.fail_on = opts->fail_on;
+    ropts.config = opts->config;
+    ropts.tool_version = lsc_version();
+    ropts.show = opts->show;
+    report->rep = rep_new(&ropts, report->fp);
+    if (!report->rep) {
+        cli_error("out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* End a report: its closing parts, then the file renamed into place, or
+ * removed (the previous report kept) when anything failed. */
+static void close_report(cli_run *run, cli_report *report) {
+    if (!report->failed && !run->stop && rep_finish(report->rep) != 0)
+        cli_report_failed(run, report, errno);
+    if (report->is_file) {
+        if (report->failed || run->stop) {
+            cli_outfile_discard(&report->file);
+        } else if (cli_outfile_commit(&report->file) != 0) {
+            cli_report_failed(run, report, errno);
+        }
+        report->fp = NULL;
+    } else if (!report->failed && (fflush(report->fp) != 0 || ferror(report->fp))) {
+        /* Buffered write errors (a full disk) show only now. */
+        cli_report_failed(run, report, errno ? errno : EIO);
+    }
+}
+
+/* --inventory: open where the primary report would go (as open_report). */
+static int open_inventory(cli_run *run, cli_report *out, const char *path) {
+    memset(out, 0, sizeof *out);
+    if (path && strcmp(path, "-") != 0) {
+        if (cli_outfile_open(&out->file, path) != 0) {
+            cli_error_name(path, errno);
+            return -1;
+        }
+        out->is_file = 1;
+        out->fp = out->file.fp;
+        out->name = path;
+    } else if (run->opts->pass_through || run->opts->normalize) {
+        out->fp = stderr; /* stdout carries the data */
+        out->name = "standard error";
+    } else {
+        out->fp = stdout;
+        out->name = "standard output";
+    }
+    return 0;
+}
+
+/* Write the inventory, then rename its file into place (as close_report). */
+static void close_inventory(cli_run *run, cli_report *out, cli_inventory_format format) {
+    int failed = run->stop;
+    if (!failed && cli_inventory_write(run->inv, out->fp, format) != 0) {
+        cli_output_failed(run, out->name, errno);
+        failed = 1;
+    }
+    if (out->is_file) {
+        if (failed)
+            cli_outfile_discard(&out->file);
+        else if (cli_outfile_commit(&out->file) != 0)
+            cli_output_failed(run, out->name, errno);
+        out->fp = NULL;
+    } else if (!failed && (fflush(out->fp) != 0 || ferror(out->fp))) {
+        cli_output_failed(run, out->name, errno ? errno : EIO);
+    }
 }
 
 static int check_inputs(const cli_options *opts) {
     cli_run run;
-    rep_options ropts;
-    FILE *out_file = NULL;
+    cli_file_id *outputs;
+    cli_input_list inputs;
+    cli_discovery disc;
+    cli_report *reports;
+    cli_report inventory_out; /* --inventory: where the report would go */
+    int inventory_open = 0;
+    size_t i;
     int status;
 
     memset(&run, 0, sizeof run);
-    run.opts = opts;
-    if (opts->output && strcmp(opts->output, "-") != 0) {
-        out_file = fopen(opts->output, "w");
-        if (!out_file) {
-            cli_error_name(opts->output, errno);
-            return CLI_EXIT_IO;
-        }
-        run.rep_out = out_file;
-        run.rep_name = opts->output;
-    } else if (opts->pass_through || opts->normalize) {
-        run.rep_out = stderr; /* stdout carries the data */
-        run.rep_name = "standard error";
-    } else {
-        run.rep_out = stdout;
-        run.rep_name = "standard output";
+    memset(&inputs, 0, sizeof inputs);
+    /* stdout, -o, every --report */
+    outputs = calloc(opts->n_reports + 2, sizeof *outputs);
+    reports = calloc(opts->n_reports + 1, sizeof *reports);
+    if (!outputs || !reports) {
+        cli_error("out of memory");
+        status = CLI_EXIT_IO;
+        goto out;
     }
+    run.opts = opts;
+    run.inputs = &inputs;
+    run.reports = reports;
 
-    const char *step_summary = getenv("GITHUB_STEP_SUMMARY");
-    if (step_summary && !step_summary[0])
-        step_summary = NULL;
-    if ((opts->quiet < 2 || out_file) && /* -qq: no report, but -o FILE is still written */
-        opts->inventory == CLI_INVENTORY_NONE) { /* the inventory takes the report's place */
-        memset(&ropts, 0, sizeof ropts);
-        ropts.format = opts->format;
-        ropts.color = use_color(opts, run.rep_out);
-        ropts.fail_on = opts->fail_on;
-        ropts.config = opts->config;
-        ropts.tool_version = lsc_version();
-        run.rep = rep_new(&ropts, run.rep_out);
-        if (!run.rep)
-            goto oom;
+    /* Everything that can refuse the run does so before any input is read
+     * or any output written. */
+    memset(&disc, 0, sizeof disc);
+    disc.excludes = opts->excludes;
+    disc.n_excludes = opts->n_excludes;
+    disc.default_excludes = opts->default_excludes;
+    disc.allow_empty = opts->allow_empty;
+    disc.outputs = outputs;
+    disc.n_outputs = find_outputs(opts, outputs);
+    status = cli_discover(&disc, opts->operands, opts->operand_count, &inputs);
+    if (status != 0)
+        goto out;
+
+    cli_outfile_handle_signals();
+    status = CLI_EXIT_IO;
+    if (opts->quiet < 2 || (opts->output && strcmp(opts->output, "-") != 0)) {
+        /* -qq: no report, but -o FILE is still written */
+        if (opts->inventory != CLI_INVENTORY_NONE) { /* in the report's place */
+            if (open_inventory(&run, &inventory_out, opts->output) != 0)
+                goto out;
+            inventory_open = 1;
+        } else {
+            if (open_report(&run, &reports[run.nreports], opts->format, opts->output, 1) != 0)
+                goto out;
+            run.nreports++;
+        }
+    }
+    for (i = 0; i < opts->n_reports; i++) {
+        if (open_report(&run, &reports[run.nreports], opts->reports[i].format,
+                        opts->reports[i].path, 0) != 0)
+            goto out;
+        run.nreports++;
     }
     if (opts->normalize) {
         run.norm = cli_normalizer_new(STDOUT_FILENO);
-        if (!run.norm)
-            goto oom;
+        if (!run.norm) {
+            cli_error("out of memory");
+            goto out;
+        }
     }
-    if ((opts->inventory != CLI_INVENTORY_NONE && (opts->quiet < 2 || out_file)) ||
-        (run.rep && opts->format == REP_GITHUB && step_summary)) {
+    /* -f github: the step summary gains the inventory */
+    const char *step_summary = getenv("GITHUB_STEP_SUMMARY");
+    int summary_inventory = step_summary && step_summary[0] && opts->format == REP_GITHUB &&
+                            opts->inventory == CLI_INVENTORY_NONE && run.nreports > 0;
+    if (inventory_open || summary_inventory) {
         lsc_time now = opts->now;
         if (!opts->has_now) { /* days left: against the clock by default */
             struct timespec ts;
@@ -112,44 +268,56 @@ static int check_inputs(const cli_options *opts) {
             now.nsec = 0;
         }
         run.inv = cli_inventory_new(now);
-        if (!run.inv)
-            goto oom;
+        if (!run.inv) {
+            cli_error("out of memory");
+            goto out;
+        }
     }
     run.progress_ok = opts->quiet < 2 && isatty(STDERR_FILENO);
 
     cli_inputs_run(&run);
 
-    if (run.rep && !run.stop && rep_finish(run.rep) != 0)
-        cli_output_failed(&run, run.rep_name, errno);
-    if (run.inv && !run.stop && opts->inventory != CLI_INVENTORY_NONE &&
-        cli_inventory_write(run.inv, run.rep_out, opts->inventory) != 0)
-        cli_output_failed(&run, run.rep_name, errno);
-    /* -f github: the step summary gains the inventory (capped) */
-    if (run.inv && !run.stop && run.rep && opts->format == REP_GITHUB && step_summary &&
+    for (i = 0; i < run.nreports; i++)
+        close_report(&run, &run.reports[i]);
+    if (inventory_open)
+        close_inventory(&run, &inventory_out, opts->inventory);
+    if (summary_inventory && !run.stop &&
         cli_inventory_append_summary(run.inv, step_summary, 100) != 0)
         cli_output_failed(&run, step_summary, errno);
-    /* Buffered write errors (a full disk) show only now. */
-    if (out_file) {
-        int rc = fclose(out_file);
-        out_file = NULL;
-        if (rc != 0)
-            cli_output_failed(&run, run.rep_name, errno);
-    } else if (fflush(run.rep_out) != 0 || ferror(run.rep_out)) {
-        cli_output_failed(&run, run.rep_name, errno ? errno : EIO);
-    }
     print_summary(&run);
     status = run.io_error ? CLI_EXIT_IO : run.failing ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
-    goto out;
-oom:
-    cli_error("out of memory");
-    status = CLI_EXIT_IO;
 out:
-    if (out_file)
-        fclose(out_file);
-    rep_free(run.rep);
+    for (i = 0; i < run.nreports; i++) {
+        if (run.reports[i].is_file)
+            cli_outfile_discard(&run.reports[i].file);
+        rep_free(run.reports[i].rep);
+    }
     cli_normalizer_free(run.norm);
+    if (inventory_open)
+        cli_outfile_discard(&inventory_out.file);
     cli_inventory_free(run.inv);
+    cli_input_list_free(&inputs);
+    free(reports);
+    free(outputs);
     return status;
+}
+
+/* Standard descriptors closed at start are opened on /dev/null before
+ * anything else is opened (as coreutils does): a report file must never
+ * become fd 1 and receive the pass-through, nor fd 2 and the messages. */
+static int reopen_std_fds(void) {
+    int fd;
+    for (fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (got != fd) { /* the lowest free descriptor is fd itself */
+            if (got >= 0)
+                close(got);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 int main(int argc, char **argv) {
@@ -158,6 +326,8 @@ int main(int argc, char **argv) {
 
     /* A closed pipe is an EPIPE write error we end on quietly, not a signal. */
     signal(SIGPIPE, SIG_IGN);
+    if (reopen_std_fds() != 0)
+        return CLI_EXIT_IO; /* no stderr to say it on */
     if (cli_options_parse(argc, argv, &opts, &status) == CLI_PARSE_RUN) {
         if (opts.quiet >= 2)
             cli_messages_off = 1;

@@ -2,17 +2,20 @@
 
 #include "cli/options.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli/now.h"
 #include "cli/output.h"
+#include "cli/suggest.h"
 
 /* Long options without a short form. */
 enum {
@@ -31,6 +34,11 @@ enum {
     OPT_COLOR,
     OPT_LIST_RULES,
     OPT_EXPLAIN,
+    OPT_ALLOW_EMPTY,
+    OPT_EXCLUDE,
+    OPT_NO_DEFAULT_EXCLUDES,
+    OPT_SHOW,
+    OPT_REPORT,
     OPT_ACCEPT_ARRAY,
     OPT_INVENTORY
 };
@@ -58,6 +66,11 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"list-rules", optional_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
+    {"show", required_argument, NULL, OPT_SHOW},
+    {"report", required_argument, NULL, OPT_REPORT},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"no-default-excludes", no_argument, NULL, OPT_NO_DEFAULT_EXCLUDES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -70,9 +83,12 @@ static const char usage_text[] =
     "\n"
     "With no FILE, or when FILE is -, read standard input (no FILE and a\n"
     "terminal: a usage line and exit 2, '-' reads it anyway). A DIR is walked\n"
-    "recursively for *.json, *.jsonl and *.ndjson files (and .gz forms) in\n"
-    "sorted byte order. gzip data (a .gz name, or the bytes 1f 8b first) is\n"
-    "inflated as it streams.\n"
+    "recursively for *.json, *.jsonl and *.ndjson files (any case, and their\n"
+    ".gz forms) in sorted byte order, skipping .git, .hg, .svn and\n"
+    "node_modules. A quoted GLOB ('fixtures/**/*.json') is expanded by\n"
+    "lscertlint: ** is any depth. An operand that yields no input is an error\n"
+    "(exit 2). gzip data (a .gz name, or the bytes 1f 8b first) is inflated\n"
+    "as it streams.\n"
     "An input may hold several documents (JSON Lines, or pretty-printed\n"
     "documents one after another).\n"
     "\n"
@@ -80,6 +96,11 @@ static const char usage_text[] =
     "  -f, --format=FMT          report format: text (default), json, jsonl,\n"
     "                              sarif, github, junit\n"
     "  -o, --output=PATH         write the report to PATH instead of standard output\n"
+    "                              (atomically: a temporary file renamed when done)\n"
+    "      --report=FMT:PATH     also write a report in format FMT to PATH; may be\n"
+    "                              repeated (e.g. --report=sarif:out.sarif)\n"
+    "      --show=LEVEL          print only findings at or above LEVEL (error,\n"
+    "                              warning, note); the summary counts them all\n"
     "  -p, --pass-through        copy every input byte to standard output unchanged,\n"
     "                              as it is read; the report goes to standard\n"
     "                              error unless -o names a file\n"
@@ -98,15 +119,24 @@ static const char usage_text[] =
     "  -q, --quiet               no summary line; -qq: print nothing, only the\n"
     "                              exit status\n"
     "      --stdin-filename=NAME the name of standard input in the report\n"
-    "                              (default <stdin>)\n"
+    "                              (default <stdin>)\n"    "\n"
+    "Inputs:\n"
+    "      --exclude=GLOB        skip what a walk or a glob finds that matches\n"
+    "                              GLOB (a GLOB without '/' matches a name at any\n"
+    "                              depth); may be repeated\n"
+    "      --no-default-excludes walk .git, .hg, .svn and node_modules too\n"
+    "      --allow-empty         an operand that yields no input is not an error\n"
     "\n"
     "Rules:\n"
     "      --fail-on=LEVEL       the lowest severity that makes the exit status 1:\n"
     "                              error (default), warning, note, never\n"
-    "      --disable=ID[,ID]...  turn rules off\n"
-    "      --enable=ID[,ID]...   turn rules on at their default severity\n"
+    "      --disable=ID[,ID]...  turn rules off; an ID may also be group:NAME (a\n"
+    "                              group of --list-rules, e.g. group:tags) or all\n"
+    "      --enable=ID[,ID]...   turn rules on at their default severity (same IDs)\n"
     "      --severity=ID=LEVEL   set a rule's severity: error, warning, note, or\n"
-    "                              off (disables it); may be repeated\n"
+    "                              off (disables it); may be repeated. Levels,\n"
+    "                              formats and rule ids are case-insensitive;\n"
+    "                              warn = warning, info = note\n"
     "      --list-rules[=FMT]    print the rule catalog (id, default severity,\n"
     "                              summary) as text (default), json or markdown\n"
     "      --explain=ID          print a rule's full text: what, why, an example\n"
@@ -136,7 +166,8 @@ static const char usage_text[] =
     "  0  no finding at or above --fail-on\n"
     "  1  at least one finding at or above --fail-on (malformed JSON is a\n"
     "     json-syntax finding, so it lands here)\n"
-    "  2  usage error: bad option, unknown rule id, bad value; nothing was checked\n"
+    "  2  usage error: bad option, unknown rule id, bad value, an operand with no\n"
+    "     input, an output that is also an input; nothing was checked\n"
     "  3  I/O trouble: an input could not be opened or read, or the report or\n"
     "     output could not be written; wins over 1\n"
     "\n"
@@ -167,6 +198,90 @@ static void usage_error_value(const char *what, const char *value, const char *h
     fputs("\nTry 'lscertlint --help'.\n", stderr);
 }
 
+/* An unknown word with the nearest known one: "WHAT 'WORD'; did you mean
+ * 'NEAREST'?", or the fallback hint when none is near. */
+static void usage_error_suggest(const char *what, const char *word, const char *const *known,
+                                size_t count, const char *fallback) {
+    const char *near = cli_nearest(word, known, count);
+    char hint[160];
+    if (near) {
+        snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+        usage_error_value(what, word, hint);
+    } else {
+        usage_error_value(what, word, fallback);
+    }
+}
+
+/* Copy s lowercased into buf (size > 0); -1 if it does not fit. */
+static int lowercase(const char *s, size_t len, char *buf, size_t size) {
+    size_t i;
+    if (len >= size)
+        return -1;
+    for (i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)s[i]);
+    buf[len] = '\0';
+    return 0;
+}
+
+/* The catalog's rule ids, for suggestions. */
+static const char *const *rule_ids(size_t *count) {
+    static const char *ids[256];
+    size_t i, n = lsc_rule_count();
+    if (n > sizeof ids / sizeof ids[0])
+        n = sizeof ids / sizeof ids[0];
+    for (i = 0; i < n; i++)
+        ids[i] = lsc_rule_at(i)->id;
+    *count = n;
+    return ids;
+}
+
+static void unknown_rule(const char *option, const char *id) {
+    char what[64];
+    size_t n;
+    const char *const *ids = rule_ids(&n);
+    snprintf(what, sizeof what, "%s: unknown rule id", option);
+    usage_error_suggest(what, id, ids, n, "see 'lscertlint --list-rules'");
+}
+
+/* A group name as --disable=group:NAME takes it: lowercase, '-' for ' '. */
+static void group_key(const char *group, char *buf, size_t size) {
+    size_t i;
+    for (i = 0; group[i] && i + 1 < size; i++)
+        buf[i] = group[i] == ' ' ? '-' : (char)tolower((unsigned char)group[i]);
+    buf[i] = '\0';
+}
+
+/* Severity names: error, warning (warn), note (info), off; any case. */
+static int parse_level(const char *arg, lsc_severity *out) {
+    static const struct {
+        const char *name;
+        lsc_severity level;
+    } levels[] = {{"error", LSC_ERROR}, {"warning", LSC_WARNING}, {"warn", LSC_WARNING},
+                  {"note", LSC_NOTE},   {"info", LSC_NOTE},       {"off", LSC_OFF}};
+    size_t i;
+    for (i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        if (strcasecmp(arg, levels[i].name) == 0) {
+            *out = levels[i].level;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static const char *const level_words[] = {"error", "warning", "warn", "note", "info", "off", "never"};
+static const char *const format_words[] = {"text", "json", "jsonl", "sarif", "github", "junit"};
+
+static int parse_format(const char *option, const char *arg, size_t len, rep_format *out) {
+    char name[16], copy[128];
+    if (lowercase(arg, len, name, sizeof name) == 0 && rep_format_parse(name, out) == 0)
+        return 0;
+    snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), arg);
+    char what[64];
+    snprintf(what, sizeof what, "%s: unknown format", option);
+    usage_error_suggest(what, copy, format_words, 6, "use text, json, jsonl, sarif, github or junit");
+    return -1;
+}
+
 static int print_to_stdout(const char *text) {
     fputs(text, stdout);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -188,26 +303,55 @@ static int print_version(void) {
     return print_to_stdout(text);
 }
 
-/* Apply fn to every comma-separated rule id of list. */
+/* Apply fn to every rule named by the comma-separated list: rule ids,
+ * group:NAME (every rule of a catalog group) and all; any case. */
 static int each_rule_id(const char *option, const char *list, lsc_config *config,
                         int (*fn)(lsc_config *, const char *)) {
     const char *p = list;
     for (;;) {
         const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char id[128]; /* longer than any rule id: too long is unknown */
+        size_t len = end ? (size_t)(end - p) : strlen(p), i, n = lsc_rule_count();
+        char id[128]; /* longer than any rule id or group: too long is unknown */
         if (len == 0) {
             usage_error("%s: empty rule id in the list", option);
             return -1;
         }
-        if (len >= sizeof id)
-            len = sizeof id - 1;
-        memcpy(id, p, len);
-        id[len] = '\0';
-        if ((end ? (size_t)(end - p) : strlen(p)) >= sizeof id || fn(config, id) != 0) {
-            char what[64];
-            snprintf(what, sizeof what, "%s: unknown rule id", option);
-            usage_error_value(what, id, "see 'lscertlint --list-rules'");
+        if (lowercase(p, len, id, sizeof id) != 0) {
+            snprintf(id, sizeof id, "%.*s", (int)(sizeof id - 1), p);
+            unknown_rule(option, id);
+            return -1;
+        }
+        if (strcmp(id, "all") == 0) {
+            for (i = 0; i < n; i++)
+                fn(config, lsc_rule_at(i)->id);
+        } else if (strncmp(id, "group:", 6) == 0) {
+            const char *groups[64];
+            char keys[64][64], want[128];
+            size_t ngroups = 0, hits = 0;
+            group_key(id + 6, want, sizeof want);
+            for (i = 0; i < n; i++) {
+                const lsc_rule *r = lsc_rule_at(i);
+                char key[64];
+                group_key(r->group, key, sizeof key);
+                if (strcmp(key, want) == 0) {
+                    fn(config, r->id);
+                    hits++;
+                }
+                if (ngroups < 64 && (ngroups == 0 || strcmp(keys[ngroups - 1], key) != 0)) {
+                    memcpy(keys[ngroups], key, sizeof key);
+                    groups[ngroups] = keys[ngroups];
+                    ngroups++;
+                }
+            }
+            if (hits == 0) {
+                char what[64];
+                snprintf(what, sizeof what, "%s: unknown group", option);
+                usage_error_suggest(what, id + 6, groups, ngroups,
+                                    "see 'lscertlint --list-rules'");
+                return -1;
+            }
+        } else if (fn(config, id) != 0) {
+            unknown_rule(option, id);
             return -1;
         }
         if (!end)
@@ -239,14 +383,14 @@ static int set_severity(const char *arg, lsc_config *config) {
         usage_error_value("--severity: bad rule id in", arg, NULL);
         return -1;
     }
-    memcpy(id, arg, len);
-    id[len] = '\0';
-    if (lsc_severity_parse(eq + 1, &level) != 0) {
-        usage_error_value("--severity: unknown level", eq + 1, "use error, warning, note or off");
+    lowercase(arg, len, id, sizeof id);
+    if (parse_level(eq + 1, &level) != 0) {
+        usage_error_suggest("--severity: unknown level", eq + 1, level_words, 6,
+                            "use error, warning, note or off");
         return -1;
     }
     if (lsc_config_set_severity(config, id, level) != 0) {
-        usage_error_value("--severity: unknown rule id", id, "see 'lscertlint --list-rules'");
+        unknown_rule("--severity", id);
         return -1;
     }
     return 0;
@@ -313,14 +457,45 @@ static int now_from_environment(cli_options *opts) {
 }
 
 static int parse_fail_on(const char *arg, lsc_severity *out) {
-    if (strcmp(arg, "never") == 0) {
+    static const char *const words[] = {"error", "warning", "warn", "note", "info", "never"};
+    if (strcasecmp(arg, "never") == 0) {
         *out = LSC_OFF;
         return 0;
     }
-    if (lsc_severity_parse(arg, out) == 0 && *out != LSC_OFF)
+    if (parse_level(arg, out) == 0 && *out != LSC_OFF)
         return 0;
-    usage_error_value("--fail-on: unknown level", arg, "use error, warning, note or never");
+    usage_error_suggest("--fail-on: unknown level", arg, words, 6,
+                        "use error, warning, note or never");
     return -1;
+}
+
+/* --show=LEVEL */
+static int parse_show(const char *arg, lsc_severity *out) {
+    if (parse_level(arg, out) == 0 && *out != LSC_OFF)
+        return 0;
+    usage_error_suggest("--show: unknown level", arg, level_words, 5, "use error, warning or note");
+    return -1;
+}
+
+/* --report=FORMAT:FILE */
+static int add_report(cli_options *opts, const char *arg) {
+    const char *colon = strchr(arg, ':');
+    cli_report_spec *grown;
+    rep_format format;
+    if (!colon || colon == arg || colon[1] == '\0') {
+        usage_error_value("--report: expected FORMAT:FILE, not", arg, "e.g. --report=sarif:out.sarif");
+        return -1;
+    }
+    if (parse_format("--report", arg, (size_t)(colon - arg), &format) != 0)
+        return -1;
+    grown = realloc(opts->reports, (opts->n_reports + 1) * sizeof *grown);
+    if (!grown)
+        return -2;
+    grown[opts->n_reports].format = format;
+    grown[opts->n_reports].path = colon + 1;
+    opts->reports = grown;
+    opts->n_reports++;
+    return 0;
 }
 
 /* getopt_long failed on a "--name[=value]" word: say which way, as GNU
@@ -344,7 +519,20 @@ static void report_long_option_error(int c, const char *word) {
     } else if (matches > 1) {
         usage_error_value("ambiguous option:", word, "give more of its name");
     } else {
-        usage_error_value("unrecognized option", word, NULL);
+        const char *names[sizeof long_options / sizeof long_options[0]];
+        char given[64];
+        size_t n = 0;
+        for (o = long_options; o->name; o++)
+            names[n++] = o->name;
+        snprintf(given, sizeof given, "%.*s", (int)(len < 63 ? len : 63), name);
+        const char *near = cli_nearest(given, names, n);
+        if (near) {
+            char hint[96];
+            snprintf(hint, sizeof hint, "did you mean '--%s'?", near);
+            usage_error_value("unrecognized option", word, hint);
+        } else {
+            usage_error_value("unrecognized option", word, NULL);
+        }
     }
 }
 
@@ -364,12 +552,17 @@ static void report_getopt_error(int c, int argc, char **argv) {
 static int apply_option(int c, const char *arg, cli_options *opts, int *status, int *done) {
     switch (c) {
     case 'f':
-        if (rep_format_parse(arg, &opts->format) != 0) {
-            usage_error_value("--format: unknown format", arg,
-                              "use text, json, jsonl, sarif, github or junit");
-            return -1;
+        return parse_format("--format", arg, strlen(arg), &opts->format);
+    case OPT_SHOW:
+        return parse_show(arg, &opts->show);
+    case OPT_REPORT: {
+        int rc = add_report(opts, arg);
+        if (rc == -2) {
+            cli_error("out of memory");
+            *status = CLI_EXIT_IO;
         }
-        return 0;
+        return rc < 0 ? -1 : 0;
+    }
     case 'o':
         if (*arg == '\0') {
             usage_error("--output: empty file name");
@@ -481,11 +674,31 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         return 0;
     case OPT_EXPLAIN:
         opts->action = CLI_EXPLAIN;
-        opts->explain = lsc_rule_find(arg);
+        {
+            char id[128];
+            opts->explain = lowercase(arg, strlen(arg), id, sizeof id) == 0 ? lsc_rule_find(id) : NULL;
+        }
         if (!opts->explain) {
-            usage_error_value("--explain: unknown rule id", arg, "see 'lscertlint --list-rules'");
+            unknown_rule("--explain", arg);
             return -1;
         }
+        return 0;
+    case OPT_ALLOW_EMPTY:
+        opts->allow_empty = 1;
+        return 0;
+    case OPT_EXCLUDE:
+        if (*arg == '\0') {
+            usage_error("--exclude: empty glob");
+            return -1;
+        }
+        if (cli_options_add_exclude(opts, arg) != 0) {
+            cli_error("out of memory");
+            *status = CLI_EXIT_IO;
+            return -1;
+        }
+        return 0;
+    case OPT_NO_DEFAULT_EXCLUDES:
+        opts->default_excludes = 0;
         return 0;
     case 'h':
         *status = print_to_stdout(usage_text);
@@ -506,6 +719,7 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     opts->format = REP_TEXT;
     opts->fail_on = LSC_ERROR;
     opts->stdin_name = "<stdin>";
+    opts->default_excludes = 1;
     *status = CLI_EXIT_USAGE;
     opts->config = lsc_config_new();
     if (!opts->config) {
@@ -548,9 +762,24 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     return CLI_PARSE_RUN;
 }
 
+int cli_options_add_exclude(cli_options *opts, const char *glob) {
+    const char **grown = realloc(opts->excludes, (opts->n_excludes + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    grown[opts->n_excludes++] = glob;
+    opts->excludes = grown;
+    return 0;
+}
+
 void cli_options_free(cli_options *opts) {
     if (!opts)
         return;
+    free(opts->excludes);
+    opts->excludes = NULL;
+    free(opts->reports);
+    opts->reports = NULL;
+    opts->n_reports = 0;
+    opts->n_excludes = 0;
     lsc_config_free(opts->config);
     opts->config = NULL;
 }

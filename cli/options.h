@@ -28,6 +28,12 @@ typedef enum cli_color { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER }
 /* Exit statuses (CLI.md "Exit status"). */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_IO = 3 };
 
+/* --report=FORMAT:FILE */
+typedef struct cli_report_spec {
+    rep_format format;
+    const char *path; /* points into argv */
+} cli_report_spec;
+
 typedef struct cli_options {
     lsc_config *config; /* rules, request context, limits (owned) */
     cli_action action;
@@ -41,12 +47,25 @@ typedef struct cli_options {
     const char *stdin_name; /* --stdin-filename, default "<stdin>" */
     cli_list_format list_format;
     const lsc_rule *explain; /* --explain */
-    char **operands;         /* FILE|DIR|- (points into argv) */
+    char **operands;         /* FILE|DIR|GLOB|- (points into argv) */
     int operand_count;
     int has_now;  /* --now, or SOURCE_DATE_EPOCH without it */
     lsc_time now; /* the reference time when has_now */
     cli_inventory_format inventory; /* --inventory[=FMT]; NONE: the findings report */
+    /* Discovery (cli/discover.h). The configuration file adds its own
+     * exclude globs to this list: it is owned (the array, not the strings). */
+    const char **excludes; /* --exclude=GLOB, repeatable */
+    size_t n_excludes;
+    int default_excludes; /* skip .git, .hg, .svn, node_modules (default 1) */
+    int allow_empty;      /* --allow-empty */
+    lsc_severity show;    /* --show: findings below are not printed; LSC_OFF: all */
+    cli_report_spec *reports; /* --report=FORMAT:FILE, repeatable (owned array) */
+    size_t n_reports;
 } cli_options;
+
+/* Append a glob to opts->excludes (the string is not copied and must
+ * outlive opts). Returns 0, or -1 on out-of-memory. */
+int cli_options_add_exclude(cli_options *opts, const char *glob);
 
 /* What cli_options_parse() decided. */
 typedef enum cli_parse_result {

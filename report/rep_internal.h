@@ -53,6 +53,16 @@ struct rep_reporter {
     size_t njunit, junit_cap;
 
     rep_out scratch; /* memory: composing escapes */
+
+    /* sarif: the last certificate (rep_certificate) */
+    size_t cert_document, cert_index;
+    int cert_known;
+    char *cert_id;
+    /* sarif: fingerprints of the current input and how often each came
+     * (open addressing, 0 = empty slot) */
+    uint64_t *fp_keys;
+    size_t *fp_counts;
+    size_t fp_cap, fp_used;
 };
 
 /* Catalog index of a rule, or -1. */
@@ -75,8 +85,17 @@ int rep_json_finding(rep_reporter *r, const lsc_finding *f);
 int rep_json_input_end(rep_reporter *r);
 int rep_json_finish(rep_reporter *r);
 
-/* sarif partialFingerprints: FNV-1a 64 of rule, file, pointer, value. */
-uint64_t rep_fingerprint(const lsc_finding *f, const char *file);
+/* sarif partialFingerprints: FNV-1a 64 of rule, file, document index,
+ * certificate identity (cert_id: ARN, else name, else "#INDEX"; NULL
+ * outside a certificate), the pointer below the certificate, the value and
+ * the message with its line:column positions taken out. Nothing that
+ * moves when the file is reformatted or a certificate changes place. */
+uint64_t rep_fingerprint(const lsc_finding *f, const char *file, const char *cert_id);
+/* The fingerprint of f as written: rep_fingerprint(), then, for the n-th
+ * finding of the current input with that same value (n > 0), mixed with n,
+ * so two results never share one. */
+uint64_t rep_unique_fingerprint(rep_reporter *r, const lsc_finding *f, const char *file);
+void rep_fingerprints_clear(rep_reporter *r);
 int rep_sarif_init(rep_reporter *r);
 int rep_sarif_head(rep_reporter *r);
 int rep_sarif_finding(rep_reporter *r, const lsc_finding *f);

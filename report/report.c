@@ -68,6 +68,8 @@ void rep_free(rep_reporter *r) {
     free(r->junit);
     free(r->rule_counts);
     free(r->rule_to_sarif);
+    free(r->cert_id);
+    rep_fingerprints_clear(r);
     if (r->spool_fp != NULL)
         fclose(r->spool_fp);
     rep_out_release(&r->spool);
@@ -141,7 +143,49 @@ int rep_input_start(rep_reporter *r, const char *file) {
     }
     r->ninputs++;
     r->in_input = 1;
+    r->cert_known = 0;
+    if (r->fp_used > 0) /* fingerprints count per input */
+        rep_fingerprints_clear(r);
     return rep_out_status(&r->out);
+}
+
+/* The identity of a certificate for fingerprints: its ARN, else its name
+ * (the summary's, else the detail's), else its index. */
+int rep_certificate(rep_reporter *r, const lsc_certificate *cert) {
+    const lsc_string *id = NULL;
+    char buf[32];
+    if (cert->certificate_arn.m.ok && cert->certificate_arn.len > 0)
+        id = &cert->certificate_arn;
+    else if (cert->certificate_detail.arn.m.ok && cert->certificate_detail.arn.len > 0)
+        id = &cert->certificate_detail.arn;
+    else if (cert->certificate_name.m.ok && cert->certificate_name.len > 0)
+        id = &cert->certificate_name;
+    else if (cert->certificate_detail.name.m.ok && cert->certificate_detail.name.len > 0)
+        id = &cert->certificate_detail.name;
+    free(r->cert_id);
+    r->cert_id = NULL;
+    r->cert_known = 0;
+    if (id != NULL) {
+        r->cert_id = malloc(id->len + 2);
+        if (r->cert_id != NULL) {
+            r->cert_id[0] = id == &cert->certificate_arn || id == &cert->certificate_detail.arn
+                                ? 'a'
+                                : 'n'; /* an ARN and a name never meet */
+            memcpy(r->cert_id + 1, id->s, id->len);
+            r->cert_id[id->len + 1] = '\0';
+        }
+    } else {
+        snprintf(buf, sizeof buf, "#%zu", cert->index);
+        r->cert_id = dup_str(buf);
+    }
+    if (r->cert_id == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    r->cert_known = 1;
+    r->cert_document = cert->document;
+    r->cert_index = cert->index;
+    return 0;
 }
 
 int rep_finding(rep_reporter *r, const lsc_finding *f) {
@@ -154,6 +198,8 @@ int rep_finding(rep_reporter *r, const lsc_finding *f) {
         in->counts[sev]++;
     long idx = rep_rule_index(r, f->rule);
     r->rule_counts[idx >= 0 ? (size_t)idx : r->nrules]++;
+    if (f->severity < r->opts.show) /* --show: counted above, not written */
+        return rep_out_status(&r->out);
 
     switch (r->opts.format) {
     case REP_TEXT:
@@ -231,10 +277,16 @@ int rep_finish(rep_reporter *r) {
     return rep_out_status(&r->out);
 }
 
+static const char *plural(size_t n, const char *one, const char *many) {
+    return n == 1 ? one : many;
+}
+
 void rep_summary_line(const rep_reporter *r, char *buf, size_t size) {
-    /* "N files" for every N, 1 included: the literal form of CLI.md, easy to grep */
-    snprintf(buf, size,
-             "%zu files, %zu documents, %zu certificates: %zu errors, %zu warnings, %zu notes",
-             r->ninputs, r->documents, r->certificates, r->counts[LSC_ERROR],
-             r->counts[LSC_WARNING], r->counts[LSC_NOTE]);
+    snprintf(buf, size, "%zu %s, %zu %s, %zu %s: %zu %s, %zu %s, %zu %s", r->ninputs,
+             plural(r->ninputs, "file", "files"), r->documents,
+             plural(r->documents, "document", "documents"), r->certificates,
+             plural(r->certificates, "certificate", "certificates"), r->counts[LSC_ERROR],
+             plural(r->counts[LSC_ERROR], "error", "errors"), r->counts[LSC_WARNING],
+             plural(r->counts[LSC_WARNING], "warning", "warnings"), r->counts[LSC_NOTE],
+             plural(r->counts[LSC_NOTE], "note", "notes"));
 }

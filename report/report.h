@@ -54,6 +54,7 @@ typedef struct rep_options {
     lsc_severity fail_on;     /* junit failures: findings at or above this; LSC_OFF = never */
     const lsc_config *config; /* the enabled rules and their severities (sarif rules[]) */
     const char *tool_version; /* lsc_version() */
+    lsc_severity show;        /* findings below are counted, not written (LSC_OFF: all) */
 } rep_options;
 
 typedef struct rep_reporter rep_reporter;
@@ -69,6 +70,10 @@ int rep_finding(rep_reporter *r, const lsc_finding *f);
 /* The current input ended. status: "ok", "findings", or "unreadable" (then
  * message says why, e.g. "No such file or directory"). */
 int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status, const char *message);
+/* A certificate summary closed (the checker's certificate callback, which
+ * comes before its findings): its identity (ARN, else name, else index)
+ * goes into the sarif fingerprints of those findings. */
+int rep_certificate(rep_reporter *r, const lsc_certificate *cert);
 /* The run ended: write closing parts (json summary, sarif tail, junit
  * tail, github totals notice and $GITHUB_STEP_SUMMARY). */
 int rep_finish(rep_reporter *r);
@@ -78,8 +83,8 @@ int rep_finish(rep_reporter *r);
  * FILE, so a full disk shows there at the latest. */
 
 /* The summary line for stderr ("N files, N documents, N certificates: N
- * errors, N warnings, N notes"), from the totals the reporter counted. The
- * literal plural is kept for every N ("1 files"), as CLI.md writes it.
+ * errors, N warnings, N notes"), from the totals the reporter counted, in
+ * the singular for 1 ("1 file, 1 document, 1 certificate: 1 error, ...").
  * files counts every rep_input_start(), unreadable inputs included. */
 void rep_summary_line(const rep_reporter *r, char *buf, size_t size);
 

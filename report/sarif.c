@@ -185,16 +185,126 @@ static uint64_t fnv1a(uint64_t h, const char *s, size_t n) {
     return h;
 }
 
-/* partialFingerprints: rule + file + pointer + value, nothing that depends on
- * the run (line numbers move when unrelated text is edited). */
-uint64_t rep_fingerprint(const lsc_finding *f, const char *file) {
+static uint64_t fnv1a_u64(uint64_t h, uint64_t v) {
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+    return fnv1a(h, digits, (size_t)n);
+}
+
+/* The message with every "N:M" (a line:column position, "first at 3:9")
+ * as "#": reformatting moves them, and the pointer says where anyway. */
+static uint64_t fnv1a_message(uint64_t h, const char *s) {
+    while (*s != '\0') {
+        const char *q = s;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (q > s && q[0] == ':' && q[1] >= '0' && q[1] <= '9') {
+            for (q++; *q >= '0' && *q <= '9'; q++)
+                ;
+            h = (h ^ (unsigned char)'#') * 0x100000001b3ULL;
+            s = q;
+            continue;
+        }
+        if (q == s)
+            q++; /* not a digit: one byte */
+        for (; s < q; s++)
+            h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    }
+    return h * 0x100000001b3ULL; /* the separator, as fnv1a() */
+}
+
+uint64_t rep_fingerprint(const lsc_finding *f, const char *file, const char *cert_id) {
     const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
+    const char *ptr = f->pointer != NULL ? f->pointer : "";
+    size_t plen = f->pointer != NULL ? f->pointer_len : 0;
     uint64_t h = 0xcbf29ce484222325ULL;
     h = fnv1a(h, rule, strlen(rule));
     h = fnv1a(h, file, strlen(file));
-    h = fnv1a(h, f->pointer != NULL ? f->pointer : "", f->pointer != NULL ? f->pointer_len : 0);
+    h = fnv1a_u64(h, f->document);
+    if (cert_id != NULL) {
+        /* the pointer below the certificate: "/certificates/N" is its place */
+        static const char prefix[] = "/certificates/";
+        size_t i = sizeof prefix - 1;
+        h = fnv1a(h, cert_id, strlen(cert_id));
+        if (plen >= i && memcmp(ptr, prefix, i) == 0) {
+            while (i < plen && ptr[i] >= '0' && ptr[i] <= '9')
+                i++;
+            ptr += i;
+            plen -= i;
+        }
+    } else {
+        h = fnv1a(h, "", 0);
+    }
+    h = fnv1a(h, ptr, plen);
     h = fnv1a(h, f->value != NULL ? f->value : "", f->value != NULL ? f->value_len : 0);
+    h = fnv1a_message(h, f->message != NULL ? f->message : "");
     return h;
+}
+
+void rep_fingerprints_clear(rep_reporter *r) {
+    free(r->fp_keys);
+    free(r->fp_counts);
+    r->fp_keys = NULL;
+    r->fp_counts = NULL;
+    r->fp_cap = r->fp_used = 0;
+}
+
+/* The slot of key in the table (its own, or the empty one it would take). */
+static size_t fp_slot(const uint64_t *keys, size_t cap, uint64_t key) {
+    size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
+    while (keys[i] != 0 && keys[i] != key)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static int fp_grow(rep_reporter *r) {
+    size_t cap = r->fp_cap != 0 ? r->fp_cap * 2 : 64;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    size_t *counts = calloc(cap, sizeof *counts);
+    if (keys == NULL || counts == NULL) {
+        free(keys);
+        free(counts);
+        return -1;
+    }
+    for (size_t i = 0; i < r->fp_cap; i++) {
+        if (r->fp_keys[i] == 0)
+            continue;
+        size_t j = fp_slot(keys, cap, r->fp_keys[i]);
+        keys[j] = r->fp_keys[i];
+        counts[j] = r->fp_counts[i];
+    }
+    free(r->fp_keys);
+    free(r->fp_counts);
+    r->fp_keys = keys;
+    r->fp_counts = counts;
+    r->fp_cap = cap;
+    return 0;
+}
+
+uint64_t rep_unique_fingerprint(rep_reporter *r, const lsc_finding *f, const char *file) {
+    const char *cert_id = NULL;
+    char buf[32];
+    if (f->has_certificate) {
+        if (r->cert_known && r->cert_document == f->document && r->cert_index == f->certificate) {
+            cert_id = r->cert_id;
+        } else {
+            snprintf(buf, sizeof buf, "#%zu", f->certificate);
+            cert_id = buf;
+        }
+    }
+    uint64_t h = rep_fingerprint(f, file, cert_id);
+    if (h == 0)
+        h = 1; /* 0 marks an empty slot */
+    if ((r->fp_used + 1) * 2 > r->fp_cap && fp_grow(r) < 0)
+        return h; /* no memory to count: the plain fingerprint */
+    size_t i = fp_slot(r->fp_keys, r->fp_cap, h);
+    size_t seen = r->fp_keys[i] != 0 ? r->fp_counts[i] : 0;
+    if (r->fp_keys[i] == 0) {
+        r->fp_keys[i] = h;
+        r->fp_used++;
+    }
+    r->fp_counts[i] = seen + 1;
+    return seen == 0 ? h : fnv1a_u64(h, seen);
 }
 
 int rep_sarif_finding(rep_reporter *r, const lsc_finding *f) {
@@ -220,7 +330,7 @@ int rep_sarif_finding(rep_reporter *r, const lsc_finding *f) {
     put_logical(o, f->pointer, f->pointer_len,
                 f->has_certificate ? f->certificate_name : NULL, f->certificate_name_len);
     rep_puts(o, "}],\"partialFingerprints\":{\"lscertlint/v1\":");
-    rep_printf(o, "\"%016llx\"}", (unsigned long long)rep_fingerprint(f, file));
+    rep_printf(o, "\"%016llx\"}", (unsigned long long)rep_unique_fingerprint(r, f, file));
     if (f->related != NULL) {
         const lsc_related *rel = f->related;
         rep_puts(o, ",\"relatedLocations\":[{\"id\":1,");

@@ -20,14 +20,76 @@ static const char *severity_colour(lsc_severity sev) {
     }
 }
 
+/* What a line's structure is made of, escaped out of the parts that come
+ * from the input, so no file name or value can make the line parse with
+ * another file, line, column, severity or rule, whatever the matcher (gcc
+ * style, greedy or not):
+ * - in the file name every ':' (the name ends at the first one);
+ * - in the message and the pointer a ':' that starts ":N:M: ", ":N: " or
+ *   ":N " (a forged ":LINE:COL: error:"; timestamps and ARNs keep theirs);
+ * - everywhere '[' and ']' (the only bracketed word is the rule).
+ * They become \x3a, \x5b and \x5d: unambiguous, since a '\' of the input
+ * is doubled (file names, pointers) or already escaped (messages). */
+static size_t skip_digits(const char *s, size_t j, size_t n) {
+    while (j < n && s[j] >= '0' && s[j] <= '9')
+        j++;
+    return j;
+}
+
+/* Does the ':' at s[i] start ":N:M: ", ":N: " or ":N " (":N:M:" of a
+ * timestamp such as 23:59:59+00:00 does not)? */
+static int forges_location(const char *s, size_t i, size_t n) {
+    size_t j = i + 1, k = skip_digits(s, j, n);
+    if (k == j)
+        return 0;
+    if (k < n && s[k] == ':')
+        k = skip_digits(s, k + 1, n);
+    if (k < n && s[k] == ':')
+        k++;
+    return k < n && s[k] == ' ';
+}
+
+static void put_structural_escaped(rep_out *o, const char *s, size_t n, int is_file) {
+    size_t i, start = 0;
+    for (i = 0; i < n; i++) {
+        const char *esc = NULL;
+        if (s[i] == '[')
+            esc = "\\x5b";
+        else if (s[i] == ']')
+            esc = "\\x5d";
+        else if (s[i] == ':' && (is_file || forges_location(s, i, n)))
+            esc = "\\x3a";
+        if (!esc)
+            continue;
+        rep_put(o, s + start, i - start);
+        rep_puts(o, esc);
+        start = i + 1;
+    }
+    rep_put(o, s + start, n - start);
+}
+
+/* Text-escape s (raw: see rep_esc_text), then escape its structure. */
+static void put_text_part(rep_out *o, rep_out *scratch, const char *s, size_t n, int raw,
+                          int is_file) {
+    rep_out_reset(scratch);
+    rep_esc_text(scratch, s, n, raw);
+    if (rep_out_status(scratch) < 0) {
+        o->err = o->err != 0 ? o->err : scratch->err;
+        return;
+    }
+    put_structural_escaped(o, scratch->buf != NULL ? scratch->buf : "", scratch->len, is_file);
+}
+
 void rep_text_line(rep_out *o, const lsc_finding *f, const char *file, int color) {
     const char *sev = lsc_severity_name(f->severity);
     const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
     const char *msg = f->message != NULL ? f->message : "";
+    rep_out scratch;
 
+    rep_out_init(&scratch, NULL);
     if (color)
         rep_puts(o, SGR_BOLD);
-    rep_esc_text(o, file, strlen(file), 1);
+    put_text_part(o, &scratch, file, strlen(file), 1, 1);
     rep_putc(o, ':');
     rep_putu(o, f->pos.line);
     rep_putc(o, ':');
@@ -43,13 +105,14 @@ void rep_text_line(rep_out *o, const lsc_finding *f, const char *file, int color
     if (color)
         rep_puts(o, SGR_RESET);
     rep_putc(o, ' ');
-    rep_esc_text(o, msg, strlen(msg), 0);
+    put_text_part(o, &scratch, msg, strlen(msg), 0, 0);
     rep_puts(o, " [");
     rep_esc_text(o, rule, strlen(rule), 1);
     rep_puts(o, "] (");
     if (f->pointer != NULL)
-        rep_esc_text(o, f->pointer, f->pointer_len, 1);
+        put_text_part(o, &scratch, f->pointer, f->pointer_len, 1, 0);
     rep_putc(o, ')');
+    rep_out_release(&scratch);
 }
 
 int rep_text_finding(rep_reporter *r, const lsc_finding *f) {

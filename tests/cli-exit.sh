@@ -14,7 +14,7 @@ printf '{"certificates":[\n' >"$tmp/broken.json"              # json-syntax (err
 # ---- 0 and 1 ------------------------------------------------------------
 expect_status 0 "clean input" "$tmp/clean.json"
 empty_file "clean input: no report" "$tmp/out"
-same_text "clean input: summary" "1 files, 1 documents, 0 certificates: 0 errors, 0 warnings, 0 notes" "$tmp/err"
+same_text "clean input: summary" "1 file, 1 document, 0 certificates: 0 errors, 0 warnings, 0 notes" "$tmp/err"
 
 expect_status 0 "note, --fail-on=error (default)" "$tmp/note.json"
 has_text "note reported" "[empty-response]" "$tmp/out"

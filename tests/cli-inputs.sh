@@ -31,11 +31,12 @@ $d/a-b.json
 $d/a.json
 $d/a.jsonl
 $d/b.json
+$d/d.JSON
 $d/dir.json/in.json
 $d/sub/deeper/x.ndjson
 $d/sub/link.json
 $d/sub/m.json" "$tmp/order"
-has_text "summary counts walked files" "11 files, 11 documents" "$tmp/err"
+has_text "summary counts walked files" "12 files, 12 documents" "$tmp/err"
 
 # A trailing slash does not double it.
 run "$d/sub/"
@@ -44,10 +45,15 @@ same_text "trailing slash" "$d/sub/deeper/x.ndjson
 $d/sub/link.json
 $d/sub/m.json" "$tmp/order"
 
-# An empty directory: nothing to check, status 0.
+# An empty directory: nothing was checked, a usage error (2), unless
+# --allow-empty.
 run "$d/empty"
-[ "$status" -eq 0 ] || fail "empty directory: status $status"
+[ "$status" -eq 2 ] || fail "empty directory: status $status, expected 2"
 empty_file "empty directory: no report" "$tmp/out"
+same_text "empty directory: message" "lscertlint: no input found in $d/empty" "$tmp/err"
+run --allow-empty "$d/empty"
+[ "$status" -eq 0 ] || fail "empty directory, --allow-empty: status $status"
+empty_file "empty directory, --allow-empty: no report" "$tmp/out"
 
 # A dangling symlink named *.json is an unreadable input (3); others go on.
 ln -s nowhere.json "$d/empty/dangling.json"

@@ -36,7 +36,7 @@ status=$?
 # ---- -q, -qq ---------------------------------------------------------------
 expect_status 1 "default" "$tmp/error.json"
 has_text "default: finding on stdout" "$tmp/error.json:1:1: error: " "$tmp/out"
-same_text "default: summary on stderr" "1 files, 1 documents, 0 certificates: 1 errors, 0 warnings, 0 notes" "$tmp/err"
+same_text "default: summary on stderr" "1 file, 1 document, 0 certificates: 1 error, 0 warnings, 0 notes" "$tmp/err"
 expect_status 1 "-q" -q "$tmp/error.json"
 has_text "-q: finding still on stdout" "[not-a-response]" "$tmp/out"
 empty_file "-q: no summary" "$tmp/err"

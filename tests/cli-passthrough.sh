@@ -23,7 +23,7 @@ run -p "$tmp/big.jsonl"
 [ "$status" -eq 0 ] || fail "big JSON Lines: status $status; stderr: $(head -c 400 "$tmp/err")"
 cmp -s "$tmp/big.jsonl" "$tmp/out" || fail "big JSON Lines: output differs from input"
 same_text "big JSON Lines: summary on stderr" \
-    "1 files, 4000 documents, 20000 certificates: 0 errors, 0 warnings, 0 notes" "$tmp/err"
+    "1 file, 4000 documents, 20000 certificates: 0 errors, 0 warnings, 0 notes" "$tmp/err"
 
 # From standard input, a redirect and a pipe.
 run -p <"$tmp/big.jsonl"
@@ -72,7 +72,7 @@ empty_file "empty input: nothing copied" "$tmp/out"
 run -p -o "$tmp/report.txt" "$tmp/b.json"
 cmp -s "$tmp/b.json" "$tmp/out" || fail "-p -o: output differs"
 has_text "-p -o: report in the file" "[not-a-response]" "$tmp/report.txt"
-same_text "-p -o: stderr" "1 files, 1 documents, 0 certificates: 1 errors, 0 warnings, 0 notes" "$tmp/err"
+same_text "-p -o: stderr" "1 file, 1 document, 0 certificates: 1 error, 0 warnings, 0 notes" "$tmp/err"
 
 # A machine-readable report on stderr gets no summary line after it.
 run -p -f jsonl "$tmp/b.json"

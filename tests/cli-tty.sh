@@ -51,7 +51,7 @@ on_tty "" "$LSCERTLINT" -f jsonl --now=2025-01-01
 on_tty '{"certificates":[]}
 ' "$LSCERTLINT" -
 [ "$status" -eq 0 ] || fail "- on a terminal: exit status $status, expected 0; stderr: $(cat "$tmp/err")"
-same_text "- on a terminal: read and checked" "1 files, 1 documents, 0 certificates: 0 errors, 0 warnings, 0 notes" "$tmp/err"
+same_text "- on a terminal: read and checked" "1 file, 1 document, 0 certificates: 0 errors, 0 warnings, 0 notes" "$tmp/err"
 
 # what a program that waits would have done (the regression): '-' with
 # nothing typed reads end-of-file and gives a json-syntax finding, exit 1

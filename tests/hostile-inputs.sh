@@ -319,7 +319,9 @@ sed "s|$top_srcdir/samples/wire-compact.json|$tmp/dir/sub/a.json|" "$tmp/ref" >"
 cli_is "a directory operand: walked for *.json" 0 "" "$tmp/ref-dir" $LSC -q -f jsonl "$tmp/dir"
 mkdir "$tmp/emptydir"
 # shellcheck disable=SC2086
-cli_is "an empty directory: nothing to check" 0 "" "" $LSC -q "$tmp/emptydir"
+cli_is "an empty directory: no input found (exit 2)" 2 "no input found in " "" $LSC -q "$tmp/emptydir"
+# shellcheck disable=SC2086
+cli_is "an empty directory with --allow-empty" 0 "" "" $LSC -q --allow-empty "$tmp/emptydir"
 mkfifo "$tmp/fifo" 2>/dev/null && {
     cat "$top_srcdir/samples/wire-compact.json" >"$tmp/fifo" &
     sed "s|$top_srcdir/samples/wire-compact.json|$tmp/fifo|" "$tmp/ref" >"$tmp/ref-fifo"

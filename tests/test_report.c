@@ -283,7 +283,7 @@ START_TEST(text_hostile_message) {
      * its backslashes are already escapes and are not doubled */
     lsc_finding f = mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "a\x1b[31m\\n\nb\xff");
     ck_assert_str_eq(run(REP_TEXT, 0, &f, 1, "a.json"),
-                     "a.json:7:24: error: a\\u001b[31m\\n\\nb\\xff [tag-key-charset] (/x)\n");
+                     "a.json:7:24: error: a\\u001b\\x5b31m\\n\\nb\\xff [tag-key-charset] (/x)\n");
 }
 END_TEST
 
@@ -307,7 +307,7 @@ START_TEST(summary_line) {
     ck_assert_int_eq(rep_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
     ck_assert_int_eq(rep_finish(r), 0);
     rep_summary_line(r, line, sizeof line);
-    ck_assert_str_eq(line, "3 files, 3 documents, 6 certificates: 1 errors, 2 warnings, 0 notes");
+    ck_assert_str_eq(line, "3 files, 3 documents, 6 certificates: 1 error, 2 warnings, 0 notes");
     rep_free(r);
 }
 END_TEST
@@ -426,13 +426,13 @@ START_TEST(sarif_result_exact) {
              "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":"
              "\"samples/a%%20b.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,"
              "\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"" PTR "\"}]}],"
-             "\"partialFingerprints\":{\"lscertlint/v1\":\"bc898a30f9af1d70\"}},\n"
+             "\"partialFingerprints\":{\"lscertlint/v1\":\"37d6ff73fe548c70\"}},\n"
              "{\"ruleId\":\"json-duplicate-key\",\"ruleIndex\":%ld,\"level\":\"error\",\"message\":"
              "{\"text\":\"duplicate key\"},\"locations\":[{\"physicalLocation\":{"
              "\"artifactLocation\":{\"uri\":\"samples/a%%20b.json\"},\"region\":{\"startLine\":9,"
              "\"startColumn\":3,\"byteOffset\":200}},\"logicalLocations\":[{\"fullyQualifiedName\":"
              "\"/certificates/0/certificateName\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":"
-             "\"23b784311bc7d28d\"},\"relatedLocations\":[{\"id\":1,\"physicalLocation\":{"
+             "\"6ac08b68958525ae\"},\"relatedLocations\":[{\"id\":1,\"physicalLocation\":{"
              "\"artifactLocation\":{\"uri\":\"samples/a%%20b.json\"},\"region\":{\"startLine\":8,"
              "\"startColumn\":3,\"byteOffset\":170}},\"logicalLocations\":[{\"fullyQualifiedName\":"
              "\"/certificates/0/certificateName\"}],\"message\":{\"text\":\"first\"}}]}\n"
@@ -552,18 +552,29 @@ START_TEST(sarif_unreadable) {
 END_TEST
 
 START_TEST(sarif_fingerprint_stable) {
-    lsc_finding a = mkf("tag-key-charset", LSC_ERROR, "a.json", PTR, "m");
+    lsc_finding a = mkf("tag-key-charset", LSC_ERROR, "a.json", PTR, "m at 3:9");
     lsc_finding b = a;
-    b.pos.line = 99, b.pos.offset = 9999, b.document = 4, b.message = "other";
-    ck_assert_uint_eq(rep_fingerprint(&a, "a.json"), rep_fingerprint(&b, "a.json"));
-    b.value = "v", b.value_len = 1;
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json"), rep_fingerprint(&b, "a.json"));
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json"), rep_fingerprint(&a, "b.json"));
+    /* positions move when a file is reformatted: not part of it */
+    b.pos.line = 99, b.pos.offset = 9999, b.message = "m at 12:1";
+    ck_assert_uint_eq(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    b.message = "other";
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    b = a, b.document = 4;
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    b = a, b.value = "v", b.value_len = 1;
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&a, "b.json", NULL));
+    /* inside a certificate: its identity, not its index in the list */
+    b = a, b.pointer = "/certificates/7/tags/0/key", b.pointer_len = 26;
+    a.pointer = "/certificates/0/tags/0/key", a.pointer_len = 26;
+    ck_assert_uint_eq(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&b, "a.json", "aarn:1"));
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&a, "a.json", "aarn:2"));
+    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&a, "a.json", NULL));
     /* the parts are separated: ("ab","c") differs from ("a","bc") */
     lsc_finding c = a, d = a;
     c.pointer = "/ab", c.pointer_len = 3, c.value = "c", c.value_len = 1;
     d.pointer = "/a", d.pointer_len = 2, d.value = "bc", d.value_len = 2;
-    ck_assert_uint_ne(rep_fingerprint(&c, "a.json"), rep_fingerprint(&d, "a.json"));
+    ck_assert_uint_ne(rep_fingerprint(&c, "a.json", NULL), rep_fingerprint(&d, "a.json", NULL));
 }
 END_TEST
 
@@ -581,8 +592,8 @@ START_TEST(github_exact) {
         "::error file=dir/a%2Cb.json,line=7,col=24,title=tag-key-charset::50%25 bad: x (" PTR ")\n"
         "::warning file=dir/a%2Cb.json,line=7,col=24,title=null-value::m2 (/y)\n"
         "::notice file=dir/a%2Cb.json,line=7,col=24,title=empty-response::m3 ()\n"
-        "::notice::1 files, 1 documents, 1 certificates: 1 errors, 1 warnings, "
-        "1 notes\n");
+        "::notice::1 file, 1 document, 1 certificate: 1 error, 1 warning, "
+        "1 note\n");
 }
 END_TEST
 
@@ -619,7 +630,7 @@ START_TEST(github_step_summary) {
         "::warning file=c\\u001b.json,line=7,col=24,title=null-value::m (/y)\n"
         "::error file=gone%3Ax.json,title=lscertlint::cannot read the input: No such file or "
         "directory\n"
-        "::notice::4 files, 3 documents, 6 certificates: 2 errors, 1 warnings, 0 "
+        "::notice::4 files, 3 documents, 6 certificates: 2 errors, 1 warning, 0 "
         "notes\n");
     FILE *fp = fopen(path, "r");
     ck_assert_ptr_nonnull(fp);
@@ -630,7 +641,7 @@ START_TEST(github_step_summary) {
     unlink(path);
     ck_assert_str_eq(buf, "before\n"
                           "\n### lscertlint\n\n"
-                          "4 files, 3 documents, 6 certificates: 2 errors, 1 warnings, 0 notes\n"
+                          "4 files, 3 documents, 6 certificates: 2 errors, 1 warning, 0 notes\n"
                           "\n| Rule | Severity | Findings |\n| --- | --- | ---: |\n"
                           "| null-value | warning | 1 |\n" /* catalog order */
                           "| tag-key-charset | error | 2 |\n"
@@ -752,6 +763,24 @@ static const hostile hostiles[] = {
     {H("\xc3\xa9"), "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "%C3%A9"},
 };
 
+/* The structural escapes of a text line applied to s: ':' (file names
+ * only), '[' and ']' as \x3a, \x5b, \x5d. */
+static void text_structure(const char *s, int is_file, char *out, size_t size) {
+    size_t n = 0;
+    for (; *s != '\0' && n + 5 < size; s++) {
+        const char *esc = *s == '[' ? "\\x5b" : *s == ']' ? "\\x5d" : NULL;
+        if (is_file && *s == ':')
+            esc = "\\x3a";
+        if (esc != NULL) {
+            memcpy(out + n, esc, 4);
+            n += 4;
+        } else {
+            out[n++] = *s;
+        }
+    }
+    out[n] = '\0';
+}
+
 /* Runs one format over a finding whose file and pointer hold the hostile
  * string; returns the output. */
 static const char *run_hostile(rep_format fmt, const hostile *h, char *file, char *ptr) {
@@ -780,8 +809,15 @@ START_TEST(hostile_all_formats) {
     const char *fxml = flen == h->len ? h->xml : "a";
     const char *furi = flen == h->len ? h->uri : "a";
 
+    char ftext_s[256], ptext_s[256];
     const char *out = run_hostile(REP_TEXT, h, file, ptr);
-    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext, h->text);
+    /* text lines also escape what could forge their structure: every ':'
+     * of a file name, '[' and ']' anywhere (none of these strings holds a
+     * forged ":LINE:COL: " in a pointer) */
+    text_structure(ftext, 1, ftext_s, sizeof ftext_s);
+    text_structure(h->text, 0, ptext_s, sizeof ptext_s);
+    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext_s,
+             ptext_s);
     ck_assert_str_eq(out, want);
     ck_assert(clean_bytes(out, strlen(out)));
 
@@ -815,12 +851,16 @@ START_TEST(hostile_all_formats) {
     out = run_hostile(REP_GITHUB, h, file, ptr);
     snprintf(want, sizeof want,
              "::error file=%s,line=1,col=2,title=tag-key-charset::msg (/a/%s)\n"
-             "::notice::1 files, 1 documents, 1 certificates: 1 errors, 0 "
+             "::notice::1 file, 1 document, 1 certificate: 1 error, 0 "
              "warnings, 0 notes\n",
              fprop, h->ghdata);
     ck_assert_str_eq(out, want);
     ck_assert(clean_bytes(out, strlen(out)));
 
+    /* the failure message is the text line: its structural escapes too */
+    char xml_line_file[256], xml_line_ptr[256];
+    text_structure(fxml, 1, xml_line_file, sizeof xml_line_file);
+    text_structure(h->xml, 0, xml_line_ptr, sizeof xml_line_ptr);
     out = run_hostile(REP_JUNIT, h, file, ptr);
     ck_assert(clean_bytes(out, strlen(out)));
     snprintf(want, sizeof want,
@@ -828,7 +868,7 @@ START_TEST(hostile_all_formats) {
              "    <testcase name=\"document 0\" classname=\"%s\">\n"
              "      <failure type=\"tag-key-charset\" message=\"%s:1:2: error: msg "
              "[tag-key-charset] (/a/%s)\">",
-             fxml, fxml, fxml, h->xml);
+             fxml, fxml, xml_line_file, xml_line_ptr);
     ck_assert_msg(strstr(out, want) != NULL, "%s\nnot in\n%s", want, out);
     check_xml(out);
 
