@@ -38,6 +38,11 @@ run --inventory --fail-on=warning --now=2025-06-01 -o "$tmp/inv.txt" "$certs" </
 [ "$status" -eq 1 ] || fail "--fail-on=warning: exit $status, expected 1 (3 warnings)"
 empty_file "-o: nothing on stdout" "$tmp/out"
 [ "$(wc -l <"$tmp/inv.txt")" -eq 5 ] || fail "-o: the inventory is not in the file"
+# the findings still go to --report files
+run --inventory --now=2025-06-01 --report=jsonl:"$tmp/findings.jsonl" "$certs" </dev/null
+[ "$status" -eq 0 ] || fail "--report beside --inventory: exit $status"
+[ "$(wc -l <"$tmp/findings.jsonl")" -eq 6 ] || fail "--report beside --inventory: not the 6 findings"
+[ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "--report beside --inventory: stdout is not the inventory"
 run --inventory "$certs" "$top_srcdir/samples/invalid/not-a-response/array/input" </dev/null
 [ "$status" -eq 1 ] || fail "an error finding: exit $status, expected 1"
 
