@@ -6,7 +6,11 @@
  * chunks of any size; it decodes each certificate summary into a C struct,
  * hands it to a callback as soon as its closing brace is read, validates it
  * against the rule catalog and hands every finding to another callback.
- * Memory use does not grow with the number of certificates.
+ * Memory use does not grow with the number of certificates, nor with the
+ * number of findings: at most 1000 findings of one rule are delivered per
+ * certificate (or per document outside certificates), the last of them
+ * saying in its message how many more were not shown. It does grow with the
+ * elements of one certificate's lists (tags, names, validation records).
  *
  * Ownership: every pointer the library passes to a callback (structs,
  * strings, findings) is owned by the library and valid only until that
@@ -128,9 +132,11 @@ typedef enum lsc_time_status {
     LSC_TIME_OK = 0,
     LSC_TIME_NEGATIVE,     /**< a negative epoch number */
     LSC_TIME_NOT_FINITE,   /**< a number that is not finite as a double */
-    LSC_TIME_OUT_OF_RANGE, /**< beyond year 9999 */
+    LSC_TIME_OUT_OF_RANGE, /**< after 9999-12-31T23:59:59Z (UTC) */
     LSC_TIME_BAD_SYNTAX,   /**< a string that is not an ISO 8601 / RFC 3339 date-time */
-    LSC_TIME_BAD_DATE      /**< an impossible date or time (Feb 30, 25:00) */
+    LSC_TIME_BAD_DATE,     /**< an impossible date or time (Feb 30, 25:00) */
+    LSC_TIME_TOO_EARLY     /**< before 0000-01-01T00:00:00Z: a date of year 0000 whose UTC
+                                offset carries it into the year before */
 } lsc_time_status;
 
 /** A timestamp member: an epoch number or an ISO 8601 string. */

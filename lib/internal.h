@@ -38,7 +38,7 @@ static inline lsc_severity lscp_severity(const lsc_config *cfg, lsc_rule_id rule
     return cfg->severity[rule];
 }
 
-/* Everything a finding needs besides its message. The parser and the
+/* Everything a finding needs besides its message. The decoder and the
  * validator fill one on the stack and call lscp_report(). */
 typedef struct lscp_site {
     lsc_pos pos;
@@ -49,16 +49,16 @@ typedef struct lscp_site {
     const lsc_related *related; /* NULL or one */
 } lscp_site;
 
-/* The sink: parser and validator report through it; the checker buffers,
- * sorts and delivers. */
-typedef struct lscp_sink lscp_sink;
+/* The buffer of findings (lib/findings.h): the decoder and the validator
+ * report into it; the checker delivers them sorted. */
+typedef struct lscp_findings lscp_findings;
 
 /* Is the rule on (cheap: check before building a message). */
-int lscp_rule_on(const lscp_sink *sink, lsc_rule_id rule);
+int lscp_rule_on(const lscp_findings *findings, lsc_rule_id rule);
 
 /* Report a finding (dropped if the rule is off). Returns -1 on out-of-memory. */
-int lscp_report(lscp_sink *sink, lsc_rule_id rule, const lscp_site *site, const char *fmt, ...)
-    LSCP_PRINTF(4, 5);
+int lscp_report(lscp_findings *findings, lsc_rule_id rule, const lscp_site *site,
+                const char *fmt, ...) LSCP_PRINTF(4, 5);
 
 /* Quote a value for a message: JSON-style escapes for control characters,
  * '"' and '\', \xHH for bytes that are not UTF-8, cut after max code points
@@ -72,6 +72,12 @@ void *lscp_malloc(size_t size);
 void *lscp_calloc(size_t n, size_t size);
 void *lscp_realloc(void *p, size_t size);
 void lscp_free(void *p);
+
+/* Make room for need elements of elem bytes in the array *buf (a pointer to
+ * the array's pointer) of *cap elements: the capacity doubles from 16 until
+ * it fits. 0, or -1 on out-of-memory or overflow (the array is unchanged).
+ * Every growable array and buffer of the library grows through this. */
+int lscp_grow(void *buf, size_t *cap, size_t need, size_t elem);
 
 #ifdef LSC_FAULT_INJECTION
 /* Test builds only (lib/alloc.c compiled with LSC_FAULT_INJECTION): fail

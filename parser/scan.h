@@ -63,7 +63,7 @@ void lscp_scan_skip_bom(lscp_scan *s);
 /* Scan the n bytes at p, the next bytes of the input (p lies in the chunk
  * given to lscp_scan_chunk_begin). Returns 0, or -1 at the first syntax
  * error (s->error set; later calls do nothing). */
-int lscp_scan_run(lscp_scan *s, const unsigned char *chunk, size_t to);
+int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n);
 
 /* Begin a new chunk of len bytes (the segment pointer for strings spanning
  * chunks; the limit up to which runs may be read ahead). */

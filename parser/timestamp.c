@@ -229,8 +229,11 @@ lsc_time_status lscp_time_from_string(const char *s, size_t len, lsc_time *out) 
 
     int64_t sec = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
                   offset_sign * (offset_hour * 3600 + offset_minute * 60);
-    /* An offset or a leap second may carry the UTC instant out of 0000..9999. */
-    if (sec < TIME_MIN_SEC || sec > TIME_MAX_SEC)
+    /* An offset or a leap second may carry the UTC instant out of 0000..9999,
+     * on either side. */
+    if (sec < TIME_MIN_SEC)
+        return LSC_TIME_TOO_EARLY;
+    if (sec > TIME_MAX_SEC)
         return LSC_TIME_OUT_OF_RANGE;
     out->sec = sec;
     out->nsec = nsec;

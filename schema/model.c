@@ -126,3 +126,22 @@ const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, s
     }
     return NULL;
 }
+
+const char *lscp_json_type_article(lsc_json_type t) {
+    switch (t) {
+    case LSC_JSON_NULL:
+        return "null";
+    case LSC_JSON_BOOLEAN:
+        return "a boolean";
+    case LSC_JSON_NUMBER:
+        return "a number";
+    case LSC_JSON_STRING:
+        return "a string";
+    case LSC_JSON_OBJECT:
+        return "an object";
+    case LSC_JSON_ARRAY:
+        return "an array";
+    default:
+        return "nothing";
+    }
+}

@@ -1,6 +1,7 @@
 /* The response model as tables: which members each shape has, their kind
- * (how they decode) and where they land in the public structs. The parser
- * dispatches on these tables; nothing else spells the member names. */
+ * (how they decode) and where they land in the public structs. The decoder
+ * dispatches on these tables to place values; the validator and the
+ * messages name members too, in their own words (rules and findings). */
 #ifndef LSC_MODEL_H
 #define LSC_MODEL_H
 
@@ -52,6 +53,10 @@ typedef struct lscp_shape_def {
 } lscp_shape_def;
 
 extern const lscp_shape_def lscp_shapes[LSCP_SH__COUNT];
+
+/* "null", "a boolean", "a number", "a string", "an object", "an array"
+ * (or "nothing"): a JSON type in a sentence. */
+const char *lscp_json_type_article(lsc_json_type type);
 
 /* The member of a shape with this key, or NULL (an unknown member). hint:
  * the member matched before in the same object (or NULL), where the search

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/findings.h"
 #include "schema/validate_int.h"
 #include "schema/values.h"
 
@@ -24,17 +25,15 @@ static void vreport(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *po
 
 static void vreport(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
                     const char *value, size_t value_len, const char *fmt, va_list ap) {
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
     lscp_site site = {pos, pointer, strlen(pointer), value, value_len, NULL};
-    if (lscp_report(v->sink, rule, &site, "%s", msg) < 0)
+    if (lscp_vreport(v->findings, rule, &site, fmt, ap) < 0)
         v->failed = 1;
 }
 
 void lscv_report(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *pointer,
                  const char *value, size_t value_len, const char *fmt, ...) {
     va_list ap;
-    if (v->failed || !lscp_rule_on(v->sink, rule))
+    if (v->failed || !lscp_rule_on(v->findings, rule))
         return;
     va_start(ap, fmt);
     vreport(v, rule, pos, pointer, value, value_len, fmt, ap);
@@ -45,7 +44,7 @@ void lscv_report_at(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const lscv_pat
                     const char *value, size_t value_len, const char *fmt, ...) {
     char p[LSCV_PTR_SIZE];
     va_list ap;
-    if (v->failed || !lscp_rule_on(v->sink, rule))
+    if (v->failed || !lscp_rule_on(v->findings, rule))
         return;
     va_start(ap, fmt);
     vreport(v, rule, pos, lscv_path_str(p, path), value, value_len, fmt, ap);
@@ -53,7 +52,7 @@ void lscv_report_at(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const lscv_pat
 }
 
 int lscv_on(const lscv_state *v, lsc_rule_id rule) {
-    return !v->failed && lscp_rule_on(v->sink, rule);
+    return !v->failed && lscp_rule_on(v->findings, rule);
 }
 
 int lscv_blank(const char *s, size_t len) {
@@ -175,12 +174,12 @@ lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const c
 /* State                                                              */
 /* ------------------------------------------------------------------ */
 
-lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink, const lscp_hash_key *key) {
+lscv_state *lscv_new(const lsc_config *config, lscp_findings *findings, const lscp_hash_key *key) {
     lscv_state *v = lscp_calloc(1, sizeof *v);
     if (!v)
         return NULL;
     v->config = config;
-    v->sink = sink;
+    v->findings = findings;
     v->key = key;
     v->first_presence = -1;
     if (set_init(&v->sans, SET_INITIAL, key) < 0 || set_init(&v->list, SET_INITIAL, key) < 0) {
@@ -268,24 +267,6 @@ static int arn_grow(lscv_state *v) {
     return 0;
 }
 
-/* Room for n more bytes of ARNs. */
-static int arn_bytes_reserve(lscv_state *v, size_t n) {
-    if (n <= v->arn_bytes_cap - v->arn_bytes_len)
-        return 0;
-    size_t cap = v->arn_bytes_cap ? v->arn_bytes_cap : 1024;
-    while (cap - v->arn_bytes_len < n) {
-        if (cap > SIZE_MAX / 2)
-            return -1;
-        cap *= 2;
-    }
-    char *b = lscp_realloc(v->arn_bytes, cap);
-    if (!b)
-        return -1;
-    v->arn_bytes = b;
-    v->arn_bytes_cap = cap;
-    return 0;
-}
-
 static void check_duplicate(lscv_state *v, const lscv_cert *x) {
     const lsc_string *arn = &x->c->certificate_arn;
     if (!arn->m.ok || lscv_blank(arn->s, arn->len) || !lscv_on(v, LSC_R_DUPLICATE_CERTIFICATE) ||
@@ -307,7 +288,7 @@ static void check_duplicate(lscv_state *v, const lscv_cert *x) {
                        (unsigned)slot->index);
         return;
     }
-    if (arn_bytes_reserve(v, arn->len) < 0) {
+    if (lscp_grow(&v->arn_bytes, &v->arn_bytes_cap, v->arn_bytes_len + arn->len, 1) < 0) {
         v->failed = 1;
         return;
     }

@@ -12,7 +12,7 @@ typedef struct lscv_state lscv_state;
 
 /* Per-input validator state (listing of ARNs for duplicate-certificate,
  * per-document timestamp style and detail presence). NULL on out-of-memory. */
-lscv_state *lscv_new(const lsc_config *config, lscp_sink *sink, const lscp_hash_key *key);
+lscv_state *lscv_new(const lsc_config *config, lscp_findings *findings, const lscp_hash_key *key);
 /* Slots looked at so far by the validator's tables (for work-count tests). */
 uint64_t lscv_probes(const lscv_state *v);
 void lscv_free(lscv_state *v);

@@ -48,7 +48,7 @@ typedef struct lscv_arn {
 
 struct lscv_state {
     const lsc_config *config;
-    lscp_sink *sink;
+    lscp_findings *findings; /* where its findings go */
     int failed; /* memory ran out: every call returns -1 from now on */
 
     /* per document */

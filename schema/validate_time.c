@@ -73,6 +73,8 @@ static const char *format_problem(lsc_time_status status) {
         return "is not a finite number";
     case LSC_TIME_OUT_OF_RANGE:
         return "lies beyond year 9999";
+    case LSC_TIME_TOO_EARLY: /* only a string can: a number below 0 is NEGATIVE */
+        return "lies before year 0000 once its UTC offset is applied";
     case LSC_TIME_BAD_SYNTAX:
         return "is not an ISO 8601 / RFC 3339 date-time (like 2023-06-19T18:47:14Z or "
                "2023-06-19 18:47:14.567000+00:00)";

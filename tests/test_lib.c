@@ -1,8 +1,9 @@
-/* lib/config.c, lib/text.c, lib/alloc.c: configuration defaults and setters,
+/* lib/config.c, lib/quote.c, lib/alloc.c: configuration defaults and setters,
  * quoting and escaping of values, the failing allocator. */
 #include "config.h"
 
 #include <check.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/findings.h"
 #include "lib/internal.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -788,6 +790,136 @@ START_TEST(contract_new_out_of_memory) {
 }
 END_TEST
 
+/* Nesting 200,000 deep does bounded work: the decoder keeps frames only
+ * up to --max-depth and the scanner's stack doubles, so the allocations are
+ * yajl's state stack, which grows by a fixed 128 bytes (YAJL_BS_INC): one
+ * per 128 levels, plus a constant; no probes; findings only at the depth
+ * limit. This replaced a wall-clock limit in tests/hostile-inputs.sh. */
+START_TEST(nesting_bounded_work) {
+    const size_t depth = 200000;
+    char *text = malloc(2 * depth + 1);
+    ck_assert_ptr_nonnull(text);
+    memset(text, '[', depth);
+    memset(text + depth, ']', depth);
+    text[2 * depth] = '\n';
+    contract_run r;
+    lscp_alloc_fail_at(-1, 0); /* restart the count */
+    lsc_checker *ck = contract_checker(&r);
+    lsc_error err;
+    for (size_t off = 0; off < 2 * depth + 1; off += 65536) {
+        size_t n = 2 * depth + 1 - off < 65536 ? 2 * depth + 1 - off : 65536;
+        ck_assert_int_eq(lsc_checker_feed(ck, text + off, n, &err), LSC_OK);
+    }
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    long allocations = lscp_alloc_count();
+    printf("nesting %zu deep: %ld allocations, %" PRIu64 " probes\n", depth, allocations,
+           lscp_checker_probes(ck));
+    ck_assert_str_eq(r.log, "not-a-response 1:1\njson-depth 1:65\n");
+    ck_assert_int_le(allocations, (long)(depth / 128) + 60);
+    ck_assert_uint_eq(lscp_checker_probes(ck), 0);
+    lsc_checker_free(ck);
+    free(text);
+}
+END_TEST
+
+/* Findings do not pile up: at most LSCP_FINDINGS_PER_RULE of one rule per
+ * certificate or document, the last one saying how many more there were.
+ * Defect: 1M duplicate keys kept 1M findings (284 MB peak). */
+typedef struct cap_run {
+    size_t count[3]; /* json-duplicate-key findings per document */
+    char last[3][600];
+} cap_run;
+
+static int cap_finding(void *user, const lsc_finding *f) {
+    cap_run *r = user;
+    if (strcmp(f->rule->id, "json-duplicate-key") == 0 && f->document < 3) {
+        r->count[f->document]++;
+        snprintf(r->last[f->document], sizeof r->last[0], "%s", f->message);
+    }
+    return 0;
+}
+
+START_TEST(findings_capped_per_rule) {
+    /* document 0: 3001 "k" in one object; document 1: 10; document 2: 1001 */
+    static const size_t dups[3] = {3001, 10, 1001};
+    char *text = malloc(64 * 1024);
+    ck_assert_ptr_nonnull(text);
+    size_t n = 0;
+    for (int d = 0; d < 3; d++) {
+        n += (size_t)sprintf(text + n, "{\"certificates\":[],\"x\":{");
+        for (size_t i = 0; i < dups[d]; i++)
+            n += (size_t)sprintf(text + n, "%s\"k\":0", i ? "," : "");
+        n += (size_t)sprintf(text + n, "}}\n");
+    }
+    cap_run r;
+    memset(&r, 0, sizeof r);
+    lsc_callbacks cb = {0};
+    cb.finding = cap_finding;
+    lsc_error err;
+    lsc_checker *ck = lsc_checker_new(NULL, "cap.json", &cb, &r, &err);
+    ck_assert_ptr_nonnull(ck);
+    ck_assert_int_eq(lsc_checker_feed(ck, text, n, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    ck_assert_uint_eq(r.count[0], LSCP_FINDINGS_PER_RULE);
+    ck_assert_str_eq(r.last[0], "duplicate member \"k\" (first at 1:25); the later value is used "
+                                "(and 2000 more json-duplicate-key findings here, not shown: at "
+                                "most 1000 of one rule are reported per certificate or document)");
+    /* every document starts afresh */
+    ck_assert_uint_eq(r.count[1], 9);
+    ck_assert_str_eq(r.last[1], "duplicate member \"k\" (first at 2:25); the later value is used");
+    ck_assert_uint_eq(r.count[2], 1000);
+    ck_assert(strstr(r.last[2], "(and 0 more") == NULL);
+    ck_assert_str_eq(r.last[2], "duplicate member \"k\" (first at 3:25); the later value is used");
+    lsc_checker_free(ck);
+    free(text);
+}
+END_TEST
+
+/* Unknown top-level members wait for the end of their document (an error
+ * body has other members): past the cap only their number is kept.
+ * Defect: 1M unknown top-level members took 439 MB. */
+typedef struct unknown_run {
+    size_t count;
+    char last[600];
+} unknown_run;
+
+static int unknown_finding(void *user, const lsc_finding *f) {
+    unknown_run *r = user;
+    if (strcmp(f->rule->id, "unknown-field") == 0) {
+        r->count++;
+        snprintf(r->last, sizeof r->last, "%s", f->message);
+    }
+    return 0;
+}
+
+START_TEST(unknown_members_capped) {
+    char *text = malloc(64 * 1024);
+    ck_assert_ptr_nonnull(text);
+    size_t n = (size_t)sprintf(text, "{\"certificates\":[]");
+    for (int i = 0; i < 1500; i++)
+        n += (size_t)sprintf(text + n, ",\"u%d\":0", i);
+    /* unclosed: the incomplete document's unknown members count the same */
+    if (_i == 0)
+        n += (size_t)sprintf(text + n, "}\n");
+    unknown_run r;
+    memset(&r, 0, sizeof r);
+    lsc_callbacks cb = {0};
+    cb.finding = unknown_finding;
+    lsc_error err;
+    lsc_checker *ck = lsc_checker_new(NULL, "u.json", &cb, &r, &err);
+    ck_assert_ptr_nonnull(ck);
+    ck_assert_int_eq(lsc_checker_feed(ck, text, n, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), _i == 0 ? LSC_OK : LSC_MALFORMED);
+    ck_assert_uint_eq(r.count, LSCP_FINDINGS_PER_RULE);
+    ck_assert_str_eq(r.last, "unknown member \"u999\" in GetCertificatesResult (the model's "
+                             "members are certificates and nextPageToken) (and 500 more "
+                             "unknown-field findings here, not shown: at most 1000 of one rule "
+                             "are reported per certificate or document)");
+    lsc_checker_free(ck);
+    free(text);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 
 static Suite *lib_suite(void) {
@@ -825,6 +957,9 @@ static Suite *lib_suite(void) {
     tcase_add_test(tc, contract_malformed_error);
     tcase_add_test(tc, contract_stopped_error);
     tcase_add_test(tc, contract_new_out_of_memory);
+    tcase_add_test(tc, nesting_bounded_work);
+    tcase_add_test(tc, findings_capped_per_rule);
+    tcase_add_loop_test(tc, unknown_members_capped, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }

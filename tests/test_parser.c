@@ -30,6 +30,7 @@ typedef struct found {
     int has_related;
     lsc_pos related_pos;
     char related_pointer[256];
+    char message[400];
 } found;
 
 typedef struct ctx ctx;
@@ -105,6 +106,7 @@ static int cb_finding(void *user, const lsc_finding *f) {
     }
     ck_assert_ptr_nonnull(f->message);
     ck_assert_msg(f->message[0] != '\0', "empty message for %s", f->rule->id);
+    copy_str(x->message, sizeof x->message, f->message, strlen(f->message));
     return 0;
 }
 
@@ -523,6 +525,40 @@ START_TEST(test_timestamp_forms) {
     ck_assert_uint_eq(c.certs, 1);
     ck_assert_uint_eq(count_rule(&c, "type-mismatch"), 0);
     ck_assert_uint_eq(count_rule(&c, "timestamp-format"), TS_CASES[_i].status != LSC_TIME_OK);
+}
+END_TEST
+
+/* The timestamp-format message says which way the instant left 0000..9999.
+ * Defect: "0000-01-01T00:00:00+23:59" (23:59 before year 0000 began, in
+ * UTC) was said to lie "beyond year 9999". */
+static const struct ts_message_case {
+    const char *json;
+    const char *message;
+} TS_MESSAGES[] = {
+    {"\"0000-01-01T00:00:00+23:59\"",
+     "certificate \"c1\": createdAt \"0000-01-01T00:00:00+23:59\" lies before year 0000 once its UTC offset is "
+     "applied"},
+    {"\"0000-01-01T00:00:00+00:01\"",
+     "certificate \"c1\": createdAt \"0000-01-01T00:00:00+00:01\" lies before year 0000 once its UTC offset is "
+     "applied"},
+    {"\"9999-12-31T23:00:00-01:00\"",
+     "certificate \"c1\": createdAt \"9999-12-31T23:00:00-01:00\" lies beyond year 9999"},
+    {"1e12", "certificate \"c1\": createdAt 1e12 lies beyond year 9999"},
+};
+
+START_TEST(test_timestamp_message) {
+    snprintf(ts_json, sizeof ts_json,
+             "{\"certificates\":[{\"certificateArn\":\"" ARN "a\",\"certificateName\":\"c1\","
+             "\"domainName\":\"example.com\",\"certificateDetail\":{\"arn\":\"" ARN "a\","
+             "\"name\":\"c1\",\"domainName\":\"example.com\",\"status\":\"INACTIVE\","
+             "\"createdAt\":%s}}]}\n",
+             TS_MESSAGES[_i].json);
+    ctx c = {0};
+    run(&c, ts_json, 0);
+    ck_assert_uint_eq(count_rule(&c, "timestamp-format"), 1);
+    for (size_t i = 0; i < c.nfound; i++)
+        if (strcmp(c.found[i].rule, "timestamp-format") == 0)
+            ck_assert_str_eq(c.found[i].message, TS_MESSAGES[_i].message);
 }
 END_TEST
 
@@ -977,6 +1013,8 @@ static Suite *parser_suite(void) {
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_full_certificate, 0, 32);
     tcase_add_loop_test(tc, test_timestamp_forms, 0, (int)(sizeof TS_CASES / sizeof TS_CASES[0]));
+    tcase_add_loop_test(tc, test_timestamp_message, 0,
+                        (int)(sizeof TS_MESSAGES / sizeof TS_MESSAGES[0]));
     tcase_add_loop_test(tc, test_integer, 0, (int)(sizeof INT_CASES / sizeof INT_CASES[0]));
     tcase_add_test(tc, test_member_states);
     tcase_add_test(tc, test_absent_members);
