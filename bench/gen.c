@@ -1,7 +1,7 @@
 /* bench/gen: a deterministic generator of realistic, clean GetCertificates
  * responses for the benchmarks.
  *
- * Every field of CONTRACT.md section 2 is filled, statuses are mixed but
+ * Every field of doc/contract.md §2 is filled, statuses are mixed but
  * consistent (ISSUED has its validity fields, REVOKED its revokedAt and
  * revocationReason, ...), so lscertlint gives no error and no warning on
  * the output; with --per-page each page but the last carries nextPageToken,

@@ -182,6 +182,16 @@ static void dir_unreadable(discover_state *s, const char *path, int errnum) {
         add_input(s, CLI_INPUT_UNREADABLE, path[0] ? path : ".", errnum);
 }
 
+static int walk_verdict(const discover_state *s, const char *path, int is_dir) {
+    return s->d->walk_filter ? s->d->walk_filter(s->d->walk_ctx, path, is_dir) : -1;
+}
+
+/* A file a walk met: the filter's verdict, else the suffix rule. */
+static int walk_takes(const discover_state *s, const char *name, const char *path) {
+    int v = walk_verdict(s, path, 0);
+    return v >= 0 ? v : cli_has_json_suffix(name);
+}
+
 static void walk_dir(discover_state *s, const char *path, const struct stat *st,
                      const dir_chain *up) {
     dir_chain here = {st->st_dev, st->st_ino, up};
@@ -210,8 +220,9 @@ static void walk_dir(discover_state *s, const char *path, const struct stat *st,
             if (errno != ENOENT) /* ENOENT: it vanished since readdir */
                 add_input(s, CLI_INPUT_UNREADABLE, child, errno);
         } else if (S_ISDIR(cst.st_mode)) {
-            walk_dir(s, child, &cst, &here);
-        } else if (!cli_has_json_suffix(names[i])) {
+            if (walk_verdict(s, child, 1) != 0)
+                walk_dir(s, child, &cst, &here);
+        } else if (!walk_takes(s, names[i], child)) {
             /* not a capture */
         } else if (S_ISLNK(cst.st_mode)) {
             /* As grep -r: a link to a file is checked, a link to a

@@ -60,6 +60,11 @@ typedef struct cli_discovery {
     int allow_empty;      /* an operand may yield nothing */
     const cli_file_id *outputs;
     size_t n_outputs;
+    /* The configuration file's say on a path a walk meets (its include and
+     * exclude globs, the run's baseline files): 0 skip it, 1 take it, -1
+     * leave it to the rules above. NULL: none. */
+    int (*walk_filter)(void *ctx, const char *path, int is_dir);
+    void *walk_ctx;
 } cli_discovery;
 
 /* Fill list (which must be zeroed) from the operands (standard input when

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/config_file.h"
 #include "cli/gunzip.h"
 #include "cli/output.h"
 
@@ -63,6 +64,12 @@ void cli_report_failed(cli_run *run, cli_report *report, int errnum) {
 
 /* ---- the checker's callbacks ----------------------------------------- */
 
+static void out_of_memory(cli_run *run) {
+    cli_error("out of memory");
+    run->io_error = 1;
+    run->stop = 1;
+}
+
 static int on_document_start(void *user, const lsc_document *doc) {
     cli_run *run = user;
     if (run->norm && cli_normalize_document_start(run->norm, doc) != 0) {
@@ -74,7 +81,8 @@ static int on_document_start(void *user, const lsc_document *doc) {
 
 static int on_certificate(void *user, const lsc_certificate *cert) {
     cli_run *run = user;
-    if (run->inv && cli_inventory_certificate(run->inv, cert) != 0) {
+    if (cli_policy_certificate(&run->policy, cert) != 0 ||
+        (run->inv && cli_inventory_certificate(run->inv, cert) != 0)) {
         cli_error("out of memory");
         run->io_error = 1;
         run->stop = 1;
@@ -99,14 +107,50 @@ static int on_document_end(void *user, const lsc_document *doc) {
 
 static int on_finding(void *user, const lsc_finding *finding) {
     cli_run *run = user;
+    cli_verdict verdict = cli_policy_judge(&run->policy, finding);
+    if (run->policy.failed) {
+        out_of_memory(run);
+        return 1;
+    }
+    if (verdict == CLI_IGNORED)
+        return 0;
+    if (verdict == CLI_UNCHANGED) { /* accepted in the baseline: sarif alone shows it */
+        EACH_REPORT(run, (rep_mark_next(rep, REP_MARK_UNCHANGED), rep_finding(rep, finding)));
+        return run->stop ? 1 : 0;
+    }
     run->input_findings++;
-    if (run->opts->fail_on != LSC_OFF && finding->severity >= run->opts->fail_on)
+    if (verdict == CLI_REPORT && run->fail_on != LSC_OFF && finding->severity >= run->fail_on)
         run->failing++;
     if (run->inv)
         cli_inventory_finding(run->inv, finding);
     cli_progress_clear(&run->progress); /* the report may share the terminal */
-    EACH_REPORT(run, rep_finding(rep, finding));
+    EACH_REPORT(run, (rep_mark_next(rep, verdict == CLI_EXPECTED ? REP_MARK_EXPECTED
+                                                                 : REP_MARK_NONE),
+                      rep_finding(rep, finding)));
     return run->stop ? 1 : 0;
+}
+
+/* An expected finding that did not occur: an error at the file itself. */
+typedef struct missing_ctx {
+    cli_run *run;
+    const char *file;
+    lsc_severity severity; /* of expected-finding-missing for this file */
+} missing_ctx;
+
+static int on_missing(void *user, const char *message) {
+    missing_ctx *m = user;
+    lsc_finding f;
+    if (m->severity == LSC_OFF) /* --disable=expected-finding-missing */
+        return 0;
+    memset(&f, 0, sizeof f);
+    f.rule = lsc_rule_find("expected-finding-missing");
+    f.severity = m->severity;
+    f.file = m->file;
+    f.pos.line = 1;
+    f.pos.column = 1;
+    f.pointer = "";
+    f.message = message;
+    return on_finding(m->run, &f);
 }
 
 static const lsc_callbacks callbacks = {
@@ -132,12 +176,15 @@ static void input_unreadable(cli_run *run, const char *name, int errnum) {
  * input's size when known (progress), else 0. */
 static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     const int copy = run->opts->pass_through;
+    const lsc_config *config;
+    lsc_config *owned_config = NULL;
     lsc_checker *checker;
     lsc_error err;
     uint64_t done = 0;
     int state = 0; /* 0: feeding, 1: malformed (the rest is only copied), -1: stopped */
     int read_errno = 0;
     cli_feed feed; /* inflates gzip data (doc/cli.md §1) */
+    lsc_severity missing_severity;
 
     EACH_REPORT(run, rep_input_start(rep, name));
     if (run->stop)
@@ -150,7 +197,14 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         return;
     }
     memset(&err, 0, sizeof err);
-    checker = lsc_checker_new(run->opts->config, name, &callbacks, run, &err);
+    if (cli_policy_input_start(&run->policy, name) != 0 ||
+        cli_config_for_file(run->opts, name, &config, &run->fail_on, &owned_config) != 0) {
+        out_of_memory(run);
+        return;
+    }
+    missing_severity = lsc_config_severity(config, "expected-finding-missing");
+    checker = lsc_checker_new(config, name, &callbacks, run, &err);
+    lsc_config_free(owned_config); /* copied by the checker */
     if (!checker) {
         cli_error("%s", err.text[0] ? err.text : "out of memory");
         run->io_error = 1;
@@ -209,6 +263,11 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         EACH_REPORT(run, rep_input_end(rep, lsc_checker_stats(checker), "unreadable",
                                        strerror(read_errno)));
         goto out;
+    }
+    {
+        missing_ctx m = {run, name, missing_severity};
+        if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
+            goto out;
     }
     EACH_REPORT(run, rep_input_end(rep, lsc_checker_stats(checker),
                                    run->input_findings ? "findings" : "ok", NULL));

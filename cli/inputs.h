@@ -11,6 +11,7 @@
 #include "cli/discover.h"
 #include "cli/normalize.h"
 #include "cli/options.h"
+#include "cli/policy.h"
 #include "cli/outfile.h"
 #include "cli/progress.h"
 #include "lscertlint.h"
@@ -42,6 +43,9 @@ typedef struct cli_run {
     int stop;              /* stop reading inputs (the data output failed, or memory) */
     int quiet_stop;        /* a reader closed a pipe: end without a word */
     cli_inventory *inv;    /* NULL without --inventory or a step summary */
+
+    cli_policy policy;    /* ignore, expect-findings, baseline */
+    lsc_severity fail_on; /* --fail-on for the current input (overrides) */
 } cli_run;
 
 /* Check every input of run->inputs. Failures are recorded in run

@@ -1,4 +1,4 @@
-/* lscertlint: the command-line program (CLI.md). It reaches the library
+/* lscertlint: the command-line program (doc/cli.md). It reaches the library
  * only through lscertlint.h, the way curl's tool reaches libcurl. */
 #include "config.h"
 
@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/catalog.h"
+#include "cli/config_file.h"
 #include "cli/inputs.h"
 #include "cli/normalize.h"
 #include "cli/options.h"
@@ -22,8 +23,9 @@
 
 /* --list-rules and --explain: print to stdout, check the write. */
 static int run_catalog(const cli_options *opts) {
-    int rc = opts->action == CLI_LIST_RULES ? cli_list_rules(stdout, opts->list_format)
-                                            : cli_explain_rule(stdout, opts->explain);
+    int rc = opts->action == CLI_LIST_RULES     ? cli_list_rules(stdout, opts->list_format)
+             : opts->action == CLI_PRINT_CONFIG ? cli_config_print(opts, opts->print_config, stdout)
+                                                : cli_explain_rule(stdout, opts->explain);
     if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
         if (errno != EPIPE)
             cli_error_name("standard output", errno);
@@ -57,7 +59,21 @@ static void print_summary(const cli_run *run) {
     if (run->reports[0].fp == stderr && run->opts->format != REP_TEXT)
         return;
     rep_summary_line(run->reports[0].rep, line, sizeof line);
-    fprintf(stderr, "%s\n", line);
+    fputs(line, stderr);
+    /* what the configuration and the baseline took out of the counts */
+    if (run->policy.expected)
+        fprintf(stderr, "; %zu expected", run->policy.expected);
+    if (run->policy.ignored)
+        fprintf(stderr, "; %zu ignored", run->policy.ignored);
+    if (run->policy.baseline)
+        fprintf(stderr, "; %zu unchanged, %zu fixed since the baseline", run->policy.unchanged,
+                cli_baseline_each_fixed(run->policy.baseline, NULL, NULL));
+    fputc('\n', stderr);
+}
+
+/* A finding of the baseline that no longer occurs (sarif: absent). */
+static int report_absent(void *user, const char *file, const char *rule, const char *pointer) {
+    return rep_absent(user, file, rule, pointer);
 }
 
 /* Does the run write standard output? */
@@ -92,6 +108,8 @@ static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
     }
     if (opts->output && strcmp(opts->output, "-") != 0)
         add_output(outputs, &n, opts->output);
+    if (opts->write_baseline)
+        add_output(outputs, &n, opts->write_baseline);
     for (i = 0; i < opts->n_reports; i++)
         add_output(outputs, &n, opts->reports[i].path);
     return n;
@@ -124,6 +142,8 @@ static int open_report(cli_run *run, cli_report *report, rep_format format, cons
     ropts.fail_on = opts->fail_on;
     ropts.config = opts->config;
     ropts.tool_version = lsc_version();
+    ropts.expect_source = opts->cfg ? opts->cfg->path : NULL;
+    ropts.baseline = opts->baseline != NULL;
     ropts.show = opts->show;
     report->rep = rep_new(&ropts, report->fp);
     if (!report->rep) {
@@ -190,6 +210,16 @@ static void close_inventory(cli_run *run, cli_report *out, cli_inventory_format 
     }
 }
 
+/* The configuration's include/exclude and the baseline files, in walks. */
+static int walk_filter(void *ctx, const char *path, int is_dir) {
+    const cli_run *run = ctx;
+    struct stat st;
+    int verdict = cli_config_walk_filter(run->opts->cfg, path, is_dir);
+    if (verdict != 0 && !is_dir && stat(path, &st) == 0 && cli_policy_own_file(&run->policy, &st))
+        return 0;
+    return verdict;
+}
+
 static int check_inputs(const cli_options *opts) {
     cli_run run;
     cli_file_id *outputs;
@@ -204,7 +234,7 @@ static int check_inputs(const cli_options *opts) {
     memset(&run, 0, sizeof run);
     memset(&inputs, 0, sizeof inputs);
     /* stdout, -o, every --report */
-    outputs = calloc(opts->n_reports + 2, sizeof *outputs);
+    outputs = calloc(opts->n_reports + 3, sizeof *outputs); /* + stdout, -o, --write-baseline */
     reports = calloc(opts->n_reports + 1, sizeof *reports);
     if (!outputs || !reports) {
         cli_error("out of memory");
@@ -212,6 +242,10 @@ static int check_inputs(const cli_options *opts) {
         goto out;
     }
     run.opts = opts;
+    run.fail_on = opts->fail_on;
+    cli_policy_init(&run.policy, opts);
+    if (cli_policy_load_baseline(&run.policy, &status) != 0)
+        goto out;
     run.inputs = &inputs;
     run.reports = reports;
 
@@ -224,6 +258,8 @@ static int check_inputs(const cli_options *opts) {
     disc.allow_empty = opts->allow_empty;
     disc.outputs = outputs;
     disc.n_outputs = find_outputs(opts, outputs);
+    disc.walk_filter = walk_filter;
+    disc.walk_ctx = &run;
     status = cli_discover(&disc, opts->operands, opts->operand_count, &inputs);
     if (status != 0)
         goto out;
@@ -277,6 +313,15 @@ static int check_inputs(const cli_options *opts) {
 
     cli_inputs_run(&run);
 
+    /* a failed write is sticky: close_report() below reports it */
+    for (i = 0; run.policy.baseline && !run.stop && i < run.nreports; i++)
+        if (!run.reports[i].failed)
+            cli_baseline_each_fixed(run.policy.baseline, report_absent, run.reports[i].rep);
+    if (!run.stop && opts->write_baseline &&
+        cli_baseline_writer_save(&run.policy.writer, opts->write_baseline) != 0) {
+        cli_error_name(opts->write_baseline, errno);
+        run.io_error = 1;
+    }
     for (i = 0; i < run.nreports; i++)
         close_report(&run, &run.reports[i]);
     if (inventory_open)
@@ -296,6 +341,7 @@ out:
     if (inventory_open)
         cli_outfile_discard(&inventory_out.file);
     cli_inventory_free(run.inv);
+    cli_policy_release(&run.policy);
     cli_input_list_free(&inputs);
     free(reports);
     free(outputs);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/config_file.h"
 #include "cli/now.h"
 #include "cli/output.h"
 #include "cli/suggest.h"
@@ -34,6 +35,11 @@ enum {
     OPT_COLOR,
     OPT_LIST_RULES,
     OPT_EXPLAIN,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
+    OPT_PRINT_CONFIG,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
     OPT_ALLOW_EMPTY,
     OPT_EXCLUDE,
     OPT_NO_DEFAULT_EXCLUDES,
@@ -66,6 +72,11 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"list-rules", optional_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"show", required_argument, NULL, OPT_SHOW},
     {"report", required_argument, NULL, OPT_REPORT},
@@ -159,6 +170,17 @@ static const char usage_text[] =
     "                              (--query certificates) as the certificates list;\n"
     "                              pointers are then /0/...\n"
     "\n"
+    "Configuration and baseline:\n"
+    "      --config=FILE         read settings from FILE instead of the\n"
+    "                              .lscertlint.json found from the current\n"
+    "                              directory up to the repository root\n"
+    "      --no-config           read no configuration file\n"
+    "      --print-config=FILE   print the settings in force for FILE as JSON\n"
+    "      --baseline=FILE       report only findings not in the baseline FILE;\n"
+    "                              the exit status counts those alone\n"
+    "      --write-baseline=FILE write the findings of this run to FILE as a\n"
+    "                              baseline (sorted JSON, one finding a line)\n"
+    "\n"
     "  -h, --help                display this help and exit\n"
     "  -V, --version             output version information and exit\n"
     "\n"
@@ -175,27 +197,46 @@ static const char usage_text[] =
 
 static void usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
+/* Set while a configuration file's setting is applied: usage messages
+ * start with its place ("FILE:LINE:COLUMN: KEY: ") instead of ending with
+ * the pointer to --help. */
+static const char *cfg_error_path;
+static const cli_setting *cfg_error_setting;
+
+static void put_context(void) {
+    fputs("lscertlint: ", stderr);
+    if (cfg_error_setting) {
+        cli_put_printable(stderr, cfg_error_path, strlen(cfg_error_path));
+        fprintf(stderr, ":%lu:%lu: %s: ", cfg_error_setting->pos.line,
+                cfg_error_setting->pos.column, cfg_error_setting->key);
+    }
+}
+
+static void put_try_help(void) {
+    fputs(cfg_error_setting ? "\n" : "\nTry 'lscertlint --help'.\n", stderr);
+}
+
 /* A usage error: the problem, then where to read more (always printed,
  * -qq included: it is about the command line, not the inputs). */
 static void usage_error(const char *fmt, ...) {
     va_list ap;
-    fputs("lscertlint: ", stderr);
+    put_context();
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fputs("\nTry 'lscertlint --help'.\n", stderr);
+    put_try_help();
 }
 
 /* A user-given word in a usage message, made printable. */
 static void usage_error_value(const char *what, const char *value, const char *hint) {
-    fputs("lscertlint: ", stderr);
+    put_context();
     fputs(what, stderr);
     fputs(" '", stderr);
     cli_put_printable(stderr, value, strlen(value));
     fputs("'", stderr);
     if (hint)
         fprintf(stderr, "; %s", hint);
-    fputs("\nTry 'lscertlint --help'.\n", stderr);
+    put_try_help();
 }
 
 /* An unknown word with the nearest known one: "WHAT 'WORD'; did you mean
@@ -683,6 +724,18 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
             return -1;
         }
         return 0;
+    case OPT_BASELINE:
+    case OPT_WRITE_BASELINE:
+        if (*arg == '\0') {
+            usage_error(c == OPT_BASELINE ? "--baseline: empty file name"
+                                          : "--write-baseline: empty file name");
+            return -1;
+        }
+        if (c == OPT_BASELINE)
+            opts->baseline = arg;
+        else
+            opts->write_baseline = arg;
+        return 0;
     case OPT_ALLOW_EMPTY:
         opts->allow_empty = 1;
         return 0;
@@ -713,8 +766,98 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
     }
 }
 
+/* Options that act on the command line only: no configuration key. */
+static int command_line_only(int code) {
+    switch (code) {
+    case OPT_CONFIG:
+    case OPT_NO_CONFIG:
+    case OPT_PRINT_CONFIG:
+    case OPT_LIST_RULES:
+    case OPT_EXPLAIN:
+    case 'h':
+    case 'V':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cli_option_code(const char *name, int *has_arg) {
+    const struct option *o;
+    if (strcmp(name, "colour") == 0) /* one spelling in the file */
+        return -1;
+    for (o = long_options; o->name; o++) {
+        if (strcmp(o->name, name) == 0 && !command_line_only(o->val)) {
+            *has_arg = o->has_arg;
+            return o->val;
+        }
+    }
+    return -1;
+}
+
+size_t cli_option_keys(const char **out, size_t max) {
+    const struct option *o;
+    size_t n = 0;
+    for (o = long_options; o->name && n < max; o++)
+        if (!command_line_only(o->val) && strcmp(o->name, "colour") != 0)
+            out[n++] = o->name;
+    return n;
+}
+
+int cli_option_per_file(int code) {
+    switch (code) {
+    case OPT_FAIL_ON:
+    case OPT_DISABLE:
+    case OPT_ENABLE:
+    case OPT_SEVERITY:
+    case OPT_EXPECT:
+    case OPT_EXPECT_STATUS:
+    case OPT_EXPECT_NAME:
+    case OPT_NOW:
+    case OPT_EXPIRY_DAYS:
+    case OPT_MAX_DEPTH:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cli_option_apply(cli_options *opts, const cli_setting *s, const char *cfg_path, int *status) {
+    int done = 0, rc;
+    *status = CLI_EXIT_USAGE;
+    if (s->pos.line > 0) {
+        cfg_error_path = cfg_path;
+        cfg_error_setting = s;
+    }
+    rc = apply_option(s->code, s->arg, opts, status, &done);
+    cfg_error_path = NULL;
+    cfg_error_setting = NULL;
+    return rc;
+}
+
+static int record_setting(cli_options *opts, int code, const char *arg) {
+    const struct option *o;
+    cli_setting *grown = realloc(opts->cmdline, (opts->ncmdline + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    opts->cmdline = grown;
+    memset(&grown[opts->ncmdline], 0, sizeof *grown);
+    grown[opts->ncmdline].code = code;
+    grown[opts->ncmdline].arg = arg;
+    grown[opts->ncmdline].key = "";
+    for (o = long_options; o->name; o++) {
+        if (o->val == code) {
+            grown[opts->ncmdline].key = o->name;
+            break;
+        }
+    }
+    opts->ncmdline++;
+    return 0;
+}
+
 cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int *status) {
     int c, done = 0;
+    size_t i;
     memset(opts, 0, sizeof *opts);
     opts->format = REP_TEXT;
     opts->fail_on = LSC_ERROR;
@@ -729,16 +872,54 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     }
     opterr = 0; /* our own messages: getopt's would name the libtool wrapper */
     optind = 1;
+    /* First pass: check the words and keep the settings; the configuration
+     * file (which --config and --no-config choose) is applied before them,
+     * so the command line wins. */
     while ((c = getopt_long(argc, argv, ":f:o:pqhV", long_options, NULL)) != -1) {
         if (c == '?' || c == ':') {
             report_getopt_error(c, argc, argv);
             return CLI_PARSE_EXIT;
         }
-        if (apply_option(c, optarg, opts, status, &done) != 0)
+        if (c == OPT_CONFIG) {
+            if (*optarg == '\0') {
+                usage_error("--config: empty file name");
+                return CLI_PARSE_EXIT;
+            }
+            opts->config_file = optarg;
+            continue;
+        }
+        if (c == OPT_NO_CONFIG) {
+            opts->no_config = 1;
+            continue;
+        }
+        if (c == OPT_PRINT_CONFIG) {
+            opts->action = CLI_PRINT_CONFIG;
+            opts->print_config = optarg;
+            continue;
+        }
+        if (c == 'h' || c == 'V') {
+            /* GNU style: --help and --version act at once */
+            apply_option(c, optarg, opts, status, &done);
             return CLI_PARSE_EXIT;
-        if (done) /* GNU style: --help and --version act at once */
+        }
+        if (record_setting(opts, c, optarg) != 0) {
+            cli_error("out of memory");
+            *status = CLI_EXIT_IO;
             return CLI_PARSE_EXIT;
+        }
     }
+    if (opts->config_file && opts->no_config) {
+        usage_error("--config and --no-config contradict each other; choose one");
+        return CLI_PARSE_EXIT;
+    }
+    if (cli_config_load(opts, &opts->cfg, status) != 0)
+        return CLI_PARSE_EXIT;
+    for (i = 0; opts->cfg && i < opts->cfg->nsettings; i++)
+        if (cli_option_apply(opts, &opts->cfg->settings[i], opts->cfg->path, status) != 0)
+            return CLI_PARSE_EXIT;
+    for (i = 0; i < opts->ncmdline; i++)
+        if (cli_option_apply(opts, &opts->cmdline[i], NULL, status) != 0)
+            return CLI_PARSE_EXIT;
     if (opts->pass_through && opts->normalize) {
         usage_error("--pass-through and --normalize both write standard output; choose one");
         return CLI_PARSE_EXIT;
@@ -748,13 +929,15 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
                     opts->pass_through ? "--pass-through" : "--normalize");
         return CLI_PARSE_EXIT;
     }
-    if (opts->action == CLI_CHECK && now_from_environment(opts) != 0)
+    if ((opts->action == CLI_CHECK || opts->action == CLI_PRINT_CONFIG) &&
+        now_from_environment(opts) != 0)
         return CLI_PARSE_EXIT;
     opts->operands = argv + optind;
     opts->operand_count = argc - optind;
     if (opts->action != CLI_CHECK && opts->operand_count > 0) {
-        usage_error_value(opts->action == CLI_LIST_RULES ? "--list-rules takes no operand, got"
-                                                         : "--explain takes no operand, got",
+        usage_error_value(opts->action == CLI_LIST_RULES  ? "--list-rules takes no operand, got"
+                          : opts->action == CLI_EXPLAIN ? "--explain takes no operand, got"
+                                                          : "--print-config takes no operand, got",
                           opts->operands[0], NULL);
         return CLI_PARSE_EXIT;
     }
@@ -782,4 +965,8 @@ void cli_options_free(cli_options *opts) {
     opts->n_excludes = 0;
     lsc_config_free(opts->config);
     opts->config = NULL;
+    cli_config_free(opts->cfg);
+    opts->cfg = NULL;
+    free(opts->cmdline);
+    opts->cmdline = NULL;
 }

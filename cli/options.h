@@ -1,10 +1,11 @@
-/* The command line (CLI.md "Options"): parsed into an lsc_config, set
+/* The command line (doc/cli.md §2): parsed into an lsc_config, set
  * through the library's setters, and the settings only the CLI uses. The
  * caller owns the cli_options and releases it with cli_options_free(). */
 #ifndef LSC_CLI_OPTIONS_H
 #define LSC_CLI_OPTIONS_H
 
 #include "cli/inventory.h"
+#include "cli/config_json.h"
 #include "lscertlint.h"
 #include "report/report.h"
 
@@ -12,7 +13,8 @@
 typedef enum cli_action {
     CLI_CHECK = 0,  /* check the operands */
     CLI_LIST_RULES, /* --list-rules */
-    CLI_EXPLAIN     /* --explain=ID */
+    CLI_EXPLAIN,    /* --explain=ID */
+    CLI_PRINT_CONFIG /* --print-config=FILE */
 } cli_action;
 
 /* --list-rules[=FMT] */
@@ -25,9 +27,19 @@ typedef enum cli_list_format {
 /* --color=WHEN */
 typedef enum cli_color { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
 
-/* Exit statuses (CLI.md "Exit status"). */
+/* Exit statuses (doc/cli.md §4). */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_IO = 3 };
 
+/* One option setting, from the command line or a configuration key; kept
+ * so the settings can be replayed for each input (overrides). */
+typedef struct cli_setting {
+    int code;          /* the getopt code */
+    const char *key;   /* the long option name */
+    const char *arg;   /* its argument, NULL for a flag */
+    cj_pos pos;        /* in the configuration file; line 0: command line */
+} cli_setting;
+
+typedef struct cli_config cli_config;
 /* --report=FORMAT:FILE */
 typedef struct cli_report_spec {
     rep_format format;
@@ -58,6 +70,15 @@ typedef struct cli_options {
     size_t n_excludes;
     int default_excludes; /* skip .git, .hg, .svn, node_modules (default 1) */
     int allow_empty;      /* --allow-empty */
+
+    const char *config_file;   /* --config=FILE */
+    int no_config;             /* --no-config */
+    const char *print_config;  /* --print-config=FILE */
+    const char *baseline;      /* --baseline=FILE */
+    const char *write_baseline; /* --write-baseline=FILE */
+    struct cli_config *cfg;    /* the configuration file, NULL if none (owned) */
+    cli_setting *cmdline;      /* the command line's options, in order (owned) */
+    size_t ncmdline;
     lsc_severity show;    /* --show: findings below are not printed; LSC_OFF: all */
     cli_report_spec *reports; /* --report=FORMAT:FILE, repeatable (owned array) */
     size_t n_reports;
@@ -78,6 +99,22 @@ typedef enum cli_parse_result {
  * and "Try 'lscertlint --help'." on stderr and set *status to 2; --help and
  * --version print to stdout and set *status to 0 (3 if stdout failed). */
 cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int *status);
+
+/* For the configuration file: the code of the long option name, -1 for
+ * none, and whether it takes an argument (getopt's has_arg). */
+int cli_option_code(const char *name, int *has_arg);
+
+/* The long option names that are configuration keys, at most max of them
+ * into out; returns how many. */
+size_t cli_option_keys(const char **out, size_t max);
+
+/* Nonzero for an option that can differ between inputs (overrides). */
+int cli_option_per_file(int code);
+
+/* Apply one setting to opts as the command line would; messages name the
+ * setting's place when it comes from a configuration file (cfg_path).
+ * Returns 0, or -1 after a message (*status set). */
+int cli_option_apply(cli_options *opts, const cli_setting *s, const char *cfg_path, int *status);
 
 /* Release what cli_options_parse() allocated (NULL is a no-op). */
 void cli_options_free(cli_options *opts);

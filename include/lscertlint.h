@@ -379,7 +379,7 @@ typedef struct lsc_finding {
     lsc_severity severity; /**< the severity in force (never LSC_OFF) */
     const char *file;      /**< the input's name as given to lsc_checker_new() */
     size_t document;       /**< 0-based document index */
-    lsc_pos pos;           /**< where it points (RULES.md "Where a finding points") */
+    lsc_pos pos;           /**< where it points (doc/contract.md §6) */
     const char *pointer;   /**< JSON Pointer (RFC 6901), raw bytes, relative to the document */
     size_t pointer_len;
     const char *message;   /**< plain text; values quoted and escaped, valid UTF-8 */

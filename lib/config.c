@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lib/internal.h"
+#include "schema/rules.h"
 
 /* Rule ids and default severities, indexed by lsc_rule_id. */
 static const struct {
@@ -14,12 +15,6 @@ static const struct {
 #define LSC_RULE_DEFAULT(name, rid, sev) [LSC_R_##name] = {rid, sev},
     LSC_RULE_LIST(LSC_RULE_DEFAULT)
 #undef LSC_RULE_DEFAULT
-};
-
-/* Rules that only make sense with an option: off until it is given. */
-static const lsc_rule_id opt_in_rules[] = {
-    LSC_R_EXPIRED_BUT_ISSUED, LSC_R_EXPIRES_SOON,  LSC_R_EXPECT_DETAILS,
-    LSC_R_EXPECT_SUMMARY,     LSC_R_STATUS_FILTER, LSC_R_NAME_FILTER,
 };
 
 /* --expect-status names, bit i = status_names[i] (model order, as
@@ -46,10 +41,9 @@ lsc_config *lsc_config_new(void) {
     lsc_config *cfg = lscp_calloc(1, sizeof *cfg);
     if (!cfg)
         return NULL;
+    /* opt-in rules (the registry says which) stay off until their option */
     for (int i = 0; i < LSC_R__COUNT; i++)
-        cfg->severity[i] = rule_defaults[i].severity;
-    for (size_t i = 0; i < sizeof opt_in_rules / sizeof opt_in_rules[0]; i++)
-        cfg->severity[opt_in_rules[i]] = LSC_OFF;
+        cfg->severity[i] = lscp_rule((lsc_rule_id)i)->opt_in ? LSC_OFF : rule_defaults[i].severity;
     cfg->expect = LSC_EXPECT_ANY;
     cfg->expiry_days = 30;
     cfg->max_depth = 64;

@@ -348,8 +348,9 @@ static inline const unsigned char *string_run(const unsigned char *p, const unsi
     while (lim - p >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
         /* signed: below 0x20 means a control character or a byte >= 0x80 */
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                 _mm_cmplt_epi8(v, space));
+        __m128i m =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                         _mm_cmplt_epi8(v, space));
         unsigned mask = (unsigned)_mm_movemask_epi8(m);
         if (mask)
             return p + __builtin_ctz(mask);
@@ -465,6 +466,14 @@ static int utf8_lead(lscp_scan *s, unsigned char c) {
  * token start, an error or the end of a run; the inner loops only move the
  * pointer. */
 #define OFF(ptr) (off0 + (uint64_t)((ptr)-start))
+/* Go on with the next byte in the state at label (the state is set). */
+#define NEXT(label)                                                                                \
+    do {                                                                                           \
+        if (++p == end)                                                                            \
+            goto out;                                                                              \
+        c = *p;                                                                                    \
+        goto label;                                                                                \
+    } while (0)
 #define FAIL(ptr, what)                                                                            \
     do {                                                                                           \
         set_pos(s, OFF(ptr));                                                                      \
@@ -474,15 +483,27 @@ static int utf8_lead(lscp_scan *s, unsigned char c) {
 int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
     const unsigned char *const start = p, *const end = p + n;
     const uint64_t off0 = s->offset;
-    int rc = 0;
+    int rc = 0, in_object;
     if (s->error)
         return -1;
     while (p < end) {
         unsigned char c = *p;
+        /* The structural states jump straight to the state that follows
+         * (NEXT, next_token) instead of going round the loop: a member is
+         * ',' '"' name '"' ':' '"' value '"' in one pass. */
         switch (s->state) {
         case ST_DOC_START:
         case ST_VALUE:
         case ST_ARR_FIRST:
+        value:
+            if (s->state == ST_DOC_START && !is_ws(c))
+                s->documents++;
+            if (c == '"') {
+                mark_tok(s, OFF(p));
+                string_begin(s, p, ST_AFTER);
+                p++;
+                goto string;
+            }
             if (is_ws(c)) {
             between_tokens:
                 /* line breaks and indentation in one run */
@@ -491,16 +512,18 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             }
             if (s->state == ST_ARR_FIRST && c == ']') {
                 close_container(s, OFF(p));
-                break;
+                goto next_token;
             }
-            if (s->state == ST_DOC_START)
-                s->documents++;
             if (value_begin(s, p, OFF(p)) < 0) {
                 if (s->state == ST_DOC_START && !s->oom)
                     s->err_document = s->documents - 1;
                 rc = -1;
                 goto out;
             }
+            if (s->state == ST_OBJ_FIRST)
+                NEXT(object_key);
+            if (s->state == ST_ARR_FIRST)
+                NEXT(value);
             break;
         case ST_DOC_END:
             if (c == '\n') {
@@ -514,48 +537,66 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
             break;
         case ST_OBJ_FIRST:
         case ST_OBJ_KEY:
-            if (is_ws(c))
-                goto between_tokens;
+        object_key:
             if (c == '"') {
                 mark_tok(s, OFF(p));
                 string_begin(s, p, ST_COLON);
-                break;
+                p++;
+                goto string;
             }
             if (c == '}' && s->state == ST_OBJ_FIRST) {
                 close_container(s, OFF(p));
-                break;
+                goto next_token;
             }
+            if (is_ws(c))
+                goto between_tokens;
             FAIL(p, s->state == ST_OBJ_FIRST ? "expected a member name in double quotes or '}'"
                                              : "expected a member name in double quotes");
         case ST_COLON:
+        colon:
             if (c == ':') {
                 s->state = ST_VALUE;
-                break;
+                NEXT(value);
             }
             if (is_ws(c))
                 goto between_tokens;
             FAIL(p, "expected ':' after the member name");
-        case ST_AFTER: {
+        case ST_AFTER:
+        after:
+            in_object = s->stack[s->depth - 1] == 'o';
+            if (c == ',') {
+                if (in_object) {
+                    s->state = ST_OBJ_KEY;
+                    NEXT(object_key);
+                }
+                s->state = ST_VALUE;
+                NEXT(value);
+            }
+            if (c == (in_object ? '}' : ']')) {
+                close_container(s, OFF(p));
+                goto next_token;
+            }
             if (is_ws(c))
                 goto between_tokens;
-            unsigned char kind = s->stack[s->depth - 1];
-            if (c == ',') {
-                s->state = kind == 'o' ? ST_OBJ_KEY : ST_VALUE;
-                break;
-            }
-            if (c == (kind == 'o' ? '}' : ']')) {
-                close_container(s, OFF(p));
-                break;
-            }
-            FAIL(p, kind == 'o' ? "expected ',' or '}' after a member"
-                                : "expected ',' or ']' after an array element");
-        }
-        case ST_STRING: {
+            FAIL(p, in_object ? "expected ',' or '}' after a member"
+                              : "expected ',' or ']' after an array element");
+        next_token:
+            /* after a string or a container: ':' after a name, ',' or a
+             * closing bracket after a value, the line's end after a document */
+            if (++p == end)
+                goto out;
+            c = *p;
+            if (s->state == ST_AFTER)
+                goto after;
+            if (s->state == ST_COLON)
+                goto colon;
+            continue;
+        case ST_STRING:
+        string:
             /* the hot loop: plain ASCII runs, 16 (SSE2) or 8 bytes at a
              * time; reads may look ahead up to the chunk's end (the
              * callbacks often stop the scan at a string's closing quote) */
-            const unsigned char *lim = s->limit && s->limit > end ? s->limit : end;
-            p = string_run(p, lim);
+            p = string_run(p, s->limit && s->limit > end ? s->limit : end);
             if (p >= end) {
                 p = end;
                 goto out;
@@ -566,6 +607,7 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                     rc = -1;
                     goto out;
                 }
+                goto next_token;
             } else if (c == '\\') {
                 if (flush_segment(s, p) < 0) {
                     rc = -1;
@@ -589,7 +631,6 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                 goto utf8_tail;
             }
             break;
-        }
         case ST_UTF8:
         utf8_tail:
             while (p < end) {
@@ -734,6 +775,7 @@ out:
 }
 
 #undef FAIL
+#undef NEXT
 #undef OFF
 
 int lscp_scan_finish(lscp_scan *s) {

@@ -1,4 +1,4 @@
-/* Timestamps in every saved form (CONTRACT.md section 3) to one UTC instant.
+/* Timestamps in every saved form (doc/contract.md §3) to one UTC instant.
  *
  * Everything is exact integer arithmetic on the text: no strtod (it rounds
  * and depends on the locale), no timegm/mktime (they depend on TZ). */

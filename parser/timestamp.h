@@ -1,4 +1,4 @@
-/* Timestamps in every saved form (CONTRACT.md section 3) to one UTC instant. */
+/* Timestamps in every saved form (doc/contract.md §3) to one UTC instant. */
 #ifndef LSC_TIMESTAMP_H
 #define LSC_TIMESTAMP_H
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 /* Upper case for percent-encoding (RFC 3986), lower case for \u and \x
- * escapes, as JSON encoders and RULES.md's examples write them. */
+ * escapes, as JSON encoders and doc/contract.md §7 write them. */
 static const char hexdigits[] = "0123456789ABCDEF";
 static const char hexlower[] = "0123456789abcdef";
 

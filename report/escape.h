@@ -55,13 +55,13 @@ int rep_unsafe_codepoint(uint32_t cp);
 /* Text (and the basis of github/junit/markdown). Unsafe code points as JSON
  * escapes (\n, \r, \t, \b, \f, \u001b, \u202e), bytes that are not UTF-8 as
  * \xHH. raw != 0 (file names, pointers: raw input bytes) also doubles '\',
- * as RULES.md asks; raw == 0 (messages, already escaped by the library)
+ * as doc/contract.md §7 asks; raw == 0 (messages, already escaped by the library)
  * leaves '\' alone so escapes are not escaped twice. */
 void rep_esc_text(rep_out *o, const char *s, size_t n, int raw);
 
 /* The inside of a JSON string (no quotes): '"', '\', unsafe code points as
  * escapes; bytes that are not UTF-8 as the six characters \\xHH (the decoded
- * string holds the text \xHH, as in RULES.md), so the output is valid UTF-8. */
+ * string holds the text \xHH, as doc/contract.md §7 says), so the output is valid UTF-8. */
 void rep_esc_json(rep_out *o, const char *s, size_t n);
 /* A JSON string with its quotes; NULL gives "". */
 void rep_json_str(rep_out *o, const char *s, size_t n);

@@ -36,7 +36,8 @@ int rep_github_finding(rep_reporter *r, const lsc_finding *f) {
     const char *file = rep_finding_file(r, f);
     const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
     const char *msg = f->message != NULL ? f->message : "";
-    rep_puts(o, command(f->severity));
+    /* an expected finding is no alert: a notice that says what it is */
+    rep_puts(o, r->mark == REP_MARK_EXPECTED ? "::notice" : command(f->severity));
     rep_puts(o, " file=");
     put_gh(r, o, file, strlen(file), 1, 1);
     rep_puts(o, ",line=");
@@ -46,6 +47,11 @@ int rep_github_finding(rep_reporter *r, const lsc_finding *f) {
     rep_puts(o, ",title=");
     put_gh(r, o, rule, strlen(rule), 1, 1);
     rep_puts(o, "::");
+    if (r->mark == REP_MARK_EXPECTED) {
+        rep_puts(o, "expected ");
+        rep_puts(o, lsc_severity_name(f->severity));
+        rep_puts(o, ": ");
+    }
     put_gh(r, o, msg, strlen(msg), 0, 0);
     rep_puts(o, " (");
     put_gh(r, o, f->pointer != NULL ? f->pointer : "", f->pointer != NULL ? f->pointer_len : 0, 1,

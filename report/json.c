@@ -1,7 +1,7 @@
 /* json and jsonl.
  *
  * jsonl: one object per finding per line.
- * json: one object, keys in CLI.md's order: tool, inputs, findings, summary.
+ * json: one object, keys in the order of doc/cli.md §3: tool, inputs, findings, summary.
  * An input's record is complete only at its end, while its findings come
  * before that; to keep the documented order and still stream, the head and
  * each input's record are written as they become known, and findings are
@@ -14,7 +14,7 @@
 
 #include "report/rep_internal.h"
 
-void rep_json_object(rep_out *o, const lsc_finding *f, const char *file) {
+void rep_json_object(rep_out *o, const lsc_finding *f, const char *file, int expected) {
     const char *sev = lsc_severity_name(f->severity);
     const char *rule = f->rule != NULL ? f->rule->id : NULL;
     rep_puts(o, "{\"file\":");
@@ -53,11 +53,13 @@ void rep_json_object(rep_out *o, const lsc_finding *f, const char *file) {
         rep_json_str(o, rel->message, rel->message != NULL ? strlen(rel->message) : 0);
         rep_puts(o, "}]");
     }
+    if (expected)
+        rep_puts(o, ",\"expected\":true");
     rep_putc(o, '}');
 }
 
 int rep_jsonl_finding(rep_reporter *r, const lsc_finding *f) {
-    rep_json_object(&r->out, f, rep_finding_file(r, f));
+    rep_json_object(&r->out, f, rep_finding_file(r, f), r->mark == REP_MARK_EXPECTED);
     rep_putc(&r->out, '\n');
     return rep_out_status(&r->out);
 }
@@ -95,7 +97,7 @@ int rep_json_finding(rep_reporter *r, const lsc_finding *f) {
         rep_out_init(&r->spool, r->spool_fp); /* NULL: a memory spool */
     }
     rep_puts(&r->spool, r->written > 0 ? ",\n" : "\n");
-    rep_json_object(&r->spool, f, rep_finding_file(r, f));
+    rep_json_object(&r->spool, f, rep_finding_file(r, f), r->mark == REP_MARK_EXPECTED);
     r->written++;
     if (rep_out_status(&r->spool) < 0)
         return -1;
@@ -135,6 +137,10 @@ int rep_json_finish(rep_reporter *r) {
     rep_putu(o, r->counts[LSC_WARNING]);
     rep_puts(o, ",\"notes\":");
     rep_putu(o, r->counts[LSC_NOTE]);
+    if (r->expected > 0) { /* expect-findings: counted apart from the severities */
+        rep_puts(o, ",\"expected\":");
+        rep_putu(o, r->expected);
+    }
     rep_puts(o, "}}\n");
     return rep_out_status(o);
 }

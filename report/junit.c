@@ -53,13 +53,15 @@ int rep_junit_finding(rep_reporter *r, const lsc_finding *f) {
     }
     rep_out_reset(&r->scratch);
     rep_text_line(&r->scratch, f, rep_finding_file(r, f), 0);
+    if (r->mark == REP_MARK_EXPECTED)
+        rep_puts(&r->scratch, " [expected]");
     if (rep_out_status(&r->scratch) < 0)
         return -1;
     const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
     rep_junit_entry *e = &r->junit[r->njunit];
     e->document = f->document;
     e->seq = r->njunit;
-    e->failure = is_failure(r, f->severity);
+    e->failure = r->mark != REP_MARK_EXPECTED && is_failure(r, f->severity);
     e->rule = dup_mem(rule, strlen(rule));
     e->line = dup_mem(r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len);
     if (e->rule == NULL || e->line == NULL) {

@@ -36,6 +36,8 @@ struct rep_reporter {
     long *rule_to_sarif; /* catalog index -> index in sarif rules[], -1 if absent */
 
     size_t counts[4]; /* every finding so far, by severity */
+    rep_mark mark;    /* of the finding being written */
+    size_t expected;  /* findings marked EXPECTED */
     size_t documents, certificates;
 
     rep_input *inputs; /* inputs[ninputs - 1] is the current one while in_input */
@@ -74,8 +76,9 @@ rep_input *rep_current(rep_reporter *r);
 
 /* FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER), escaped, no newline. */
 void rep_text_line(rep_out *o, const lsc_finding *f, const char *file, int color);
-/* The finding as a JSON object (json, jsonl), no newline. */
-void rep_json_object(rep_out *o, const lsc_finding *f, const char *file);
+/* The finding as a JSON object (json, jsonl), no newline; expected adds
+ * "expected":true. */
+void rep_json_object(rep_out *o, const lsc_finding *f, const char *file, int expected);
 
 int rep_text_finding(rep_reporter *r, const lsc_finding *f);
 
@@ -100,6 +103,7 @@ int rep_sarif_init(rep_reporter *r);
 int rep_sarif_head(rep_reporter *r);
 int rep_sarif_finding(rep_reporter *r, const lsc_finding *f);
 int rep_sarif_finish(rep_reporter *r);
+int rep_sarif_absent(rep_reporter *r, const char *file, const char *rule_id, const char *pointer);
 
 int rep_github_finding(rep_reporter *r, const lsc_finding *f);
 int rep_github_input_end(rep_reporter *r);

@@ -149,6 +149,14 @@ int rep_input_start(rep_reporter *r, const char *file) {
     return rep_out_status(&r->out);
 }
 
+void rep_mark_next(rep_reporter *r, rep_mark mark) {
+    r->mark = mark;
+}
+
+size_t rep_expected_count(const rep_reporter *r) {
+    return r->expected;
+}
+
 /* The identity of a certificate for fingerprints: its ARN, else its name
  * (the summary's, else the detail's), else its index. */
 int rep_certificate(rep_reporter *r, const lsc_certificate *cert) {
@@ -188,19 +196,15 @@ int rep_certificate(rep_reporter *r, const lsc_certificate *cert) {
     return 0;
 }
 
-int rep_finding(rep_reporter *r, const lsc_finding *f) {
+int rep_absent(rep_reporter *r, const char *file, const char *rule_id, const char *pointer) {
     if (ensure_head(r) < 0)
         return -1;
-    unsigned sev = f->severity <= LSC_ERROR ? (unsigned)f->severity : LSC_ERROR;
-    r->counts[sev]++;
-    rep_input *in = rep_current(r);
-    if (in != NULL)
-        in->counts[sev]++;
-    long idx = rep_rule_index(r, f->rule);
-    r->rule_counts[idx >= 0 ? (size_t)idx : r->nrules]++;
-    if (f->severity < r->opts.show) /* --show: counted above, not written */
+    if (r->opts.format != REP_SARIF)
         return rep_out_status(&r->out);
+    return rep_sarif_absent(r, file, rule_id, pointer);
+}
 
+static int write_finding(rep_reporter *r, const lsc_finding *f) {
     switch (r->opts.format) {
     case REP_TEXT:
         return rep_text_finding(r, f);
@@ -216,6 +220,34 @@ int rep_finding(rep_reporter *r, const lsc_finding *f) {
         return rep_junit_finding(r, f);
     }
     return 0;
+}
+
+int rep_finding(rep_reporter *r, const lsc_finding *f) {
+    int rc;
+    if (ensure_head(r) < 0)
+        return -1;
+    if (r->mark == REP_MARK_UNCHANGED) { /* in the baseline: sarif alone shows it */
+        rc = r->opts.format == REP_SARIF ? rep_sarif_finding(r, f) : rep_out_status(&r->out);
+        r->mark = REP_MARK_NONE;
+        return rc;
+    }
+    unsigned sev = f->severity <= LSC_ERROR ? (unsigned)f->severity : LSC_ERROR;
+    rep_input *in = rep_current(r);
+    if (r->mark == REP_MARK_EXPECTED) {
+        r->expected++;
+    } else {
+        r->counts[sev]++;
+        if (in != NULL)
+            in->counts[sev]++;
+        long idx = rep_rule_index(r, f->rule);
+        r->rule_counts[idx >= 0 ? (size_t)idx : r->nrules]++;
+    }
+    if (f->severity < r->opts.show) /* --show: counted above, not written */
+        rc = rep_out_status(&r->out);
+    else
+        rc = write_finding(r, f);
+    r->mark = REP_MARK_NONE;
+    return rc;
 }
 
 int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status,

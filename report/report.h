@@ -11,7 +11,7 @@
  * junit, '\' of file names and pointers is doubled; messages are already
  * escaped by the library, so theirs is kept (never escaped twice).
  *
- * Formats (CLI.md "Formats"):
+ * Formats (doc/cli.md §3):
  * - text: FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER); related
  *   locations are not printed (one line per finding).
  * - jsonl: one object per finding per line.
@@ -54,8 +54,19 @@ typedef struct rep_options {
     lsc_severity fail_on;     /* junit failures: findings at or above this; LSC_OFF = never */
     const lsc_config *config; /* the enabled rules and their severities (sarif rules[]) */
     const char *tool_version; /* lsc_version() */
+    int baseline;             /* a baseline is in use: sarif results carry baselineState */
+    const char *expect_source; /* the configuration declaring expected findings (sarif) */
     lsc_severity show;        /* findings below are counted, not written (LSC_OFF: all) */
 } rep_options;
+
+/* How the next finding stands (rep_mark_next), beyond its severity:
+ * - EXPECTED: declared by the configuration's expect-findings. Counted apart
+ *   from the severities, never a junit failure; text and junit lines end
+ *   with " [expected]", json/jsonl objects have "expected":true, sarif
+ *   results a suppression of kind inSource, github a ::notice.
+ * - UNCHANGED: in the baseline. Only sarif shows it (baselineState
+ *   "unchanged"); it counts nowhere. */
+typedef enum rep_mark { REP_MARK_NONE = 0, REP_MARK_EXPECTED, REP_MARK_UNCHANGED } rep_mark;
 
 typedef struct rep_reporter rep_reporter;
 
@@ -67,6 +78,14 @@ void rep_free(rep_reporter *r);
 int rep_input_start(rep_reporter *r, const char *file);
 /* One finding of the current input, in the order the library delivers them. */
 int rep_finding(rep_reporter *r, const lsc_finding *f);
+/* The mark of the next rep_finding() call only. */
+void rep_mark_next(rep_reporter *r, rep_mark mark);
+/* A finding of the baseline that no longer occurs: a sarif result with
+ * baselineState "absent" (at line 1, column 1 of file); nothing in the
+ * other formats. Call before rep_finish(). */
+int rep_absent(rep_reporter *r, const char *file, const char *rule_id, const char *pointer);
+/* Findings marked EXPECTED so far. */
+size_t rep_expected_count(const rep_reporter *r);
 /* The current input ended. status: "ok", "findings", or "unreadable" (then
  * message says why, e.g. "No such file or directory"). */
 int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status, const char *message);

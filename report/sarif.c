@@ -331,6 +331,21 @@ int rep_sarif_finding(rep_reporter *r, const lsc_finding *f) {
                 f->has_certificate ? f->certificate_name : NULL, f->certificate_name_len);
     rep_puts(o, "}],\"partialFingerprints\":{\"lscertlint/v1\":");
     rep_printf(o, "\"%016llx\"}", (unsigned long long)rep_unique_fingerprint(r, f, file));
+    if (r->opts.baseline)
+        rep_puts(o, r->mark == REP_MARK_UNCHANGED ? ",\"baselineState\":\"unchanged\""
+                                                  : ",\"baselineState\":\"new\"");
+    if (r->mark == REP_MARK_EXPECTED) {
+        /* declared in the configuration: in-source, as a suppression comment is */
+        rep_puts(o, ",\"suppressions\":[{\"kind\":\"inSource\",\"justification\":");
+        rep_out_reset(&r->scratch);
+        rep_puts(&r->scratch, "expected by expect-findings in ");
+        rep_puts(&r->scratch, r->opts.expect_source != NULL ? r->opts.expect_source
+                                                              : "the configuration");
+        if (rep_out_status(&r->scratch) < 0)
+            return -1;
+        rep_json_str(o, r->scratch.buf, r->scratch.len);
+        rep_puts(o, "}]");
+    }
     if (f->related != NULL) {
         const lsc_related *rel = f->related;
         rep_puts(o, ",\"relatedLocations\":[{\"id\":1,");
@@ -345,6 +360,35 @@ int rep_sarif_finding(rep_reporter *r, const lsc_finding *f) {
         rep_puts(o, "}]");
     }
     rep_putc(o, '}');
+    r->written++;
+    return rep_out_status(o);
+}
+
+int rep_sarif_absent(rep_reporter *r, const char *file, const char *rule_id, const char *pointer) {
+    rep_out *o = &r->out;
+    const lsc_rule *rule = lsc_rule_find(rule_id);
+    long idx = rep_rule_index(r, rule);
+    long sidx = idx >= 0 ? r->rule_to_sarif[idx] : -1;
+    lsc_pos start = {0, 1, 1};
+
+    rep_puts(o, r->written > 0 ? ",\n{\"ruleId\":" : "\n{\"ruleId\":");
+    put_json_cstr(o, rule_id);
+    if (sidx >= 0) {
+        rep_puts(o, ",\"ruleIndex\":");
+        rep_putu(o, (uint64_t)sidx);
+    }
+    rep_puts(o, ",\"level\":\"none\",\"message\":{\"text\":");
+    rep_out_reset(&r->scratch);
+    rep_puts(&r->scratch, "fixed since the baseline: ");
+    rep_puts(&r->scratch, rule_id);
+    if (rep_out_status(&r->scratch) < 0)
+        return -1;
+    rep_json_str(o, r->scratch.buf, r->scratch.len);
+    rep_puts(o, "},\"locations\":[{");
+    put_physical(o, file, &start);
+    rep_putc(o, ',');
+    put_logical(o, pointer, strlen(pointer), NULL, 0);
+    rep_puts(o, "}],\"baselineState\":\"absent\"}");
     r->written++;
     return rep_out_status(o);
 }

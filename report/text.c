@@ -117,6 +117,8 @@ void rep_text_line(rep_out *o, const lsc_finding *f, const char *file, int color
 
 int rep_text_finding(rep_reporter *r, const lsc_finding *f) {
     rep_text_line(&r->out, f, rep_finding_file(r, f), r->opts.color);
+    if (r->mark == REP_MARK_EXPECTED)
+        rep_puts(&r->out, " [expected]");
     rep_putc(&r->out, '\n');
     return rep_out_status(&r->out);
 }

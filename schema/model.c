@@ -1,4 +1,4 @@
-/* The GetCertificates model (CONTRACT.md section 2) as member tables. */
+/* The GetCertificates model (doc/contract.md §2) as member tables. */
 #include "schema/model.h"
 
 #include <string.h>

@@ -1,4 +1,4 @@
-/* The rule catalog's ids, in RULES.md order: one X-macro, expanded where a
+/* The rule catalog's ids, in doc/rules.md order: one X-macro, expanded where a
  * table or an enum is needed. LSC_RULE(ENUM_NAME, "id", default severity). */
 #ifndef LSC_RULE_IDS_H
 #define LSC_RULE_IDS_H
@@ -58,7 +58,8 @@
     X(EXPECT_DETAILS, "expect-details", LSC_ERROR)                             \
     X(EXPECT_SUMMARY, "expect-summary", LSC_ERROR)                             \
     X(STATUS_FILTER, "status-filter", LSC_ERROR)                               \
-    X(NAME_FILTER, "name-filter", LSC_ERROR)
+    X(NAME_FILTER, "name-filter", LSC_ERROR)                                   \
+    X(EXPECTED_FINDING_MISSING, "expected-finding-missing", LSC_ERROR)
 
 typedef enum lsc_rule_id {
 #define LSC_RULE_ENUM(name, id, sev) LSC_R_##name,

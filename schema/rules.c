@@ -1,6 +1,6 @@
-/* The rule registry: every rule of RULES.md, in LSC_RULE_LIST order, with its
- * catalog text (summary for --list-rules, explanation for --explain, SARIF
- * and doc/rules.md, which tests/rules_doc.c prints from this table). */
+/* The rule registry: every rule of the catalog, in LSC_RULE_LIST order, with
+ * its text (summary for --list-rules, explanation for --explain, SARIF and
+ * doc/rules.md, which tests/rules_doc.c prints from this table). */
 #include "schema/rules.h"
 
 #include <string.h>
@@ -13,6 +13,7 @@
 #define G_CONSIST "Consistency"
 #define G_TIME "Time"
 #define G_STREAM "Stream and request context"
+#define G_EXPECT "Declared expectations"
 
 /* An explanation: what it checks, why it matters, an example that fires it
  * (an indented block) and how to fix it. */
@@ -585,6 +586,19 @@ static const lsc_rule rules[] = {
                  "\"api\"}]}",
                  "Check which request produced the file."),
          1},
+        {"expected-finding-missing", LSC_ERROR, G_EXPECT,
+         "A finding declared in expect-findings did not occur.",
+         EXPLAIN("Only with a configuration file's expect-findings: an entry declares that the "
+                 "files it matches produce findings of these rules (at these pointers, when "
+                 "given), and one of them did not occur in this file. The finding points at the "
+                 "file (1:1, pointer \"\").",
+                 "A capture kept to fail on purpose (a negative fixture) that stops failing no "
+                 "longer tests what it was kept for.",
+                 "    .lscertlint.json: {\"expect-findings\": [{\"files\": [\"bad/*.json\"], "
+                 "\"rules\": [\"enum-value\"]}]}\n"
+                 "    bad/x.json: a capture whose statuses are all valid",
+                 "Restore the flaw in the file, or update the expect-findings entry."),
+         0},
 };
 
 _Static_assert(sizeof rules / sizeof rules[0] == LSC_R__COUNT,

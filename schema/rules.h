@@ -1,4 +1,4 @@
-/* The rule registry (schema/rules.c): the catalog of RULES.md as a table in
+/* The rule registry (schema/rules.c): the catalog of doc/rules.md as a table in
  * LSC_RULE_LIST order, indexed by lsc_rule_id. */
 #ifndef LSC_RULES_H
 #define LSC_RULES_H

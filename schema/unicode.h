@@ -1,4 +1,4 @@
-/* Unicode checks of tag keys and values (CONTRACT.md section 2, Tag): length
+/* Unicode checks of tag keys and values (doc/contract.md §2.6, tags): length
  * in code points and the allowed characters, with utf8proc. */
 #ifndef LSC_UNICODE_H
 #define LSC_UNICODE_H

@@ -1,4 +1,4 @@
-/* The model's enumerations and documented value sets (CONTRACT.md section 2),
+/* The model's enumerations and documented value sets (doc/contract.md §2),
  * as tables: lookups for enum-value, documented-value and unfamiliar-value,
  * and the near-miss suggestion of enum-value. All strings are static. */
 #ifndef LSC_VALUES_H
@@ -38,7 +38,7 @@ enum {
  * lscp_status_names[i]. */
 extern const char *const lscp_status_names[LSCP_STATUS_COUNT];
 
-/* The field a set belongs to, as RULES.md names it ("status", ...). */
+/* The field a set belongs to, as doc/rules.md names it ("status", ...). */
 const char *lscp_value_set_field(lscp_value_set set);
 
 /* Number of values of a set, and the i-th (NULL past the end). */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every row of CLI.md's exit-status table: 0, 1 (per --fail-on level), 2 (each
+# Every row of doc/cli.md's exit-status table (§4): 0, 1 (per --fail-on level), 2 (each
 # kind of usage error, nothing checked), 3 (unreadable input among good ones,
 # a report that cannot be written; 3 wins over 1).
 . "$top_builddir/tests/env.sh"

@@ -24,11 +24,11 @@
 #
 # To rewrite the expected files after an intended change of the output:
 #     LSC_BLESS=1 make check TESTS=tests/report-golden.sh
-# then read `git diff tests/golden` line by line against CLI.md before
+# then read `git diff tests/golden` line by line against doc/cli.md §3 before
 # committing: blessing accepts whatever the program prints.
 #
 # Besides the comparison: json, jsonl and sarif must parse as JSON and carry
-# the fields CLI.md lists (python3; a visible SKIP line without it), junit
+# the fields doc/cli.md §3 lists (python3; a visible SKIP line without it), junit
 # must be well-formed XML (xmllint --noout; SKIP line without it), no output
 # may hold a raw ESC, CR, NUL or U+009B byte sequence, no line may start with
 # "::" except the github format's own commands (one per finding plus the
@@ -150,7 +150,7 @@ else
 fi
 
 # json_check WHAT FORMAT FILE: FILE parses as FORMAT (json, jsonl, sarif) and
-# holds the fields CLI.md lists
+# holds the fields doc/cli.md §3 lists
 json_check() {
     [ -n "$have_python" ] || return 0
     if ! python3 - "$2" "$3" >"$tmp/py.out" 2>&1 <<'PY'; then

@@ -95,4 +95,20 @@ grep -q '"uri":"dir/a%20b%1B%5B31m%3A%250A%FF.json"' "$work/$name.sarif" ||
     { cat "$work/$name.sarif"; fail "$name: the uri is not percent-encoded as expected"; }
 validate "$name"
 
+# a baseline (results new, unchanged and absent) and expected findings
+# (suppressions of kind inSource) over the flawed wire capture
+name=baseline
+cp tests/forms/flawed/wire.json "$work/cap.json"
+(cd "$work" && "$LSCERTLINT" -q --no-config --write-baseline=base.json cap.json >/dev/null 2>&1)
+sed 's/"revokedAt":[^,]*,//; s/cost!center/cost?center/g' tests/forms/flawed/wire.json >"$work/cap.json"
+printf '{"expect-findings": [{"files": "cap.json", "rules": ["tag-key-charset"]}]}\n' >"$work/cfg.json"
+(cd "$work" && "$LSCERTLINT" -f sarif --config=cfg.json --baseline=base.json cap.json \
+    >"$name.sarif" 2>"$name.err")
+expect_rc "$name" $? 0 1
+for state in new unchanged absent; do
+    grep -q "\"baselineState\":\"$state\"" "$work/$name.sarif" || fail "$name: no $state result"
+done
+grep -q '"suppressions":\[{"kind":"inSource"' "$work/$name.sarif" || fail "$name: no suppression"
+validate "$name"
+
 exit $status

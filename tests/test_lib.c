@@ -58,7 +58,7 @@ END_TEST
 START_TEST(config_defaults) {
     lsc_config *cfg = lsc_config_new();
     ck_assert_int_eq(N(catalog), LSC_R__COUNT);
-    ck_assert_int_eq(LSC_R__COUNT, 55);
+    ck_assert_int_eq(LSC_R__COUNT, 56);
     ck_assert_int_eq(cfg->expect, LSC_EXPECT_ANY);
     ck_assert_uint_eq(cfg->expect_status_mask, 0);
     ck_assert_ptr_null(cfg->expect_name);

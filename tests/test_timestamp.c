@@ -1,4 +1,4 @@
-/* parser/timestamp.c: every saved timestamp form of CONTRACT.md section 3,
+/* parser/timestamp.c: every saved timestamp form of doc/contract.md §3,
  * every error class, the year 0000..9999 limits, formatting. */
 #include "config.h"
 

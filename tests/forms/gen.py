@@ -2,7 +2,7 @@
 """Write tests/forms/flawed/{wire,cli-v1,cli-v2,boto3}.json.
 
 One GetCertificates response (three certificates with certificateDetail) is
-described once below and saved in the four forms of CONTRACT.md section 3,
+described once below and saved in the four forms of doc/contract.md §3,
 each byte for byte as that client prints it:
 
   wire    the raw service body: compact, one line, raw UTF-8, timestamps as

@@ -1,0 +1,46 @@
+/* A small JSON tree for the configuration and baseline files: parsed with
+ * yajl (comments allowed), every key and value with its line and column in
+ * the file, so a bad setting can be named where it stands. The library's
+ * scanner is private, so positions come from our own pass over the bytes. */
+#ifndef LSC_CLI_CONFIG_JSON_H
+#define LSC_CLI_CONFIG_JSON_H
+
+#include <stddef.h>
+
+typedef enum cj_type { CJ_NULL = 0, CJ_BOOL, CJ_NUMBER, CJ_STRING, CJ_OBJECT, CJ_ARRAY } cj_type;
+
+typedef struct cj_pos {
+    unsigned long line;   /* 1-based */
+    unsigned long column; /* 1-based, in code points */
+} cj_pos;
+
+typedef struct cj_node cj_node;
+
+/* One member of an object. */
+typedef struct cj_member {
+    char *key;
+    cj_pos key_pos; /* the key's opening quote */
+    cj_node *value;
+} cj_member;
+
+struct cj_node {
+    cj_type type;
+    cj_pos pos;   /* the value's first character */
+    char *text;   /* STRING: decoded; NUMBER: as written; BOOL: "true"/"false" */
+    size_t len;   /* of text */
+    int boolean;  /* BOOL */
+    size_t count; /* OBJECT: members; ARRAY: items */
+    cj_member *members;
+    cj_node **items;
+};
+
+/* Parse len bytes. Returns the root, or NULL with a message (and its place
+ * when known, else line 0) in err. */
+cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_pos *err_pos);
+
+void cj_free(cj_node *node);
+
+/* "null", "boolean", "number", "string", "object", "array" */
+const char *cj_type_name(cj_type type);
+
+#endif
