@@ -46,11 +46,13 @@ void cli_feed_release(cli_feed *f) {
     f->zinit = 0;
 }
 
-static void set_error(lsc_error *err, const char *text) {
-    if (!err)
-        return;
-    memset(err, 0, sizeof *err);
-    snprintf(err->text, sizeof err->text, "%s", text);
+static lsc_status fail_with(lsc_error *err, lsc_status code, const char *text) {
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->code = code;
+        snprintf(err->text, sizeof err->text, "%s", text);
+    }
+    return code;
 }
 
 /* Line and column (code points since the last LF) after n more bytes. */
@@ -67,9 +69,9 @@ static void advance(lsc_pos *p, const unsigned char *d, size_t n) {
 }
 
 /* The json-syntax finding of damaged gzip data at byte `at` (0-based) of
- * the compressed input; returns 1 (malformed), or -1 when the report
- * callback stopped the run. */
-static int corrupt(cli_feed *f, uint64_t at, const char *why, lsc_error *err) {
+ * the compressed input; returns LSC_MALFORMED, or LSC_STOPPED when the
+ * report callback stopped the run. */
+static lsc_status corrupt(cli_feed *f, uint64_t at, const char *why, lsc_error *err) {
     char msg[300];
     const lsc_stats *st = lsc_checker_stats(f->checker);
     lsc_finding fd;
@@ -78,7 +80,7 @@ static int corrupt(cli_feed *f, uint64_t at, const char *why, lsc_error *err) {
     fd.rule = lsc_rule_find("json-syntax");
     fd.severity = lsc_config_severity(f->config, "json-syntax");
     if (fd.rule == NULL || fd.severity == LSC_OFF)
-        return 1;
+        return LSC_MALFORMED;
     snprintf(msg, sizeof msg, "gzip data is corrupt at byte %llu of the compressed input: %s",
              (unsigned long long)at, why);
     fd.file = f->name;
@@ -86,26 +88,22 @@ static int corrupt(cli_feed *f, uint64_t at, const char *why, lsc_error *err) {
     fd.pos = f->pos;
     fd.pointer = "";
     fd.message = msg;
-    if (f->report && f->report(f->user, &fd) != 0) {
-        set_error(err, "stopped by a callback");
-        return -1;
-    }
-    return 1;
+    if (f->report && f->report(f->user, &fd) != 0)
+        return fail_with(err, LSC_STOPPED, "stopped by a callback");
+    return LSC_MALFORMED;
 }
 
-static int feed_checker(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err) {
+static lsc_status feed_checker(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err) {
     if (f->mode == 2)
         advance(&f->pos, data, len);
     return lsc_checker_feed(f->checker, data, len, err);
 }
 
-static int inflate_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err) {
+static lsc_status inflate_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err) {
     if (!f->zinit) {
         memset(&f->z, 0, sizeof f->z);
-        if (inflateInit2(&f->z, 16 + MAX_WBITS) != Z_OK) { /* 16: gzip wrapper only */
-            set_error(err, "out of memory");
-            return -1;
-        }
+        if (inflateInit2(&f->z, 16 + MAX_WBITS) != Z_OK) /* 16: gzip wrapper only */
+            return fail_with(err, LSC_NOMEM, "out of memory");
         f->zinit = 1;
     }
     f->z.next_in = data;
@@ -120,8 +118,8 @@ static int inflate_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc
         f->consumed += before - f->z.avail_in;
         size_t produced = sizeof out_buf - f->z.avail_out;
         if (produced > 0) {
-            int r = feed_checker(f, out_buf, produced, err);
-            if (r != 0)
+            lsc_status r = feed_checker(f, out_buf, produced, err);
+            if (r != LSC_OK)
                 return r;
         }
         switch (zr) {
@@ -134,51 +132,50 @@ static int inflate_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc
             break;
         case Z_BUF_ERROR: /* no progress possible: it needs more input */
             if (f->z.avail_in == 0)
-                return 0;
+                return LSC_OK;
             return corrupt(f, f->consumed, "zlib made no progress", err);
         case Z_MEM_ERROR:
-            set_error(err, "out of memory");
-            return -1;
+            return fail_with(err, LSC_NOMEM, "out of memory");
         default: /* Z_DATA_ERROR, Z_NEED_DICT, Z_STREAM_ERROR */
             /* the last byte inflate took is the one it found wrong */
             return corrupt(f, f->consumed > 0 ? f->consumed - 1 : 0,
                            f->z.msg ? f->z.msg : "invalid compressed data", err);
         }
         if (f->z.avail_in == 0 && f->z.avail_out != 0)
-            return 0; /* all input taken and no output pending */
+            return LSC_OK; /* all input taken and no output pending */
     }
 }
 
-int cli_feed_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err) {
+lsc_status cli_feed_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err) {
     if (f->failed)
-        return 1;
+        return LSC_MALFORMED;
     if (f->mode == 0) { /* the magic may arrive one byte at a time */
         while (f->head_len < 2 && len > 0) {
             f->head[f->head_len++] = *data++;
             len--;
         }
         if (f->head_len < 2)
-            return 0;
+            return LSC_OK;
         f->mode = memcmp(f->head, gzip_magic, 2) == 0 ? 2 : 1;
-        int r = f->mode == 2 ? inflate_bytes(f, f->head, 2, err)
-                             : lsc_checker_feed(f->checker, f->head, 2, err);
-        if (r != 0)
+        lsc_status r = f->mode == 2 ? inflate_bytes(f, f->head, 2, err)
+                                    : lsc_checker_feed(f->checker, f->head, 2, err);
+        if (r != LSC_OK)
             return r;
     }
     if (len == 0)
-        return 0;
+        return LSC_OK;
     return f->mode == 2 ? inflate_bytes(f, data, len, err)
                         : lsc_checker_feed(f->checker, data, len, err);
 }
 
-int cli_feed_finish(cli_feed *f, lsc_error *err) {
+lsc_status cli_feed_finish(cli_feed *f, lsc_error *err) {
     if (f->failed)
-        return 1;
+        return LSC_MALFORMED;
     if (f->mode == 0) { /* fewer than two bytes: not gzip */
         f->mode = 1;
         if (f->head_len > 0) {
-            int r = lsc_checker_feed(f->checker, f->head, f->head_len, err);
-            if (r != 0)
+            lsc_status r = lsc_checker_feed(f->checker, f->head, f->head_len, err);
+            if (r != LSC_OK)
                 return r;
         }
     }

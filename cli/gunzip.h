@@ -35,14 +35,14 @@ typedef struct cli_feed {
 void cli_feed_init(cli_feed *f, lsc_checker *checker, const lsc_config *config, const char *name,
                    int gzip, cli_feed_report report, void *user);
 
-/* Feed bytes as read. Returns as lsc_checker_feed(): 0 go on, 1 the input
- * is malformed (corrupt gzip data included: a json-syntax finding was
- * reported), -1 stopped or out of memory (err says which). */
-int cli_feed_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err);
+/* Feed bytes as read. Returns as lsc_checker_feed(): LSC_OK go on,
+ * LSC_MALFORMED the input is malformed (corrupt gzip data included: a
+ * json-syntax finding was reported), below 0 the run ended (err says why). */
+lsc_status cli_feed_bytes(cli_feed *f, const unsigned char *data, size_t len, lsc_error *err);
 
 /* The input ended. Returns as lsc_checker_finish(); a gzip stream that
- * ends early is a json-syntax finding (1). */
-int cli_feed_finish(cli_feed *f, lsc_error *err);
+ * ends early is a json-syntax finding (LSC_MALFORMED). */
+lsc_status cli_feed_finish(cli_feed *f, lsc_error *err);
 
 /* Release zlib's state (the checker is the caller's). */
 void cli_feed_release(cli_feed *f);

@@ -82,7 +82,8 @@ static int on_document_start(void *user, const lsc_document *doc) {
 
 static int on_certificate(void *user, const lsc_certificate *cert) {
     cli_run *run = user;
-    if (cli_policy_certificate(&run->policy, cert) != 0) {
+    if (cli_policy_certificate(&run->policy, cert) != 0 ||
+        (run->inv && cli_inventory_certificate(run->inv, cert) != 0)) {
         cli_error("out of memory");
         run->io_error = 1;
         run->stop = 1;
@@ -121,6 +122,8 @@ static int on_finding(void *user, const lsc_finding *finding) {
     run->input_findings++;
     if (verdict == CLI_REPORT && run->fail_on != LSC_OFF && finding->severity >= run->fail_on)
         run->failing++;
+    if (run->inv)
+        cli_inventory_finding(run->inv, finding);
     cli_progress_clear(&run->progress); /* the report may share the terminal */
     EACH_REPORT(run, (rep_mark_next(rep, verdict == CLI_EXPECTED ? REP_MARK_EXPECTED
                                                                  : REP_MARK_NONE),
@@ -188,6 +191,12 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     if (run->stop)
         return;
     run->input_findings = 0;
+    if (run->inv && cli_inventory_input(run->inv, name) != 0) {
+        cli_error("out of memory");
+        run->io_error = 1;
+        run->stop = 1;
+        return;
+    }
     memset(&err, 0, sizeof err);
     if (cli_policy_input_start(&run->policy, name) != 0 ||
         cli_jobs_config_for_file(run->opts, name, &config, &run->fail_on, &owned_config) != 0) {
@@ -224,7 +233,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
             break;
         }
         if (state == 0) {
-            int rc = cli_feed_bytes(&feed, read_buf, (size_t)n, &err);
+            lsc_status rc = cli_feed_bytes(&feed, read_buf, (size_t)n, &err);
             if (rc == LSC_MALFORMED) {
                 state = 1;
             } else if (rc < 0) {
@@ -303,6 +312,10 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
     if (run->stop)
         return;
     run->input_findings = 0;
+    if (run->inv && cli_inventory_input(run->inv, name) != 0) {
+        out_of_memory(run);
+        return;
+    }
     if (cli_policy_input_start(&run->policy, name) != 0 || rec->config_failed) {
         out_of_memory(run);
         return;

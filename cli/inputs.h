@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "cli/inventory.h"
 #include "cli/discover.h"
 #include "cli/normalize.h"
 #include "cli/options.h"
@@ -41,6 +42,7 @@ typedef struct cli_run {
     int io_error;          /* exit status 3 */
     int stop;              /* stop reading inputs (the data output failed, or memory) */
     int quiet_stop;        /* a reader closed a pipe: end without a word */
+    cli_inventory *inv;    /* NULL without --inventory or a step summary */
 
     cli_policy policy;    /* ignore, expect-findings, baseline */
     lsc_severity fail_on; /* --fail-on for the current input (overrides) */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/catalog.h"
@@ -170,6 +171,45 @@ static void close_report(cli_run *run, cli_report *report) {
     }
 }
 
+/* --inventory: open where the primary report would go (as open_report). */
+static int open_inventory(cli_run *run, cli_report *out, const char *path) {
+    memset(out, 0, sizeof *out);
+    if (path && strcmp(path, "-") != 0) {
+        if (cli_outfile_open(&out->file, path) != 0) {
+            cli_error_name(path, errno);
+            return -1;
+        }
+        out->is_file = 1;
+        out->fp = out->file.fp;
+        out->name = path;
+    } else if (run->opts->pass_through || run->opts->normalize) {
+        out->fp = stderr; /* stdout carries the data */
+        out->name = "standard error";
+    } else {
+        out->fp = stdout;
+        out->name = "standard output";
+    }
+    return 0;
+}
+
+/* Write the inventory, then rename its file into place (as close_report). */
+static void close_inventory(cli_run *run, cli_report *out, cli_inventory_format format) {
+    int failed = run->stop;
+    if (!failed && cli_inventory_write(run->inv, out->fp, format) != 0) {
+        cli_output_failed(run, out->name, errno);
+        failed = 1;
+    }
+    if (out->is_file) {
+        if (failed)
+            cli_outfile_discard(&out->file);
+        else if (cli_outfile_commit(&out->file) != 0)
+            cli_output_failed(run, out->name, errno);
+        out->fp = NULL;
+    } else if (!failed && (fflush(out->fp) != 0 || ferror(out->fp))) {
+        cli_output_failed(run, out->name, errno ? errno : EIO);
+    }
+}
+
 /* The configuration's include/exclude and the baseline files, in walks. */
 static int walk_filter(void *ctx, const char *path, int is_dir) {
     const cli_run *run = ctx;
@@ -186,6 +226,8 @@ static int check_inputs(const cli_options *opts) {
     cli_input_list inputs;
     cli_discovery disc;
     cli_report *reports;
+    cli_report inventory_out; /* --inventory: where the report would go */
+    int inventory_open = 0;
     size_t i;
     int status;
 
@@ -226,9 +268,15 @@ static int check_inputs(const cli_options *opts) {
     status = CLI_EXIT_IO;
     if (opts->quiet < 2 || (opts->output && strcmp(opts->output, "-") != 0)) {
         /* -qq: no report, but -o FILE is still written */
-        if (open_report(&run, &reports[run.nreports], opts->format, opts->output, 1) != 0)
-            goto out;
-        run.nreports++;
+        if (opts->inventory != CLI_INVENTORY_NONE) { /* in the report's place */
+            if (open_inventory(&run, &inventory_out, opts->output) != 0)
+                goto out;
+            inventory_open = 1;
+        } else {
+            if (open_report(&run, &reports[run.nreports], opts->format, opts->output, 1) != 0)
+                goto out;
+            run.nreports++;
+        }
     }
     for (i = 0; i < opts->n_reports; i++) {
         if (open_report(&run, &reports[run.nreports], opts->reports[i].format,
@@ -239,6 +287,24 @@ static int check_inputs(const cli_options *opts) {
     if (opts->normalize) {
         run.norm = cli_normalizer_new(STDOUT_FILENO);
         if (!run.norm) {
+            cli_error("out of memory");
+            goto out;
+        }
+    }
+    /* -f github: the step summary gains the inventory */
+    const char *step_summary = getenv("GITHUB_STEP_SUMMARY");
+    int summary_inventory = step_summary && step_summary[0] && opts->format == REP_GITHUB &&
+                            opts->inventory == CLI_INVENTORY_NONE && run.nreports > 0;
+    if (inventory_open || summary_inventory) {
+        lsc_time now = opts->now;
+        if (!opts->has_now) { /* days left: against the clock by default */
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            now.sec = (int64_t)ts.tv_sec;
+            now.nsec = 0;
+        }
+        run.inv = cli_inventory_new(now);
+        if (!run.inv) {
             cli_error("out of memory");
             goto out;
         }
@@ -258,6 +324,11 @@ static int check_inputs(const cli_options *opts) {
     }
     for (i = 0; i < run.nreports; i++)
         close_report(&run, &run.reports[i]);
+    if (inventory_open)
+        close_inventory(&run, &inventory_out, opts->inventory);
+    if (summary_inventory && !run.stop &&
+        cli_inventory_append_summary(run.inv, step_summary, 100) != 0)
+        cli_output_failed(&run, step_summary, errno);
     print_summary(&run);
     status = run.io_error ? CLI_EXIT_IO : run.failing ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 out:
@@ -267,6 +338,9 @@ out:
         rep_free(run.reports[i].rep);
     }
     cli_normalizer_free(run.norm);
+    if (inventory_open)
+        cli_outfile_discard(&inventory_out.file);
+    cli_inventory_free(run.inv);
     cli_policy_release(&run.policy);
     cli_input_list_free(&inputs);
     free(reports);

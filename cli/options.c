@@ -45,7 +45,9 @@ enum {
     OPT_EXCLUDE,
     OPT_NO_DEFAULT_EXCLUDES,
     OPT_SHOW,
-    OPT_REPORT
+    OPT_REPORT,
+    OPT_ACCEPT_ARRAY,
+    OPT_INVENTORY
 };
 
 static const struct option long_options[] = {
@@ -63,6 +65,8 @@ static const struct option long_options[] = {
     {"now", required_argument, NULL, OPT_NOW},
     {"expiry-days", required_argument, NULL, OPT_EXPIRY_DAYS},
     {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+    {"accept-array", no_argument, NULL, OPT_ACCEPT_ARRAY},
+    {"inventory", optional_argument, NULL, OPT_INVENTORY},
     {"jobs", required_argument, NULL, 'j'},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
     {"color", optional_argument, NULL, OPT_COLOR},
@@ -113,6 +117,10 @@ static const char usage_text[] =
     "  -p, --pass-through        copy every input byte to standard output unchanged,\n"
     "                              as it is read; the report goes to standard\n"
     "                              error unless -o names a file\n"
+    "      --inventory[=FMT]     one row per certificate (file, name, domain, status,\n"
+    "                              validity, days left, renewal, in use, findings)\n"
+    "                              instead of the findings report, sorted by\n"
+    "                              notAfter; FMT: text (default), csv, json, markdown\n"
     "      --normalize           write each document to standard output as\n"
     "                              canonical JSON, one per line: model key order,\n"
     "                              UTC RFC 3339 timestamps with milliseconds,\n"
@@ -160,6 +168,9 @@ static const char usage_text[] =
     "                              SOURCE_DATE_EPOCH, else the rules never fire\n"
     "      --expiry-days=N       window of expires-soon in days (default 30)\n"
     "      --max-depth=N         JSON nesting limit (default 64)\n"
+    "      --accept-array        check a top-level array of certificate summaries\n"
+    "                              (--query certificates) as the certificates list;\n"
+    "                              pointers are then /0/...\n"
     "  -j, --jobs=N              check N files at once (threads; default, and 0:\n"
     "                              the CPUs available; -j1: one after another);\n"
     "                              the output is the same bytes whatever N.\n"
@@ -668,6 +679,17 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         }
         return 0;
     }
+    case OPT_ACCEPT_ARRAY:
+        lsc_config_set_accept_array(opts->config, 1);
+        return 0;
+    case OPT_INVENTORY:
+        opts->inventory = CLI_INVENTORY_TEXT;
+        if (arg && cli_inventory_format_parse(arg, &opts->inventory) != 0) {
+            usage_error_value("--inventory: unknown format", arg,
+                              "use text, csv, json or markdown");
+            return -1;
+        }
+        return 0;
     case OPT_MAX_DEPTH: {
         uint64_t depth;
         if (parse_count("--max-depth", arg, UINT64_MAX, &depth) != 0)

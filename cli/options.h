@@ -4,6 +4,7 @@
 #ifndef LSC_CLI_OPTIONS_H
 #define LSC_CLI_OPTIONS_H
 
+#include "cli/inventory.h"
 #include "cli/config_json.h"
 #include "lscertlint.h"
 #include "report/report.h"
@@ -62,6 +63,7 @@ typedef struct cli_options {
     int operand_count;
     int has_now;  /* --now, or SOURCE_DATE_EPOCH without it */
     lsc_time now; /* the reference time when has_now */
+    cli_inventory_format inventory; /* --inventory[=FMT]; NONE: the findings report */
     /* Discovery (cli/discover.h). The configuration file adds its own
      * exclude globs to this list: it is owned (the array, not the strings). */
     const char **excludes; /* --exclude=GLOB, repeatable */

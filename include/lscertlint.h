@@ -344,6 +344,14 @@ int lsc_config_set_expiry_days(lsc_config *config, int64_t days);
 /** --max-depth (default 64); -1 if below 1. */
 int lsc_config_set_max_depth(lsc_config *config, uint64_t depth);
 
+/**
+ * --accept-array: a top-level array (what `aws lightsail get-certificates
+ * --query certificates` saves) is checked as the certificates list of a
+ * response instead of being not-a-response. Its pointers are those of the
+ * document as saved: "/0/certificateDetail/notAfter".
+ */
+void lsc_config_set_accept_array(lsc_config *config, int accept);
+
 /** Parse an RFC 3339 / ISO 8601 date-time or an epoch number; -1 if it is neither. */
 int lsc_time_parse(const char *text, size_t len, lsc_time *out);
 
@@ -429,6 +437,13 @@ void lsc_checker_free(lsc_checker *checker);
  * its line, column and byte offset); LSC_STOPPED when a callback returned
  * nonzero; LSC_NOMEM when memory ran out. Once a run has ended that way,
  * every later feed returns the same status.
+ *
+ * One exception delays LSC_MALFORMED: when the first 4 KiB of the input
+ * may still show which form was saved by mistake (Python's print(), YAML,
+ * the AWS CLI's table or text output), the json-syntax finding, which then
+ * names that form, waits for those bytes or for lsc_checker_finish(), and
+ * feeds return LSC_OK meanwhile. So the finding does not depend on how the
+ * input was cut into chunks.
  *
  * LSC_MISUSE, with nothing else changed: a feed after lsc_checker_finish(),
  * or a call made from inside one of this checker's own callbacks (a

@@ -157,6 +157,7 @@ lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
     if (lscp_decode_init(&c->decoder, &ev, &c->findings, &c->stats, c->config.max_depth,
                          &c->hash_key) < 0)
         goto oom;
+    c->decoder.accept_array = c->config.accept_array;
     c->validator = lscv_new(&c->config, &c->findings, &c->hash_key);
     if (!c->validator)
         goto oom;
@@ -183,7 +184,7 @@ static lsc_status run_status(const lsc_checker *c) {
     const lscp_decoder *d = &c->decoder;
     if (c->stopped) /* first: a callback may stop on the json-syntax finding */
         return LSC_STOPPED;
-    if (d->failed)
+    if (d->failed && !d->hint_wait) /* waiting: the finding is not out yet */
         return LSC_MALFORMED;
     if (c->oom || d->oom || d->scan.oom || c->findings.oom)
         return LSC_NOMEM;
@@ -255,6 +256,9 @@ static int feed_head(lsc_checker *c, const unsigned char **data, size_t *len) {
 
 static lsc_status feed_bytes(lsc_checker *c, const unsigned char *p, size_t len, lsc_error *err) {
     c->stats.bytes += len; /* every byte given counts, even past an error */
+    lscp_decode_keep_head(&c->decoder, p, len);
+    if (c->decoder.hint_wait)
+        return run_result(c, lscp_decode_syntax_ready(&c->decoder), err);
     if (run_status(c) != LSC_OK)
         return run_result(c, 1, err);
     if (!c->head_done) {
@@ -284,6 +288,9 @@ lsc_status lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_er
 }
 
 static lsc_status finish_input(lsc_checker *c, lsc_error *err) {
+    c->decoder.input_ended = 1;
+    if (c->decoder.hint_wait)
+        return run_result(c, lscp_decode_syntax_ready(&c->decoder), err);
     if (run_status(c) != LSC_OK)
         return run_result(c, 1, err);
     if (!c->head_done && c->head_len) {

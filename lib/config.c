@@ -153,6 +153,11 @@ int lsc_config_set_expiry_days(lsc_config *config, int64_t days) {
     return 0;
 }
 
+void lsc_config_set_accept_array(lsc_config *config, int accept) {
+    if (config)
+        config->accept_array = accept != 0;
+}
+
 int lsc_config_set_max_depth(lsc_config *config, uint64_t depth) {
     if (!config || depth < 1)
         return -1;

@@ -60,11 +60,20 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
     p->severity = f->severity[rule];
     p->pos = site->pos;
     p->document = f->document;
-    if (bytes_append(f, site->pointer ? site->pointer : "", site->pointer ? site->pointer_len : 0,
-                     &p->ptr_off) < 0 ||
+    const char *ptr = site->pointer ? site->pointer : "";
+    size_t ptr_len = site->pointer ? site->pointer_len : 0;
+    /* --accept-array: the validator's "/certificates/N/..." is "/N/..." in
+     * an array document (the decoder's pointers are already) */
+    static const char list_head[] = "/certificates/";
+    if (f->array_document && ptr_len >= sizeof list_head - 1 &&
+        memcmp(ptr, list_head, sizeof list_head - 1) == 0) {
+        ptr += sizeof list_head - 2;
+        ptr_len -= sizeof list_head - 2;
+    }
+    if (bytes_append(f, ptr, ptr_len, &p->ptr_off) < 0 ||
         bytes_append(f, msg, (size_t)n, &p->msg_off) < 0)
         goto oom;
-    p->ptr_len = site->pointer ? site->pointer_len : 0;
+    p->ptr_len = ptr_len;
     if (site->value) {
         if (bytes_append(f, site->value, site->value_len, &p->val_off) < 0)
             goto oom;
@@ -73,14 +82,20 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
     }
     if (site->related) {
         const lsc_related *r = site->related;
+        const char *rptr = r->pointer ? r->pointer : "";
+        size_t rptr_len = r->pointer ? r->pointer_len : 0;
+        if (f->array_document && rptr_len >= sizeof list_head - 1 &&
+            memcmp(rptr, list_head, sizeof list_head - 1) == 0) {
+            rptr += sizeof list_head - 2;
+            rptr_len -= sizeof list_head - 2;
+        }
         p->has_related = 1;
         p->rel_pos = r->pos;
-        if (bytes_append(f, r->pointer ? r->pointer : "", r->pointer ? r->pointer_len : 0,
-                         &p->rel_ptr_off) < 0 ||
+        if (bytes_append(f, rptr, rptr_len, &p->rel_ptr_off) < 0 ||
             bytes_append(f, r->message ? r->message : "", r->message ? strlen(r->message) : 0,
                          &p->rel_msg_off) < 0)
             goto oom;
-        p->rel_ptr_len = r->pointer ? r->pointer_len : 0;
+        p->rel_ptr_len = rptr_len;
     }
     if (f->in_cert) {
         p->has_cert = 1;
@@ -94,6 +109,21 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
 oom:
     f->oom = 1;
     return -1;
+}
+
+int lscp_findings_append(lscp_findings *f, lsc_rule_id rule, const char *suffix) {
+    for (size_t i = 0; i < f->pending_len; i++) {
+        lscp_pending *p = &f->pending[i];
+        if (p->rule != rule)
+            continue;
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s; %s", f->bytes + p->msg_off, suffix);
+        if (bytes_append(f, msg, strlen(msg), &p->msg_off) < 0) {
+            f->oom = 1;
+            return -1;
+        }
+    }
+    return 0;
 }
 
 void lscp_findings_not_shown(lscp_findings *f, lsc_rule_id rule, size_t n) {

@@ -52,6 +52,8 @@ struct lscp_findings {
     size_t kept[LSC_R__COUNT];    /* per rule, in the buffer now */
     size_t dropped[LSC_R__COUNT]; /* per rule, over the cap since the last flush */
     int oom; /* a report ran out of memory */
+    int array_document; /* --accept-array and the document is an array: pointers
+                         * "/certificates/N..." are "/N..." */
 };
 
 void lscp_findings_init(lscp_findings *f, const lsc_severity *severity);
@@ -63,6 +65,10 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
 
 /* n findings of rule that were never reported, because the reporter knew
  * they would be over the cap: counted in the note like the others. */
+/* Add "; suffix" to the message of every buffered finding of rule (the
+ * hint of a json-syntax finding). -1 on out-of-memory. */
+int lscp_findings_append(lscp_findings *f, lsc_rule_id rule, const char *suffix);
+
 void lscp_findings_not_shown(lscp_findings *f, lsc_rule_id rule, size_t n);
 
 /* Where findings go at a flush. */

@@ -30,6 +30,7 @@ struct lsc_config {
     lsc_time now;
     int64_t expiry_days;
     uint64_t max_depth;
+    int accept_array; /* --accept-array */
 };
 
 /* The severity a rule has in a configuration. */

@@ -93,6 +93,7 @@ static int doc_begin(lscp_decoder *s, lsc_pos pos, lsc_json_type type) {
     s->doc.type = type;
     s->in_document = 1;
     s->findings->document = s->doc.index;
+    s->findings->array_document = s->accept_array && type == LSC_JSON_ARRAY;
     s->unknown = NULL;
     s->unknown_tail = &s->unknown;
     s->unknown_kept = s->unknown_more = 0;
@@ -101,8 +102,15 @@ static int doc_begin(lscp_decoder *s, lsc_pos pos, lsc_json_type type) {
 
 /* The document-level shape rules (schema/document.c). */
 static int doc_shape_rules(lscp_decoder *s, int complete) {
+    if (complete && s->accept_array && s->doc.type == LSC_JSON_ARRAY)
+        return 0; /* the certificates list (--accept-array) */
+    /* the document has ended: its bytes in the head are all there */
+    const char *array_hint =
+        complete && s->doc.type == LSC_JSON_ARRAY && s->doc.at.offset < s->hint_len
+            ? lscp_hint_array(s->hint_head, s->hint_len, (size_t)s->doc.at.offset)
+            : NULL;
     if (lscp_document_shape_rules(s->findings, &s->doc, s->unknown, s->unknown_more, complete,
-                                  &s->ptr) < 0) {
+                                  &s->ptr, array_hint) < 0) {
         s->oom = 1;
         return -1;
     }
@@ -486,6 +494,14 @@ static int container_begin(lscp_decoder *s, int is_object) {
             c.role = LSCP_ROLE_SHAPE;
             c.shape = LSCP_SH_RESPONSE;
             c.base = &s->doc;
+        } else if (s->accept_array) {
+            /* --accept-array: the array is the certificates list itself */
+            s->doc.certificates.seen = LSC_JSON_ARRAY;
+            s->doc.certificates.ok = 1;
+            s->doc.certificates.at = pos;
+            c.role = LSCP_ROLE_LIST;
+            c.kind = LSCP_K_CERTIFICATES;
+            c.list = &s->doc.certificates;
         }
     } else if (s->too_deep_at) {
         s->depth++;
@@ -699,7 +715,30 @@ static int syntax_fail(lscp_decoder *s, lsc_pos pos, uint64_t document, const ch
                          : report_at(s, LSC_R_JSON_SYNTAX, pos, d, 0, NULL, 0, NULL,
                                      "invalid JSON: %s", msg);
     s->findings->document = document_was;
-    if (r < 0 || flush(s) < 0)
+    if (r < 0)
+        return -1;
+    return lscp_decode_syntax_ready(s);
+}
+
+void lscp_decode_keep_head(lscp_decoder *s, const void *data, size_t len) {
+    size_t n = LSCP_HINT_HEAD - s->hint_len;
+    if (n > len)
+        n = len;
+    if (n) {
+        memcpy(s->hint_head + s->hint_len, data, n);
+        s->hint_len += n;
+    }
+}
+
+int lscp_decode_syntax_ready(lscp_decoder *s) {
+    const char *hint;
+    int complete = s->input_ended || s->hint_len >= LSCP_HINT_HEAD;
+    if (!lscp_hint_syntax(s->hint_head, s->hint_len, complete, s->syntax_at.offset, &hint)) {
+        s->hint_wait = 1; /* the next bytes may name the form */
+        return 0;
+    }
+    s->hint_wait = 0;
+    if ((hint && lscp_findings_append(s->findings, LSC_R_JSON_SYNTAX, hint) < 0) || flush(s) < 0)
         return -1;
     return 1;
 }
@@ -718,7 +757,7 @@ static int stop_reason(lscp_decoder *s) {
 
 int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, uint64_t base) {
     if (s->failed)
-        return 1;
+        return s->hint_wait ? 0 : 1; /* the finding is not out yet */
     s->chunk = data;
     s->chunk_base = base;
     lscp_scan_chunk_begin(&s->scan, data, len);

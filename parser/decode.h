@@ -15,6 +15,7 @@
 #include "parser/scan.h"
 #include "parser/yajl_guard.h"
 #include "schema/document.h"
+#include "schema/hints.h"
 #include "schema/model.h"
 
 /* What an open container is being decoded into. */
@@ -90,7 +91,22 @@ typedef struct lscp_decoder {
     lsc_certificate cert;
     lscp_arena cert_arena, doc_arena;
     lscp_pointer_buf ptr; /* scratch for pointers */
+    int accept_array; /* --accept-array: a top-level array is the certificates list */
+    /* the first bytes of the input, for schema/hints.c; a json-syntax
+     * finding waits (hint_wait) until they decide its hint or the input
+     * ends, so the hint does not depend on the chunk sizes */
+    unsigned char hint_head[LSCP_HINT_HEAD];
+    size_t hint_len;
+    int hint_wait;
+    int input_ended; /* the checker's finish was called */
 } lscp_decoder;
+
+/* Keep the first LSCP_HINT_HEAD bytes of the input (every byte fed). */
+void lscp_decode_keep_head(lscp_decoder *s, const void *data, size_t len);
+/* The json-syntax finding is buffered: deliver it with its hint when the
+ * known bytes decide the hint (1, or -1 if stopped / out of memory), else
+ * wait for more (0). */
+int lscp_decode_syntax_ready(lscp_decoder *s);
 
 /* Set up / tear down a decoder. -1 on out-of-memory. */
 int lscp_decode_init(lscp_decoder *s, const lscp_decode_events *events, lscp_findings *findings,

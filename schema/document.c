@@ -3,6 +3,8 @@
 
 #include "schema/document.h"
 
+#include "schema/hints.h"
+
 #include <string.h>
 
 #include "lib/findings.h"
@@ -29,7 +31,7 @@ static int report_doc(lscp_findings *f, lsc_rule_id rule, const lsc_document *d,
 
 int lscp_document_shape_rules(lscp_findings *f, const lsc_document *d,
                               const lscp_top_member *unknown, size_t more, int complete,
-                              lscp_pointer_buf *scratch) {
+                              lscp_pointer_buf *scratch, const char *array_hint) {
     char q1[160], q2[200];
     if (!complete) {
         if (d->type != LSC_JSON_OBJECT || d->error_type.m.seen != LSC_JSON_ABSENT ||
@@ -43,8 +45,9 @@ int lscp_document_shape_rules(lscp_findings *f, const lsc_document *d,
     }
     if (d->type != LSC_JSON_OBJECT)
         return report_doc(f, LSC_R_NOT_A_RESPONSE, d,
-                          "the document is %s, not a GetCertificates response object",
-                          lscp_json_type_article(d->type));
+                          "the document is %s, not a GetCertificates response object%s%s",
+                          lscp_json_type_article(d->type), array_hint ? "; " : "",
+                          array_hint ? array_hint : "");
     int is_error = d->error_type.m.seen != LSC_JSON_ABSENT || d->error.ok;
     if (is_error) {
         const lsc_string *name = d->error_type.m.ok ? &d->error_type : &d->error_code;
@@ -64,10 +67,16 @@ int lscp_document_shape_rules(lscp_findings *f, const lsc_document *d,
         return report_doc(f, LSC_R_EMPTY_RESPONSE, d,
                           "the document holds only ResponseMetadata: the result body is missing");
     }
-    if (!has_result && d->response_metadata.seen == LSC_JSON_ABSENT)
+    if (!has_result && d->response_metadata.seen == LSC_JSON_ABSENT) {
+        int one_certificate = 0; /* a summary's members at the top (schema/hints.c) */
+        for (const lscp_top_member *u = unknown; u && !one_certificate; u = u->next)
+            one_certificate = lscp_hint_summary_key(u->key, u->key_len);
         return report_doc(f, LSC_R_NOT_A_RESPONSE, d,
                           "the object has none of certificates, nextPageToken or "
-                          "ResponseMetadata: not a GetCertificates response");
+                          "ResponseMetadata: not a GetCertificates response%s%s",
+                          one_certificate ? "; " : "",
+                          one_certificate ? lscp_hint_one_certificate : "");
+    }
 unknown:
     for (const lscp_top_member *u = unknown; u; u = u->next) {
         if (!lscp_rule_on(f, LSC_R_UNKNOWN_FIELD))

@@ -21,9 +21,10 @@ typedef struct lscp_top_member {
  * (the first ones; more: how many came after them, counted as findings not
  * shown). complete: the document closed; else the input stopped being JSON
  * in it, and only the unknown-field findings it has earned are reported.
- * scratch holds the pointers. -1 on out-of-memory. */
+ * scratch holds the pointers. array_hint: the sentence not-a-response adds
+ * for an array document (schema/hints.c), or NULL. -1 on out-of-memory. */
 int lscp_document_shape_rules(lscp_findings *findings, const lsc_document *d,
                               const lscp_top_member *unknown, size_t more, int complete,
-                              lscp_pointer_buf *scratch);
+                              lscp_pointer_buf *scratch, const char *array_hint);
 
 #endif

@@ -77,6 +77,24 @@ for opts in "-q --fail-on=note" "--show=warning --fail-on=warning" "-qq" \
     same_runs "corpus, $opts" ctl-j1 ctl-j4
 done
 
+# --inventory (the certificates themselves, deep-copied by the workers) in
+# each of its formats, and beside a github report's step summary.
+set -- "$top_srcdir/samples"
+while IFS= read -r f; do
+    set -- "$@" "$f"
+done <"$tmp/cases"
+for inv in text csv json markdown; do
+    for j in 1 4; do
+        run_as "inv-$inv-j$j" -j"$j" --inventory="$inv" "$NOW" --report=sarif:"$tmp/inv-$inv-j$j.rep.sarif" "$@"
+    done
+    same_runs "--inventory=$inv" "inv-$inv-j1" "inv-$inv-j4"
+    [ -s "$tmp/inv-$inv-j4.out" ] || fail "--inventory=$inv: nothing written"
+done
+for j in 1 4; do
+    run_as "invgh-j$j" -j"$j" -f github --inventory "$NOW" "$@"
+done
+same_runs "--inventory -f github" invgh-j1 invgh-j4
+
 # Inputs a worker cannot open (a socket: ENXIO even for root) or read
 # (/proc/self/mem at offset 0: EIO), among inputs discovery found
 # unreadable (a symlink loop, a missing file) and good ones: the messages

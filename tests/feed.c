@@ -303,7 +303,7 @@ static int usage(const char *why) {
             "feed: %s\n"
             "usage: feed [--chunk=N | --all-chunks] [--verbose | --messages] [--now=TIME] [--expiry-days=N]\n"
             "            [--expect=details|summary] [--expect-status=S,S] [--expect-name=NAME]\n"
-            "            [--max-depth=N] [--enable=ID] [--disable=ID] FILE\n",
+            "            [--max-depth=N] [--accept-array] [--enable=ID] [--disable=ID] FILE\n",
             why);
     return 2;
 }
@@ -382,6 +382,8 @@ int main(int argc, char **argv) {
                 status = 3;
                 goto out;
             }
+        } else if (strcmp(a, "--accept-array") == 0) {
+            lsc_config_set_accept_array(cfg, 1);
         } else if ((v = option(a, "--max-depth="))) {
             if (parse_u64(v, &n) || lsc_config_set_max_depth(cfg, n)) {
                 status = usage("bad --max-depth");

@@ -3,7 +3,8 @@
 # (text, json, jsonl, sarif, github, junit) over four fixed input sets, run
 # from $top_srcdir with relative paths, compared byte for byte with
 # tests/golden/SET.FORMAT (the text format's stderr summary with SET.stderr,
-# the github format's $GITHUB_STEP_SUMMARY Markdown with SET.github-summary.md).
+# the github format's $GITHUB_STEP_SUMMARY Markdown with SET.github-summary.md,
+# its inventory included).
 #
 #   valid    samples/cli-v2.json samples/paged.jsonl
 #   now      the same plus samples/boto3-dump.json, with --now, so the
@@ -300,6 +301,12 @@ for set in $sets; do
         github)
             github_check "$set.github" "$tmp/out"
             if [ -f "$tmp/summary.md" ]; then
+                # without --now the inventory's days left count from today:
+                # the golden file holds (days) there
+                if [ "$set" != now ]; then
+                    sed -E 's/([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z \| )-?[0-9]+ \|/\1(days) |/' \
+                        "$tmp/summary.md" >"$tmp/summary.days" && mv "$tmp/summary.days" "$tmp/summary.md"
+                fi
                 compare "$set.github-summary.md" "$tmp/summary.md"
                 clean_bytes "$set.github-summary.md" "$tmp/summary.md"
                 no_commands "$set.github-summary.md" "$tmp/summary.md"
