@@ -916,6 +916,7 @@ int cli_config_for_file(const cli_options *opts, const char *path, const lsc_con
     rc = effective(opts, rel, &o, &any);
     free(rel);
     free(o.excludes); /* a replayed --exclude: discovery is over */
+    free(o.reports);  /* a replayed --report: the run's reports are open */
     if (rc != 0) {
         lsc_config_free(o.config);
         return -1;
