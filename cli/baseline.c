@@ -240,51 +240,6 @@ static int read_entry(const char *path, const cj_node *e, entry *out) {
     return out->key && out->file && out->rule && out->pointer ? 0 : 3;
 }
 
-static int read_all(const char *path, char **data, size_t *len) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), saved;
-    size_t cap = 65536, used = 0;
-    char *buf = NULL;
-    if (fd < 0)
-        return -1;
-    for (;;) {
-        ssize_t n;
-        if (!buf || used == cap) {
-            char *grown;
-            if (buf && cap >= BASELINE_MAX_BYTES) {
-                errno = EFBIG;
-                goto fail;
-            }
-            if (buf)
-                cap *= 2;
-            grown = realloc(buf, cap);
-            if (!grown) {
-                errno = ENOMEM;
-                goto fail;
-            }
-            buf = grown;
-        }
-        n = read(fd, buf + used, cap - used);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            goto fail;
-        }
-        if (n == 0)
-            break;
-        used += (size_t)n;
-    }
-    close(fd);
-    *data = buf;
-    *len = used;
-    return 0;
-fail:
-    saved = errno;
-    free(buf);
-    close(fd);
-    errno = saved;
-    return -1;
-}
-
 int cli_baseline_load(const char *path, cli_baseline **out, int *status) {
     cli_baseline *b = NULL;
     cj_node *root = NULL;
@@ -296,7 +251,7 @@ int cli_baseline_load(const char *path, cli_baseline **out, int *status) {
 
     *out = NULL;
     *status = 3;
-    if (read_all(path, &data, &len) != 0) {
+    if (cli_read_file(path, BASELINE_MAX_BYTES, &data, &len) != 0) {
         cli_error_name(path, errno);
         return -1;
     }

@@ -222,55 +222,6 @@ out:
     return found;
 }
 
-/* Read the whole file; -1 with errno (EFBIG when too big). */
-static int read_file(const char *path, char **data, size_t *len) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    size_t cap = 8192, used = 0;
-    char *buf;
-    int saved;
-    if (fd < 0)
-        return -1;
-    buf = malloc(cap);
-    if (!buf)
-        goto fail_nomem;
-    for (;;) {
-        ssize_t n;
-        if (used == cap) {
-            char *grown;
-            if (cap >= CFG_MAX_BYTES) {
-                errno = EFBIG;
-                goto fail;
-            }
-            grown = realloc(buf, cap * 2);
-            if (!grown)
-                goto fail_nomem;
-            buf = grown;
-            cap *= 2;
-        }
-        n = read(fd, buf + used, cap - used);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            goto fail;
-        }
-        if (n == 0)
-            break;
-        used += (size_t)n;
-    }
-    close(fd);
-    *data = buf;
-    *len = used;
-    return 0;
-fail_nomem:
-    errno = ENOMEM;
-fail:
-    saved = errno;
-    free(buf);
-    close(fd);
-    errno = saved;
-    return -1;
-}
-
 /* ---- interpreting the tree ----------------------------------------------- */
 
 static void free_globs(cfg_globs *g) {
@@ -823,7 +774,7 @@ int cli_config_load(const cli_options *opts, cli_config **out, int *status) {
         *slash = '\0';
     cfg->dir = dirpart;
 
-    if (read_file(cfg->path, &data, &len) != 0) {
+    if (cli_read_file(cfg->path, CFG_MAX_BYTES, &data, &len) != 0) {
         if (errno == ENOMEM)
             goto oom;
         cli_error_name(cfg->path, errno);

@@ -3,8 +3,10 @@
 #include "cli/output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -27,6 +29,51 @@ int cli_write_all(int fd, const void *data, size_t len) {
         len -= (size_t)n;
     }
     return 0;
+}
+
+int cli_read_file(const char *path, size_t max, char **data, size_t *len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), saved;
+    size_t cap = 8192, used = 0;
+    char *buf = NULL;
+    if (fd < 0)
+        return -1;
+    for (;;) {
+        ssize_t n;
+        if (!buf || used == cap) {
+            char *grown;
+            if (buf && cap >= max) {
+                errno = EFBIG;
+                goto fail;
+            }
+            if (buf)
+                cap *= 2;
+            grown = realloc(buf, cap);
+            if (!grown) {
+                errno = ENOMEM;
+                goto fail;
+            }
+            buf = grown;
+        }
+        n = read(fd, buf + used, cap - used);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            goto fail;
+        }
+        if (n == 0)
+            break;
+        used += (size_t)n;
+    }
+    close(fd);
+    *data = buf;
+    *len = used;
+    return 0;
+fail:
+    saved = errno;
+    free(buf);
+    close(fd);
+    errno = saved;
+    return -1;
 }
 
 void cli_error(const char *fmt, ...) {

@@ -16,6 +16,11 @@
  * or -1 with errno set (EPIPE when the reader went away). */
 int cli_write_all(int fd, const void *data, size_t len);
 
+/* Read a whole small file (a configuration, a baseline) into *data
+ * (malloc'd, the caller frees it; not NUL-terminated). Returns 0, or -1
+ * with errno set: EFBIG when it holds more than max bytes. */
+int cli_read_file(const char *path, size_t max, char **data, size_t *len);
+
 /* Nonzero: cli_error() and friends print nothing (-qq). */
 extern int cli_messages_off;
 
