@@ -92,4 +92,28 @@ dirs() { # TARGET
 run pipeline $(dirs pipeline) "$tmp/inputs"
 # shellcheck disable=SC2046
 run checkers $(dirs checkers)
+
+# The pipeline corpus and the headed samples through the program with two
+# workers (-j2) and with one: every report byte and the exit status must be the same (the -j
+# layer records each input's events and replays them in input order).
+if [ -x "$LSCERTLINT" ] && [ -z "$VALGRIND" ]; then
+    # shellcheck disable=SC2046 # corpus file names have no blanks
+    set -- $(for d in $(dirs pipeline) "$tmp/inputs"; do ls -d "$d"/* 2>/dev/null; done)
+    for jobs in 1 2; do
+        for fmt in jsonl sarif; do
+            "$LSCERTLINT" -j"$jobs" -f "$fmt" --now=2024-06-01 --report=text:"$tmp/j$jobs-$fmt.txt" \
+                "$@" >"$tmp/j$jobs-$fmt" 2>"$tmp/j$jobs-$fmt.err"
+            echo "$?" >>"$tmp/j$jobs-$fmt.err"
+        done
+    done
+    same=1
+    for f in jsonl sarif jsonl.txt sarif.txt jsonl.err sarif.err; do
+        cmp -s "$tmp/j1-$f" "$tmp/j2-$f" || { same=0; echo "FAIL: corpus at -j2: $f differs from -j1"; }
+    done
+    if [ "$same" -eq 1 ]; then
+        echo "PASS: corpus through the program at -j2: $# inputs, the same bytes as -j1"
+    else
+        fail=$((fail + 1))
+    fi
+fi
 [ "$fail" -eq 0 ]
