@@ -7,11 +7,19 @@
 . "$top_builddir/tests/env.sh"
 . "$top_srcdir/tests/cli-lib.sh"
 
-command -v python3 >/dev/null 2>&1 || { echo "integrations: no python3" >&2; exit 77; }
-python3 -c 'import yaml' 2>/dev/null || { echo "integrations: python3-yaml missing (./quickstart installs it)" >&2; exit 77; }
+# the first python3 that has PyYAML: the one on PATH, else Debian's, where
+# ./quickstart installs python3-yaml
+PY=
+for p in python3 /usr/bin/python3; do
+    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import yaml' 2>/dev/null; then
+        PY=$p
+        break
+    fi
+done
+[ -n "$PY" ] || { echo "integrations: no python3 with PyYAML (./quickstart installs python3-yaml)" >&2; exit 77; }
 
 # --- structure of both YAML files and of the README's examples
-python3 - "$top_srcdir" >"$tmp/structure" 2>&1 <<'EOF' || fail "structure: $(cat "$tmp/structure")"
+"$PY" - "$top_srcdir" >"$tmp/structure" 2>&1 <<'EOF' || fail "structure: $(cat "$tmp/structure")"
 import json, re, sys, yaml
 top = sys.argv[1]
 a = yaml.safe_load(open(top + "/action.yml"))
@@ -56,7 +64,7 @@ assert '"expect-findings"' in example, "README: the configuration example lost e
 EOF
 
 # the README's configuration example is a valid configuration
-TMPCONF="$tmp/readme-config.json" python3 - "$top_srcdir" <<'EOF'
+TMPCONF="$tmp/readme-config.json" "$PY" - "$top_srcdir" <<'EOF'
 import os, re, sys
 readme = open(sys.argv[1] + "/README.md").read()
 conf = readme.split("\n### Configuration file\n", 1)[1]
@@ -68,7 +76,7 @@ mkdir -p "$tmp/empty"
 
 # --- the action's lint step against a sample repository
 extract() { # extract PATHS FORMAT FAIL-ON CONFIG BASELINE SARIF: $tmp/step.sh, $tmp/step-env.sh
-    python3 - "$top_srcdir/action.yml" "$top_builddir" "$@" <<'EOF'
+    "$PY" - "$top_srcdir/action.yml" "$top_builddir" "$@" <<'EOF'
 import re, shlex, sys, yaml
 path, action_path = sys.argv[1], sys.argv[2]
 names = ["paths", "format", "fail-on", "config", "baseline", "sarif-file"]
