@@ -329,14 +329,8 @@ int cli_baseline_take(cli_baseline *b, const char *key) {
 
 int cli_baseline_checked(cli_baseline *b, const char *file) {
     char *copy;
-    if (b->nchecked == b->checked_cap) {
-        size_t cap = b->checked_cap ? b->checked_cap * 2 : 16;
-        char **grown = realloc(b->checked, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        b->checked = grown;
-        b->checked_cap = cap;
-    }
+    if (cli_grow(&b->checked, &b->checked_cap, b->nchecked + 1, sizeof *b->checked) != 0)
+        return -1;
     copy = strdup(plain_file(file));
     if (!copy)
         return -1;
@@ -369,14 +363,8 @@ size_t cli_baseline_each_fixed(const cli_baseline *b,
 
 int cli_baseline_writer_add(cli_baseline_writer *w, const char *key) {
     char *copy;
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        char **grown = realloc(w->keys, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        w->keys = grown;
-        w->cap = cap;
-    }
+    if (cli_grow(&w->keys, &w->cap, w->n + 1, sizeof *w->keys) != 0)
+        return -1;
     copy = strdup(key);
     if (!copy)
         return -1;

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "cli/config_json.h"
+#include "cli/output.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,14 +45,8 @@ typedef struct token_list {
 } token_list;
 
 static int push_token(token_list *t, size_t at) {
-    if (t->count == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        size_t *grown = realloc(t->start, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        t->start = grown;
-        t->cap = cap;
-    }
+    if (cli_grow(&t->start, &t->cap, t->count + 1, sizeof *t->start) != 0)
+        return -1;
     t->start[t->count++] = at;
     return 0;
 }

@@ -57,15 +57,9 @@ static void add_input(discover_state *s, cli_input_kind kind, const char *path, 
     cli_input_list *l = s->list;
     if (s->oom)
         return;
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        cli_input *grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown) {
-            s->oom = 1;
-            return;
-        }
-        l->items = grown;
-        l->cap = cap;
+    if (cli_grow(&l->items, &l->cap, l->count + 1, sizeof *l->items) != 0) {
+        s->oom = 1;
+        return;
     }
     l->items[l->count].kind = kind;
     l->items[l->count].errnum = errnum;
@@ -147,14 +141,8 @@ static long read_sorted_entries(const char *path, char ***out) {
         }
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, ncap * sizeof *names);
-            if (!grown)
-                goto fail;
-            names = grown;
-            cap = ncap;
-        }
+        if (cli_grow(&names, &cap, count + 1, sizeof *names) != 0)
+            goto fail;
         names[count] = strdup(e->d_name);
         if (!names[count])
             goto fail;
@@ -251,15 +239,9 @@ typedef struct glob_hits {
 static void add_hit(discover_state *s, glob_hits *h, const char *path, int errnum) {
     if (s->oom)
         return;
-    if (h->count == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 32;
-        cli_input *grown = realloc(h->items, cap * sizeof *grown);
-        if (!grown) {
-            s->oom = 1;
-            return;
-        }
-        h->items = grown;
-        h->cap = cap;
+    if (cli_grow(&h->items, &h->cap, h->count + 1, sizeof *h->items) != 0) {
+        s->oom = 1;
+        return;
     }
     h->items[h->count].kind = errnum ? CLI_INPUT_UNREADABLE : CLI_INPUT_FILE;
     h->items[h->count].errnum = errnum;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "cli/inventory.h"
+#include "cli/output.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -71,14 +72,8 @@ void cli_inventory_free(cli_inventory *inv) {
 }
 
 int cli_inventory_input(cli_inventory *inv, const char *name) {
-    if (inv->ninputs == inv->inputs_cap) {
-        size_t cap = inv->inputs_cap ? inv->inputs_cap * 2 : 8;
-        char **p = realloc(inv->inputs, cap * sizeof *p);
-        if (!p)
-            return -1;
-        inv->inputs = p;
-        inv->inputs_cap = cap;
-    }
+    if (cli_grow(&inv->inputs, &inv->inputs_cap, inv->ninputs + 1, sizeof *inv->inputs) != 0)
+        return -1;
     if (!(inv->inputs[inv->ninputs] = strdup(name)))
         return -1;
     inv->ninputs++;
@@ -130,14 +125,8 @@ static int identity(text *t, const lsc_certificate *c) {
 int cli_inventory_certificate(cli_inventory *inv, const lsc_certificate *c) {
     if (inv->ninputs == 0 && cli_inventory_input(inv, "<stdin>") != 0)
         return -1;
-    if (inv->nrows == inv->rows_cap) {
-        size_t cap = inv->rows_cap ? inv->rows_cap * 2 : 64;
-        row *p = realloc(inv->rows, cap * sizeof *p);
-        if (!p)
-            return -1;
-        inv->rows = p;
-        inv->rows_cap = cap;
-    }
+    if (cli_grow(&inv->rows, &inv->rows_cap, inv->nrows + 1, sizeof *inv->rows) != 0)
+        return -1;
     row *r = &inv->rows[inv->nrows];
     memset(r, 0, sizeof *r);
     r->input = inv->ninputs - 1;

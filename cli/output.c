@@ -31,6 +31,27 @@ int cli_write_all(int fd, const void *data, size_t len) {
     return 0;
 }
 
+int cli_grow(void *buf, size_t *cap, size_t need, size_t elem) {
+    void **p = buf;
+    size_t ncap = *cap ? *cap : 16;
+    void *grown;
+    if (need <= *cap)
+        return 0;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return -1;
+        ncap *= 2;
+    }
+    if (elem && ncap > SIZE_MAX / elem)
+        return -1;
+    grown = realloc(*p, ncap * elem);
+    if (!grown)
+        return -1;
+    *p = grown;
+    *cap = ncap;
+    return 0;
+}
+
 int cli_read_file(const char *path, size_t max, char **data, size_t *len) {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), saved;
     size_t cap = 8192, used = 0;

@@ -21,6 +21,11 @@ int cli_write_all(int fd, const void *data, size_t len);
  * with errno set: EFBIG when it holds more than max bytes. */
 int cli_read_file(const char *path, size_t max, char **data, size_t *len);
 
+/* Make room for need elements of elem bytes in the array *buf (a pointer
+ * to the array's pointer) of capacity *cap, doubling it. 0, or -1 when
+ * memory ran out (*buf and *cap left as they were). */
+int cli_grow(void *buf, size_t *cap, size_t need, size_t elem);
+
 /* Nonzero: cli_error() and friends print nothing (-qq). */
 extern int cli_messages_off;
 
