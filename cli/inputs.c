@@ -159,6 +159,7 @@ static const lsc_callbacks callbacks = {
     on_certificate,
     on_document_end,
     on_finding,
+    NULL,
 };
 
 /* ---- one input -------------------------------------------------------- */

@@ -307,6 +307,7 @@ static const lsc_callbacks recording = {
     rec_certificate,
     rec_document_end,
     rec_finding,
+    NULL,
 };
 
 int cli_record_replay(const cli_record *rec, const lsc_callbacks *cb, void *user) {

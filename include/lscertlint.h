@@ -9,8 +9,15 @@
  * Memory use does not grow with the number of certificates, nor with the
  * number of findings: at most 1000 findings of one rule are delivered per
  * certificate (or per document outside certificates), the last of them
- * saying in its message how many more were not shown. It does grow with the
- * elements of one certificate's lists (tags, names, validation records).
+ * saying in its message how many more were not shown. The elements of a
+ * certificate's lists (tags, names, validation records) are validated and
+ * handed to the element callback one at a time as each closes; the
+ * certificate keeps at most lsc_config_set_list_limit() of each list (256 by
+ * default). What still grows with one certificate's lists is a compact index
+ * of the strings that rules across elements compare (the distinct tag keys
+ * and key/value pairs, 4 bytes per detail tag, the names and the records'
+ * domainName values), and with one object's members the keys no model
+ * member remembers (for json-duplicate-key). doc/contract.md §7 has figures.
  *
  * Ownership: every pointer the library passes to a callback (structs,
  * strings, findings) is owned by the library and valid only until that
@@ -161,7 +168,8 @@ typedef struct lsc_tag {
 typedef struct lsc_tag_list {
     lsc_member m;
     size_t count; /**< every element, objects or not */
-    lsc_tag *first;
+    lsc_tag *first; /**< the first @c kept tag objects, linked by next */
+    size_t kept;    /**< how many are in the chain (at most the list limit) */
 } lsc_tag_list;
 
 /** One string element of subjectAlternativeNames. */
@@ -177,7 +185,8 @@ typedef struct lsc_name {
 typedef struct lsc_name_list {
     lsc_member m;
     size_t count; /**< every element, strings or not */
-    lsc_name *first;
+    lsc_name *first; /**< the first @c kept names, linked by next */
+    size_t kept;     /**< how many are in the chain (at most the list limit) */
 } lsc_name_list;
 
 /** ResourceRecord. */
@@ -207,7 +216,8 @@ typedef struct lsc_validation_record {
 typedef struct lsc_validation_record_list {
     lsc_member m;
     size_t count; /**< every element, objects or not */
-    lsc_validation_record *first;
+    lsc_validation_record *first; /**< the first @c kept records, linked by next */
+    size_t kept;                  /**< how many are in the chain (at most the list limit) */
 } lsc_validation_record_list;
 
 /** RenewalSummary. */
@@ -352,6 +362,15 @@ int lsc_config_set_max_depth(lsc_config *config, uint64_t depth);
  */
 void lsc_config_set_accept_array(lsc_config *config, int accept);
 
+/**
+ * How many elements of each list of a certificate (tags, names, validation
+ * records) stay linked in its struct for the certificate callback (default
+ * 256; SIZE_MAX keeps every one, and memory then grows with the lists). The
+ * lists' count always counts every element, and every element is validated
+ * and handed to the element callback whatever the limit.
+ */
+void lsc_config_set_list_limit(lsc_config *config, size_t limit);
+
 /** Parse an RFC 3339 / ISO 8601 date-time or an epoch number; -1 if it is neither. */
 int lsc_time_parse(const char *text, size_t len, lsc_time *out);
 
@@ -404,6 +423,28 @@ typedef struct lsc_stats {
     size_t findings[4]; /**< indexed by lsc_severity */
 } lsc_stats;
 
+/** Which list of a certificate an element belongs to. */
+typedef enum lsc_list_kind {
+    LSC_LIST_SUMMARY_TAGS = 0, /**< the summary's tags */
+    LSC_LIST_DETAIL_TAGS,      /**< certificateDetail.tags */
+    LSC_LIST_NAMES,            /**< certificateDetail.subjectAlternativeNames */
+    LSC_LIST_DETAIL_RECORDS,   /**< certificateDetail.domainValidationRecords */
+    LSC_LIST_RENEWAL_RECORDS   /**< certificateDetail.renewalSummary.domainValidationRecords */
+} lsc_list_kind;
+
+/** One element of a certificate's list, as it closes. */
+typedef struct lsc_element {
+    lsc_list_kind list;
+    size_t document;    /**< the certificate's document (0-based) */
+    size_t certificate; /**< the certificate's index in its certificates array */
+    size_t index;       /**< the element's position in its list, counting every element */
+    /** The decoded element: tag for the two tag lists, name for the names,
+     * record for the two record lists; the others are NULL. */
+    const lsc_tag *tag;
+    const lsc_name *name;
+    const lsc_validation_record *record;
+} lsc_element;
+
 /** Callbacks of a checker; any may be NULL. Return nonzero to stop the run. */
 typedef struct lsc_callbacks {
     /** A document starts (its first character was read). */
@@ -414,6 +455,10 @@ typedef struct lsc_callbacks {
     int (*document_end)(void *user, const lsc_document *doc);
     /** A finding, in deterministic order (by certificate, then position). */
     int (*finding)(void *user, const lsc_finding *finding);
+    /** An element of a certificate's list (a tag or validation record object,
+     * a name string) closed; called in input order, before the certificate
+     * callback, whether or not the element stays in the certificate's list. */
+    int (*element)(void *user, const lsc_element *element);
 } lsc_callbacks;
 
 /** Checks one input stream. */

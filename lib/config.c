@@ -47,6 +47,7 @@ lsc_config *lsc_config_new(void) {
     cfg->expect = LSC_EXPECT_ANY;
     cfg->expiry_days = 30;
     cfg->max_depth = 64;
+    cfg->list_limit = LSCP_LIST_LIMIT_DEFAULT;
     return cfg;
 }
 
@@ -156,6 +157,10 @@ int lsc_config_set_expiry_days(lsc_config *config, int64_t days) {
 void lsc_config_set_accept_array(lsc_config *config, int accept) {
     if (config)
         config->accept_array = accept != 0;
+}
+
+void lsc_config_set_list_limit(lsc_config *config, size_t limit) {
+    config->list_limit = limit;
 }
 
 int lsc_config_set_max_depth(lsc_config *config, uint64_t depth) {
