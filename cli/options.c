@@ -624,6 +624,8 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         return 0;
     case OPT_NORMALIZE:
         opts->normalize = 1;
+        /* it writes whole lists: the certificates keep every element */
+        lsc_config_set_list_limit(opts->config, SIZE_MAX);
         return 0;
     case 'q':
         opts->quiet++;
