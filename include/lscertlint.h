@@ -17,7 +17,7 @@
  * of the strings that rules across elements compare (the distinct tag keys
  * and key/value pairs, 4 bytes per detail tag, the names and the records'
  * domainName values), and with one object's members the keys no model
- * member remembers (for json-duplicate-key). doc/contract.md §7 has figures.
+ * member remembers (for json-duplicate-key). doc/contract.md §8 has figures.
  *
  * Ownership: every pointer the library passes to a callback (structs,
  * strings, findings) is owned by the library and valid only until that
