@@ -465,7 +465,9 @@ static const lsc_rule rules[] = {
                  "renewalSummary.updatedAt) is a negative number, a number that is not finite "
                  "or lies beyond year 9999, a string that is not an ISO 8601 / RFC 3339 "
                  "date-time (T or a space between date and time, 0-9 fraction digits, Z or "
-                 "+hh:mm), or names an impossible date or time.",
+                 "+hh:mm), names an impossible date or time, or lies outside years 0000 to "
+                 "9999 once its UTC offset is applied (0000-01-01T00:00:00+01:00 is in the "
+                 "year before 0000).",
                  "The time rules cannot use it, and readers fail on it differently.",
                  "    {\"notAfter\": \"2024-02-30T00:00:00Z\"}",
                  "Write epoch seconds, or an RFC 3339 date-time with a zone."),
