@@ -48,8 +48,8 @@ void lscv_index_clear(lscv_index *ix) {
     ix->len = ix->bytes_len = 0;
 }
 
-static uint64_t hash_of(const lscv_index *ix, const char *a, size_t alen, const char *b,
-                        size_t blen) {
+uint64_t lscv_index_hash(const lscv_index *ix, const char *a, size_t alen, const char *b,
+                         size_t blen) {
     lscp_hasher hs;
     lscp_hash_begin(&hs, ix->key);
     lscp_hash_add(&hs, a, alen, ix->fold);
@@ -103,7 +103,13 @@ static int rehash(lscv_index *ix, size_t cap) {
 
 lscv_index_entry *lscv_index_find(lscv_index *ix, const char *a, size_t alen, const char *b,
                                   size_t blen, size_t index, int add, int *found, int *oom) {
-    uint64_t h = hash_of(ix, a, alen, b, blen);
+    return lscv_index_find_hashed(ix, lscv_index_hash(ix, a, alen, b, blen), a, alen, b, blen,
+                                  index, add, found, oom);
+}
+
+lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t h, const char *a, size_t alen,
+                                         const char *b, size_t blen, size_t index, int add,
+                                         int *found, int *oom) {
     *found = 0;
     if (ix->slots_cap) {
         size_t mask = ix->slots_cap - 1;

@@ -45,6 +45,15 @@ void lscv_index_release(lscv_index *ix);
 lscv_index_entry *lscv_index_find(lscv_index *ix, const char *a, size_t alen, const char *b,
                                   size_t blen, size_t index, int add, int *found, int *oom);
 
+/* The hash lscv_index_find() uses; indexes under the same key and fold
+ * give the same hash, so a string hashed once can be looked up in several
+ * with lscv_index_find_hashed(). */
+uint64_t lscv_index_hash(const lscv_index *ix, const char *a, size_t alen, const char *b,
+                         size_t blen);
+lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t hash, const char *a, size_t alen,
+                                         const char *b, size_t blen, size_t index, int add,
+                                         int *found, int *oom);
+
 /* The strings of an entry. */
 static inline const char *lscv_index_a(const lscv_index *ix, const lscv_index_entry *e) {
     return ix->bytes + e->off;
