@@ -44,8 +44,10 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
         return 0;
     if (f->kept[rule] >= LSCP_FINDINGS_PER_RULE) {
         f->dropped[rule]++;
-        if (f->provisional)
+        if (f->provisional) {
             f->dropped_provisional[f->provisional - 1][rule]++;
+            f->any_dropped_provisional = 1;
+        }
         return 0;
     }
     char msg[1024];
@@ -140,6 +142,8 @@ void lscp_findings_drop_provisional(lscp_findings *f, int tag) {
         f->pending[out++] = *p;
     }
     f->pending_len = out;
+    if (!f->any_dropped_provisional)
+        return;
     for (int t = 1; t <= LSCP_PROVISIONAL_TAGS; t++) {
         if (tag && t != tag)
             continue;
@@ -278,6 +282,8 @@ int lscp_findings_flush(lscp_findings *fs, const lscp_delivery *to) {
     fs->bytes_len = 0;
     memset(fs->kept, 0, sizeof fs->kept);
     memset(fs->dropped, 0, sizeof fs->dropped);
-    memset(fs->dropped_provisional, 0, sizeof fs->dropped_provisional);
+    if (fs->any_dropped_provisional)
+        memset(fs->dropped_provisional, 0, sizeof fs->dropped_provisional);
+    fs->any_dropped_provisional = 0;
     return r;
 }

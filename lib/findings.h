@@ -57,6 +57,7 @@ struct lscp_findings {
     size_t dropped[LSC_R__COUNT]; /* per rule, over the cap since the last flush */
     int provisional; /* nonzero: the findings reported now may be dropped (tag) */
     size_t dropped_provisional[LSCP_PROVISIONAL_TAGS][LSC_R__COUNT]; /* of dropped, per tag */
+    int any_dropped_provisional; /* dropped_provisional is not all zero */
     int oom; /* a report ran out of memory */
     int array_document; /* --accept-array and the document is an array: pointers
                          * "/certificates/N..." are "/N..." */

@@ -64,8 +64,10 @@ uint64_t lscv_index_hash(const lscv_index *ix, const char *a, size_t alen, const
 static int same(const lscv_index *ix, const char *x, size_t xlen, const char *y, size_t ylen) {
     if (xlen != ylen)
         return 0;
+    if (memcmp(x, y, xlen) == 0)
+        return 1; /* the common case, folded or not */
     if (!ix->fold)
-        return memcmp(x, y, xlen) == 0;
+        return 0;
     for (size_t i = 0; i < xlen; i++) {
         unsigned char c = (unsigned char)x[i], d = (unsigned char)y[i];
         if (c >= 'A' && c <= 'Z')
@@ -131,8 +133,11 @@ lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t h, const char 
     if ((ix->len + 1) * 2 > ix->slots_cap &&
         rehash(ix, ix->slots_cap ? ix->slots_cap * 2 : 64) < 0)
         goto oom;
-    if (lscp_grow(&ix->e, &ix->e_cap, ix->len + 1, sizeof *ix->e) < 0 ||
-        lscp_grow(&ix->bytes, &ix->bytes_cap, ix->bytes_len + alen + blen + 1, 1) < 0)
+    /* (the capacity checks first: the common case calls nothing) */
+    if ((ix->len + 1 > ix->e_cap &&
+         lscp_grow(&ix->e, &ix->e_cap, ix->len + 1, sizeof *ix->e) < 0) ||
+        (ix->bytes_len + alen + blen + 1 > ix->bytes_cap &&
+         lscp_grow(&ix->bytes, &ix->bytes_cap, ix->bytes_len + alen + blen + 1, 1) < 0))
         goto oom;
     lscv_index_entry *e = &ix->e[ix->len];
     e->hash = h;

@@ -291,8 +291,9 @@ void lscv_records_clear(lscv_state *v, int renewal) {
 /* Keep the record's usable domainName for the rules across records. */
 static void keep_domain(lscv_state *v, lscv_record_names *rn, const lsc_validation_record *r) {
     const lsc_string *dn = &r->domain_name;
-    if (lscp_grow(&rn->v, &rn->cap, rn->len + 1, sizeof *rn->v) < 0 ||
-        lscp_grow(&rn->bytes, &rn->bytes_cap, rn->bytes_len + dn->len + 1, 1) < 0) {
+    if ((rn->len + 1 > rn->cap && lscp_grow(&rn->v, &rn->cap, rn->len + 1, sizeof *rn->v) < 0) ||
+        (rn->bytes_len + dn->len + 1 > rn->bytes_cap &&
+         lscp_grow(&rn->bytes, &rn->bytes_cap, rn->bytes_len + dn->len + 1, 1) < 0)) {
         v->failed = 1;
         return;
     }

@@ -90,7 +90,8 @@ static void keep_pair(lscv_state *v, int detail, const lsc_tag *t) {
         e->count++;
     if (!detail)
         return;
-    if (lscp_grow(&v->detail_tags, &v->detail_tags_cap, v->detail_tags_len + 1,
+    if (v->detail_tags_len + 1 > v->detail_tags_cap &&
+        lscp_grow(&v->detail_tags, &v->detail_tags_cap, v->detail_tags_len + 1,
                   sizeof *v->detail_tags) < 0) {
         v->failed = 1;
         return;
