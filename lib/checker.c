@@ -172,8 +172,8 @@ lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
     lscp_hash_key_random(&c->hash_key);
     lscp_findings_init(&c->findings, c->config.severity);
     static const lscp_decode_events events = {
-        on_document_start, on_certificate, on_document_end, on_flush, on_element,
-        on_list_reset,     on_abandon,     NULL};
+        on_document_start, on_certificate, on_document_end, on_flush,
+        on_element,        on_list_reset,  on_abandon,      NULL};
     lscp_decode_events ev = events;
     ev.ctx = c;
     if (lscp_decode_init(&c->decoder, &ev, &c->findings, &c->stats, c->config.max_depth,

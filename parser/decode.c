@@ -190,8 +190,7 @@ static const struct list_layout {
 _Static_assert(offsetof(lsc_tag_list, kept) == offsetof(lsc_name_list, kept) &&
                    offsetof(lsc_name_list, kept) == offsetof(lsc_validation_record_list, kept) &&
                    offsetof(lsc_tag_list, count) == offsetof(lsc_name_list, count) &&
-                   offsetof(lsc_name_list, count) ==
-                       offsetof(lsc_validation_record_list, count),
+                   offsetof(lsc_name_list, count) == offsetof(lsc_validation_record_list, count),
                "the list structs share count and kept");
 
 _Static_assert(offsetof(lsc_tag, index) == 0 && offsetof(lsc_name, index) == 0 &&

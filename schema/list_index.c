@@ -130,8 +130,7 @@ lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t h, const char 
         return NULL; /* absurd sizes: not remembered */
     if (b == NULL)
         blen = 0;
-    if ((ix->len + 1) * 2 > ix->slots_cap &&
-        rehash(ix, ix->slots_cap ? ix->slots_cap * 2 : 64) < 0)
+    if ((ix->len + 1) * 2 > ix->slots_cap && rehash(ix, ix->slots_cap ? ix->slots_cap * 2 : 64) < 0)
         goto oom;
     /* (the capacity checks first: the common case calls nothing) */
     if ((ix->len + 1 > ix->e_cap &&

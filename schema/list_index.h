@@ -23,10 +23,10 @@ typedef struct lscv_index_entry {
 
 typedef struct lscv_index {
     const lscp_hash_key *key;
-    int fold; /* compare ASCII case-insensitively (domain names) */
+    int fold;            /* compare ASCII case-insensitively (domain names) */
     lscv_index_entry *e; /* in the order added */
     size_t len, e_cap;
-    uint32_t *slots; /* entry number + 1; 0 is empty */
+    uint32_t *slots;  /* entry number + 1; 0 is empty */
     size_t slots_cap; /* a power of two, at least twice len */
     char *bytes;
     size_t bytes_len, bytes_cap;
