@@ -146,12 +146,15 @@ static unsigned long touch_tags(const lsc_tag_list *l) {
         last = t->index;
         h = h * 7 + touch(&t->key) + touch(&t->value);
     }
+    if (n != l->kept || l->kept > l->count)
+        fail("tag chain %zu, kept %zu, count %zu", n, l->kept, l->count);
     return h;
 }
 
 static unsigned long touch_records(const lsc_validation_record_list *l) {
     unsigned long h = l->count;
-    for (const lsc_validation_record *r = l->first; r; r = r->next) {
+    size_t n = 0;
+    for (const lsc_validation_record *r = l->first; r; r = r->next, n++) {
         if (r->index >= l->count)
             fail("record index %zu beyond count %zu", r->index, l->count);
         h = h * 7 + touch(&r->domain_name) + touch(&r->resource_record.name) +
@@ -159,6 +162,8 @@ static unsigned long touch_records(const lsc_validation_record_list *l) {
             touch(&r->dns_record_creation_state.code) +
             touch(&r->dns_record_creation_state.message) + touch(&r->validation_status);
     }
+    if (n != l->kept || l->kept > l->count)
+        fail("record chain %zu, kept %zu, count %zu", n, l->kept, l->count);
     return h;
 }
 
