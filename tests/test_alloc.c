@@ -267,7 +267,8 @@ START_TEST(alloc_long_lists) {
     char buf[160];
     text_add(&in, "{\"certificates\":[{\"tags\":[{\"key\":\"\"}],\"tags\":[");
     for (int i = 0; i < 300; i++) {
-        snprintf(buf, sizeof buf, "%s{\"key\":\"k%d\",\"value\":\"v%d\"}", i ? "," : "", i % 290, i);
+        snprintf(buf, sizeof buf, "%s{\"key\":\"k%d\",\"value\":\"v%d\"}", i ? "," : "",
+                 i % 290, i);
         text_add(&in, buf);
     }
     text_add(&in, "],\"certificateDetail\":{\"domainValidationRecords\":[");
@@ -284,7 +285,8 @@ START_TEST(alloc_long_lists) {
     }
     text_add(&in, "],\"status\":\"ISSUED\",\"tags\":[");
     for (int i = 0; i < 299; i++) {
-        snprintf(buf, sizeof buf, "%s{\"key\":\"k%d\",\"value\":\"v%d\"}", i ? "," : "", i % 290, i);
+        snprintf(buf, sizeof buf, "%s{\"key\":\"k%d\",\"value\":\"v%d\"}", i ? "," : "",
+                 i % 290, i);
         text_add(&in, buf);
     }
     text_add(&in, "]}}]}");

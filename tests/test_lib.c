@@ -1079,10 +1079,12 @@ START_TEST(members_after_records) {
     static const char status[] = "\"status\":\"ISSUED\"";
     char before[2048], after[2048];
     snprintf(before, sizeof before,
-             "{\"certificates\":[{\"certificateDetail\":{%s,%s,%s,\"domainName\":\"a.example.com\"}}]}",
+             "{\"certificates\":[{\"certificateDetail\":{%s,%s,%s,"
+             "\"domainName\":\"a.example.com\"}}]}",
              names, status, records);
     snprintf(after, sizeof after,
-             "{\"certificates\":[{\"certificateDetail\":{%s,%s,%s,\"domainName\":\"a.example.com\"}}]}",
+             "{\"certificates\":[{\"certificateDetail\":{%s,%s,%s,"
+             "\"domainName\":\"a.example.com\"}}]}",
              records, names, status);
     finding_text a, b;
     findings_of(before, &a);
