@@ -320,9 +320,9 @@ static int parse_level(const char *arg, lsc_severity *out) {
 static const char *const level_words[] = {"error", "warning", "warn", "note", "info", "off", "never"};
 static const char *const format_words[] = {"text", "json", "jsonl", "sarif", "github", "junit"};
 
-static int parse_format(const char *option, const char *arg, size_t len, rep_format *out) {
+static int parse_format(const char *option, const char *arg, size_t len, lsc_format *out) {
     char name[16], copy[128];
-    if (lowercase(arg, len, name, sizeof name) == 0 && rep_format_parse(name, out) == 0)
+    if (lowercase(arg, len, name, sizeof name) == 0 && lsc_format_parse(name, out) == 0)
         return 0;
     snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), arg);
     char what[64];
@@ -530,7 +530,7 @@ static int parse_show(const char *arg, lsc_severity *out) {
 static int add_report(cli_options *opts, const char *arg) {
     const char *colon = strchr(arg, ':');
     cli_report_spec *grown;
-    rep_format format;
+    lsc_format format;
     if (!colon || colon == arg || colon[1] == '\0') {
         usage_error_value("--report: expected FORMAT:FILE, not", arg, "e.g. --report=sarif:out.sarif");
         return -1;
@@ -874,7 +874,7 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     int c, done = 0;
     size_t i;
     memset(opts, 0, sizeof *opts);
-    opts->format = REP_TEXT;
+    opts->format = LSC_FORMAT_TEXT;
     opts->fail_on = LSC_ERROR;
     opts->stdin_name = "<stdin>";
     opts->default_excludes = 1;
