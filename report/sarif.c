@@ -356,8 +356,9 @@ static int fp_grow(sarif_state *s) {
 
 /* The fingerprint of f as written: lscr_fingerprint(), then, for the n-th
  * finding of the current input with that same value (n > 0), mixed with n,
- * so two results never share one. */
-static uint64_t unique_fingerprint(sarif_state *s, const lsc_finding *f, const char *file) {
+ * so two results never share one. 0, or -1 on out-of-memory. */
+static int unique_fingerprint(sarif_state *s, const lsc_finding *f, const char *file,
+                              uint64_t *out) {
     const char *cert_id = NULL;
     char buf[32];
     if (f->has_certificate) {
@@ -371,8 +372,10 @@ static uint64_t unique_fingerprint(sarif_state *s, const lsc_finding *f, const c
     uint64_t h = lscr_fingerprint(f, file, cert_id);
     if (h == 0)
         h = 1; /* 0 marks an empty slot */
-    if ((s->fp_used + 1) * 2 > s->fp_cap && fp_grow(s) < 0)
-        return h; /* no memory to count: the plain fingerprint */
+    if ((s->fp_used + 1) * 2 > s->fp_cap && fp_grow(s) < 0) {
+        errno = ENOMEM;
+        return -1;
+    }
     size_t i = fp_slot(s->fp_keys, s->fp_cap, h);
     size_t seen = s->fp_keys[i] != 0 ? s->fp_counts[i] : 0;
     if (s->fp_keys[i] == 0) {
@@ -380,7 +383,8 @@ static uint64_t unique_fingerprint(sarif_state *s, const lsc_finding *f, const c
         s->fp_used++;
     }
     s->fp_counts[i] = seen + 1;
-    return seen == 0 ? h : fnv1a_u64(h, seen);
+    *out = seen == 0 ? h : fnv1a_u64(h, seen);
+    return 0;
 }
 
 static int sarif_finding(lsc_reporter *r, const lsc_finding *f) {
@@ -406,8 +410,11 @@ static int sarif_finding(lsc_reporter *r, const lsc_finding *f) {
     lscr_putc(o, ',');
     put_logical(o, f->pointer, f->pointer_len,
                 f->has_certificate ? f->certificate_name : NULL, f->certificate_name_len);
+    uint64_t fingerprint;
+    if (unique_fingerprint(s, f, file, &fingerprint) < 0)
+        return -1;
     lscr_puts(o, "}],\"partialFingerprints\":{\"lscertlint/v1\":");
-    lscr_printf(o, "\"%016llx\"}", (unsigned long long)unique_fingerprint(s, f, file));
+    lscr_printf(o, "\"%016llx\"}", (unsigned long long)fingerprint);
     if (r->opts.baseline)
         lscr_puts(o, r->mark == LSC_MARK_UNCHANGED ? ",\"baselineState\":\"unchanged\""
                                                   : ",\"baselineState\":\"new\"");

@@ -10,6 +10,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,55 @@ static void check_xml(const char *text) {
         return;
     ck_assert_msg(ok == 1, "not well-formed XML:\n%s", text);
 }
+
+
+/* two_input_run()'s bytes, per format: the reporter before it moved into
+ * the library wrote these (sarif: from "results" on; its rules[] head is
+ * tests/golden's and sarif_rules's). */
+#define TWO_TEXT \
+    "a.json:7:24: error: tag key \"a\\u001b\" has a character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)\n" \
+    "a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n"
+#define TWO_JSON \
+    "{\"tool\":{\"name\":\"lscertlint\",\"version\":\"1.2.3\"},\"inputs\":[\n" \
+    "{\"file\":\"a.json\",\"documents\":1,\"certificates\":1,\"status\":\"findings\"},\n" \
+    "{\"file\":\"b.json\",\"documents\":0,\"certificates\":0,\"status\":\"unreadable\",\"message\":\"No such file or directory\"}\n" \
+    "],\"findings\":[\n" \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/tags/0/key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"},\n" \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":\"www\",\"expected\":true}\n" \
+    "],\"summary\":{\"errors\":1,\"warnings\":0,\"notes\":0,\"expected\":1}}\n"
+#define TWO_JSONL \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/tags/0/key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"}\n" \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":\"www\",\"expected\":true}\n"
+#define TWO_SARIF \
+    "\"results\":[\n" \
+    "{\"ruleId\":\"tag-key-charset\",\"ruleIndex\":20,\"level\":\"error\",\"message\":{\"text\":\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed set\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/tags/0/key\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":\"0dfa892ab8134ae1\"},\"baselineState\":\"new\"},\n" \
+    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"warning\",\"message\":{\"text\":\"m2\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/x\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":\"bfb1729a990c8634\"},\"baselineState\":\"new\",\"suppressions\":[{\"kind\":\"inSource\",\"justification\":\"expected by expect-findings in lscertlint.json\"}]},\n" \
+    "{\"ruleId\":\"empty-response\",\"ruleIndex\":6,\"level\":\"note\",\"message\":{\"text\":\"m3\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":\"1958447ee21a3375\"},\"baselineState\":\"unchanged\"},\n" \
+    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"none\",\"message\":{\"text\":\"fixed since the baseline: null-value\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":1,\"startColumn\":1,\"byteOffset\":0}},\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/y\"}]}],\"baselineState\":\"absent\"}\n" \
+    "],\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n" \
+    "{\"level\":\"error\",\"message\":{\"text\":\"cannot read the input: No such file or directory\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"b.json\"}}}]}\n" \
+    "]}]}]}\n"
+#define TWO_GITHUB \
+    "::error file=a.json,line=7,col=24,title=tag-key-charset::tag key \"a\\u001b\" has a character outside the allowed set (/certificates/0/tags/0/key)\n" \
+    "::notice file=a.json,line=7,col=24,title=null-value::expected warning: m2 (/certificates/0/x)\n" \
+    "::error file=b.json,title=lscertlint::cannot read the input: No such file or directory\n" \
+    "::notice::2 files, 1 document, 1 certificate: 1 error, 0 warnings, 0 notes\n"
+#define TWO_JUNIT \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+    "<testsuites name=\"lscertlint\">\n" \
+    "  <testsuite name=\"a.json\" tests=\"1\" failures=\"1\" errors=\"0\">\n" \
+    "    <testcase name=\"document 0\" classname=\"a.json\">\n" \
+    "      <failure type=\"tag-key-charset\" message=\"a.json:7:24: error: tag key &quot;a\\u001b&quot; has a character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)\">a.json:7:24: error: tag key &quot;a\\u001b&quot; has a character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)</failure>\n" \
+    "      <system-out>a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n" \
+    "</system-out>\n" \
+    "    </testcase>\n" \
+    "  </testsuite>\n" \
+    "  <testsuite name=\"b.json\" tests=\"1\" failures=\"0\" errors=\"1\">\n" \
+    "    <testcase name=\"input\" classname=\"b.json\">\n" \
+    "      <error type=\"unreadable\" message=\"cannot read the input: No such file or directory\"/>\n" \
+    "    </testcase>\n" \
+    "  </testsuite>\n" \
+    "</testsuites>\n"
 
 #define MSG "tag key \"a\\u001b\" has a character outside the allowed set"
 #define PTR "/certificates/0/tags/0/key"
@@ -853,6 +903,263 @@ START_TEST(write_error_dev_full) {
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* a run of two inputs with marks, through a write callback           */
+/* ------------------------------------------------------------------ */
+
+/* A growing buffer behind an lsc_write_fn; fail_after >= 0: the write that
+ * would pass that many bytes fails with EPIPE, and so does every later one. */
+typedef struct sink {
+    char *buf;
+    size_t len, cap;
+    long fail_after;
+    size_t calls_after_failure;
+    int failed;
+} sink;
+
+static int sink_write(void *user, const char *data, size_t len) {
+    sink *k = user;
+    if (k->failed) {
+        k->calls_after_failure++;
+        errno = EPIPE;
+        return -1;
+    }
+    if (k->fail_after >= 0 && k->len + len > (size_t)k->fail_after) {
+        k->failed = 1;
+        errno = EPIPE;
+        return -1;
+    }
+    if (k->len + len + 1 > k->cap) {
+        size_t cap = k->cap ? k->cap : 256;
+        while (cap < k->len + len + 1)
+            cap *= 2;
+        char *p = realloc(k->buf, cap);
+        if (p == NULL)
+            return -1;
+        k->buf = p;
+        k->cap = cap;
+    }
+    memcpy(k->buf + k->len, data, len);
+    k->len += len;
+    k->buf[k->len] = '\0';
+    return 0;
+}
+
+/* Two inputs: a.json (a certificate with an ARN; a plain error in it, an
+ * expected warning, a note unchanged since the baseline) and b.json,
+ * unreadable; then a baseline finding that is gone. Returns 0, or the
+ * first call's -1 (errno kept). */
+static int two_input_run(lsc_reporter *r) {
+    static lsc_certificate cert;
+    static const char arn[] = "arn:aws:lightsail:us-east-1:1:Certificate/x";
+    memset(&cert, 0, sizeof cert);
+    cert.certificate_arn.m.ok = 1;
+    cert.certificate_arn.s = arn;
+    cert.certificate_arn.len = sizeof arn - 1;
+    lsc_finding f[3] = {mkf("tag-key-charset", LSC_ERROR, NULL, PTR, MSG),
+                        mkf("null-value", LSC_WARNING, NULL, "/certificates/0/x", "m2"),
+                        mkf("empty-response", LSC_NOTE, NULL, "", "m3")};
+    for (int i = 0; i < 2; i++) {
+        f[i].has_certificate = 1;
+        f[i].certificate_name = "www";
+        f[i].certificate_name_len = 3;
+    }
+    lsc_stats st = mkstats(1, 1);
+    if (lsc_reporter_input_start(r, "a.json") != 0 || lsc_reporter_certificate(r, &cert) != 0 ||
+        lsc_reporter_finding(r, &f[0], LSC_MARK_NONE) != 0 ||
+        lsc_reporter_finding(r, &f[1], LSC_MARK_EXPECTED) != 0 ||
+        lsc_reporter_finding(r, &f[2], LSC_MARK_UNCHANGED) != 0 ||
+        lsc_reporter_input_end(r, &st, "findings", NULL) != 0 ||
+        lsc_reporter_input_start(r, "b.json") != 0 ||
+        lsc_reporter_input_end(r, NULL, "unreadable", "No such file or directory") != 0 ||
+        lsc_reporter_absent(r, "a.json", "null-value", "/certificates/0/y") != 0 ||
+        lsc_reporter_finish(r) != 0)
+        return -1;
+    return 0;
+}
+
+static lsc_reporter_options two_input_options(lsc_format format) {
+    lsc_reporter_options o = options(format, 0, LSC_WARNING);
+    o.baseline = 1;
+    o.expect_source = "lscertlint.json";
+    return o;
+}
+
+/* The bytes of each format for two_input_run(). */
+static const char *const two_input_want[] = {
+    [LSC_FORMAT_TEXT] = TWO_TEXT,
+    [LSC_FORMAT_JSON] = TWO_JSON,
+    [LSC_FORMAT_JSONL] = TWO_JSONL,
+    [LSC_FORMAT_SARIF] = TWO_SARIF,
+    [LSC_FORMAT_GITHUB] = TWO_GITHUB,
+    [LSC_FORMAT_JUNIT] = TWO_JUNIT,
+};
+
+START_TEST(marks_every_format) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    lsc_reporter *r = lsc_reporter_new_file(&o, out_fp);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_FILES), 2);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_DOCUMENTS), 1);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_CERTIFICATES), 1);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_ERRORS), 1);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_WARNINGS), 0);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_NOTES), 0); /* unchanged: nowhere */
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_EXPECTED), 1);
+    lsc_reporter_free(r);
+    const char *out = output();
+    if (_i == LSC_FORMAT_SARIF)
+        out = strstr(out, "\"results\":[");
+    ck_assert_ptr_nonnull(out);
+    ck_assert_str_eq(out, two_input_want[_i]);
+    if (_i == LSC_FORMAT_JUNIT)
+        check_xml(output());
+    else if (_i == LSC_FORMAT_JSON || _i == LSC_FORMAT_SARIF)
+        yajl_tree_free(parse_json(output()));
+}
+END_TEST
+
+START_TEST(callback_equals_file) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    sink k = {NULL, 0, 0, -1, 0, 0};
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &k);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    r = lsc_reporter_new_file(&o, out_fp);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    ck_assert_ptr_nonnull(k.buf);
+    ck_assert_str_eq(k.buf, output());
+    free(k.buf);
+}
+END_TEST
+
+/* A callback failing at every possible byte: the call that hit it returns
+ * -1 with the callback's errno, every later call fails the same way
+ * without calling it again, and the reporter frees cleanly. */
+START_TEST(callback_failure_sticky) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    sink whole = {NULL, 0, 0, -1, 0, 0};
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &whole);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    /* every byte of the first 4 KiB, then 1000 places spread over the rest
+     * (sarif's rules[] alone is 40 KiB) and the last byte */
+    long step = whole.len > 4096 ? (long)(whole.len - 4096) / 1000 + 1 : 1;
+    for (long at = 0; at < (long)whole.len; at = at < 4096 || at + step >= (long)whole.len - 1
+                                                     ? at + 1
+                                                     : at + step) {
+        sink k = {NULL, 0, 0, at, 0, 0};
+        r = lsc_reporter_new(&o, sink_write, &k);
+        ck_assert_ptr_nonnull(r);
+        errno = 0;
+        ck_assert_int_eq(two_input_run(r), -1);
+        ck_assert_int_eq(errno, EPIPE);
+        ck_assert_int_eq(k.failed, 1);
+        /* sticky: every call fails, nothing more is written */
+        errno = 0;
+        ck_assert_int_eq(lsc_reporter_input_start(r, "c.json"), -1);
+        ck_assert_int_eq(errno, EPIPE);
+        errno = 0;
+        ck_assert_int_eq(lsc_reporter_finish(r), -1);
+        ck_assert_int_eq(errno, EPIPE);
+        ck_assert_uint_eq(k.calls_after_failure, 0);
+        ck_assert_uint_le(k.len, (size_t)at);
+        ck_assert_int_eq(memcmp(k.buf != NULL ? k.buf : "", whole.buf, k.len), 0);
+        lsc_reporter_free(r);
+        free(k.buf);
+    }
+    free(whole.buf);
+}
+END_TEST
+
+START_TEST(misuse) {
+    lsc_reporter_options o;
+    lsc_reporter_options_init(&o);
+    sink k = {NULL, 0, 0, -1, 0, 0};
+    errno = 0;
+    ck_assert_ptr_null(lsc_reporter_new(&o, NULL, NULL));
+    ck_assert_int_eq(errno, EINVAL);
+    o.format = (lsc_format)6;
+    errno = 0;
+    ck_assert_ptr_null(lsc_reporter_new(&o, sink_write, &k));
+    ck_assert_int_eq(errno, EINVAL);
+    lsc_reporter_options_init(&o);
+    o.size = 4; /* older than any header: refused */
+    ck_assert_ptr_null(lsc_reporter_new(&o, sink_write, &k));
+    /* a caller built against a shorter struct: the missing fields default */
+    lsc_reporter_options_init(&o);
+    o.format = LSC_FORMAT_JSONL;
+    o.size = offsetof(lsc_reporter_options, color);
+    o.show = LSC_ERROR; /* beyond size: not read */
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &k);
+    ck_assert_ptr_nonnull(r);
+    lsc_finding f = mkf("null-value", LSC_WARNING, "a.json", "/x", "m");
+    /* out of order: EINVAL, and not sticky */
+    errno = 0;
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), -1);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "a.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "b.json"), -1);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, (lsc_mark)7), -1);
+    ck_assert_int_eq(lsc_reporter_finish(r), -1);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    ck_assert_ptr_nonnull(k.buf);
+    ck_assert_ptr_nonnull(strstr(k.buf, "\"rule\":\"null-value\"")); /* show defaulted: written */
+    lsc_reporter_free(r);
+    lsc_reporter_free(NULL);
+    free(k.buf);
+}
+END_TEST
+
+#ifdef LSC_FAULT_INJECTION
+/* lib/alloc.c in its test build (liblscinject). */
+void lscp_alloc_fail_at(long k, int persistent);
+long lscp_alloc_count(void);
+long lscp_alloc_live(void);
+
+/* Allocation k of a reporter's whole life fails, for every k: new returns
+ * NULL with ENOMEM, or a later call returns -1 with ENOMEM (and every call
+ * after it), and nothing is left allocated after lsc_reporter_free(). */
+START_TEST(out_of_memory_every_allocation) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    long k, total = -1;
+    for (k = 0;; k++) {
+        sink out = {NULL, 0, 0, -1, 0, 0};
+        long live = lscp_alloc_live();
+        lscp_alloc_fail_at(k, 0);
+        errno = 0;
+        lsc_reporter *r = lsc_reporter_new(&o, sink_write, &out);
+        int rc = r != NULL ? two_input_run(r) : -1;
+        int err = errno;
+        long count = lscp_alloc_count();
+        if (r != NULL && rc != 0) {
+            errno = 0;
+            ck_assert_int_eq(lsc_reporter_finish(r), -1);
+            ck_assert_int_eq(errno, ENOMEM);
+        }
+        lsc_reporter_free(r);
+        lscp_alloc_fail_at(-1, 0);
+        ck_assert_int_eq(lscp_alloc_live(), live);
+        free(out.buf);
+        if (count <= k) { /* allocation k never came: the run is whole */
+            ck_assert_int_eq(rc, 0);
+            total = count;
+            break;
+        }
+        ck_assert_msg(rc == -1 && err == ENOMEM, "allocation %ld failed: rc %d, errno %d", k, rc,
+                      err);
+    }
+    ck_assert_int_gt(total, 3); /* the loop did test something */
+}
+END_TEST
+#endif
+
 static TCase *new_case(Suite *s, const char *name) {
     TCase *tc = tcase_create(name);
     tcase_add_checked_fixture(tc, setup, teardown);
@@ -889,6 +1196,16 @@ static Suite *report_suite(void) {
     tcase_add_loop_test(tc, hostile_all_formats, 0, (int)(sizeof hostiles / sizeof hostiles[0]));
     tc = new_case(s, "write-errors");
     tcase_add_loop_test(tc, write_error_dev_full, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tc = new_case(s, "two-inputs");
+    tcase_add_loop_test(tc, marks_every_format, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, callback_equals_file, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, callback_failure_sticky, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_test(tc, misuse);
+#ifdef LSC_FAULT_INJECTION
+    tc = new_case(s, "out-of-memory");
+    tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT,
+                        LSC_FORMAT_JUNIT + 1);
+#endif
     return s;
 }
 
