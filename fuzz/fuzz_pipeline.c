@@ -245,7 +245,7 @@ static int on_finding(void *user, const lsc_finding *f) {
                f->has_certificate, f->has_certificate ? f->certificate : 0, f->message);
     for (int i = 0; i < FORMATS; i++)
         if (r->rep[i] && lsc_reporter_finding(r->rep[i], f, LSC_MARK_NONE) < 0)
-            fail("rep_finding failed (format %d)", i);
+            fail("lsc_reporter_finding failed (format %d)", i);
     r->findings++;
     return r->stop_after && r->findings >= r->stop_after;
 }
@@ -353,7 +353,7 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
             fail("open_memstream failed");
         r->rep[i] = lsc_reporter_new_file(&ro, fps[i]);
         if (!r->rep[i] || lsc_reporter_input_start(r->rep[i], o->file) < 0)
-            fail("rep_new/rep_input_start failed (format %d)", i);
+            fail("lsc_reporter_new_file/input_start failed (format %d)", i);
     }
     lsc_callbacks cb;
     memset(&cb, 0, sizeof cb);
@@ -412,7 +412,7 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
     for (int i = 0; fps && i < FORMATS; i++) {
         if (lsc_reporter_input_end(r->rep[i], st, total ? "findings" : "ok", NULL) < 0 ||
             lsc_reporter_finish(r->rep[i]) < 0)
-            fail("rep_input_end/rep_finish failed (format %d)", i);
+            fail("lsc_reporter_input_end/finish failed (format %d)", i);
         char line[512];
         lsc_reporter_summary_line(r->rep[i], line, sizeof line);
         check_text("summary line", line, strlen(line), 0);
