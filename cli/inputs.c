@@ -125,9 +125,9 @@ static int on_finding(void *user, const lsc_finding *finding) {
     if (run->inv)
         cli_inventory_finding(run->inv, finding);
     cli_progress_clear(&run->progress); /* the report may share the terminal */
-    EACH_REPORT(run, lsc_reporter_finding(rep, finding,
-                                          verdict == CLI_EXPECTED ? LSC_MARK_EXPECTED
-                                                                  : LSC_MARK_NONE));
+    EACH_REPORT(run,
+                lsc_reporter_finding(rep, finding,
+                                     verdict == CLI_EXPECTED ? LSC_MARK_EXPECTED : LSC_MARK_NONE));
     return run->stop ? 1 : 0;
 }
 
@@ -262,7 +262,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         cli_error_name(name, read_errno);
         run->io_error = 1;
         EACH_REPORT(run, lsc_reporter_input_end(rep, lsc_checker_stats(checker), "unreadable",
-                                       strerror(read_errno)));
+                                                strerror(read_errno)));
         goto out;
     }
     {
@@ -271,7 +271,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
             goto out;
     }
     EACH_REPORT(run, lsc_reporter_input_end(rep, lsc_checker_stats(checker),
-                                   run->input_findings ? "findings" : "ok", NULL));
+                                            run->input_findings ? "findings" : "ok", NULL));
 out:
     cli_feed_release(&feed);
     lsc_checker_free(checker);
@@ -341,7 +341,8 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
     if (rec->read_errno) {
         cli_error_name(name, rec->read_errno);
         run->io_error = 1;
-        EACH_REPORT(run, lsc_reporter_input_end(rep, &rec->stats, "unreadable", strerror(rec->read_errno)));
+        EACH_REPORT(
+            run, lsc_reporter_input_end(rep, &rec->stats, "unreadable", strerror(rec->read_errno)));
         return;
     }
     {
@@ -349,7 +350,8 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
         if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
             return;
     }
-    EACH_REPORT(run, lsc_reporter_input_end(rep, &rec->stats, run->input_findings ? "findings" : "ok", NULL));
+    EACH_REPORT(run, lsc_reporter_input_end(rep, &rec->stats,
+                                            run->input_findings ? "findings" : "ok", NULL));
 }
 
 /* The workers -j asks for, or 0 when the run stays on this thread: one

@@ -339,8 +339,9 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
                       char **bufs, size_t *lens, FILE **fps) {
     memset(r, 0, sizeof *r);
     r->stop_after = o->stop_after;
-    static const lsc_format formats[FORMATS] = {LSC_FORMAT_TEXT,  LSC_FORMAT_JSON,   LSC_FORMAT_JSONL,
-                                                LSC_FORMAT_SARIF, LSC_FORMAT_GITHUB, LSC_FORMAT_JUNIT};
+    static const lsc_format formats[FORMATS] = {LSC_FORMAT_TEXT,   LSC_FORMAT_JSON,
+                                                LSC_FORMAT_JSONL,  LSC_FORMAT_SARIF,
+                                                LSC_FORMAT_GITHUB, LSC_FORMAT_JUNIT};
     for (int i = 0; fps && i < FORMATS; i++) {
         lsc_reporter_options ro;
         lsc_reporter_options_init(&ro);

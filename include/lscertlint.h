@@ -508,17 +508,27 @@ typedef enum lsc_mark { LSC_MARK_NONE = 0, LSC_MARK_EXPECTED, LSC_MARK_UNCHANGED
  * The reporter copies the strings; config must outlive the reporter.
  */
 typedef struct lsc_reporter_options {
-    size_t size;               /**< sizeof(lsc_reporter_options), set by lsc_reporter_options_init() */
-    lsc_format format;         /**< default LSC_FORMAT_TEXT */
-    int color;                 /**< text: nonzero for ANSI colours; default 0 */
-    lsc_severity fail_on;      /**< junit: findings at or above are failures (LSC_OFF: none); default LSC_ERROR */
-    lsc_severity show;         /**< findings below are counted, not written (LSC_OFF: all); default LSC_OFF */
-    const lsc_config *config;  /**< enabled rules and severities (sarif rules[], github summary); NULL: the defaults */
-    const char *tool_version;  /**< json/sarif tool version; NULL: lsc_version() */
-    int baseline;              /**< nonzero: a baseline is in use, sarif results carry baselineState */
-    const char *expect_source; /**< sarif: the file that declared expected findings; NULL: "the configuration" */
-    const char *step_summary;  /**< github: a file the Markdown summary is appended to at finish
-                                    (e.g. $GITHUB_STEP_SUMMARY's value, which the caller reads); NULL: none */
+    /** sizeof(lsc_reporter_options), set by lsc_reporter_options_init() */
+    size_t size;
+    /** The format; default LSC_FORMAT_TEXT. */
+    lsc_format format;
+    /** text: nonzero for ANSI colours; default 0. */
+    int color;
+    /** junit: findings at or above are failures (LSC_OFF: none); default LSC_ERROR. */
+    lsc_severity fail_on;
+    /** Findings below are counted, not written (LSC_OFF: all); default LSC_OFF. */
+    lsc_severity show;
+    /** Enabled rules and severities (sarif rules[], github summary); NULL: the defaults. */
+    const lsc_config *config;
+    /** json/sarif tool version; NULL: lsc_version(). */
+    const char *tool_version;
+    /** Nonzero: a baseline is in use, sarif results carry baselineState. */
+    int baseline;
+    /** sarif: the file that declared expected findings; NULL: "the configuration". */
+    const char *expect_source;
+    /** github: a file the Markdown summary is appended to at finish (e.g.
+     *  $GITHUB_STEP_SUMMARY's value, which the caller reads); NULL: none. */
+    const char *step_summary;
 } lsc_reporter_options;
 
 /** Set every field of *opts to its default, and opts->size. */

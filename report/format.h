@@ -53,8 +53,8 @@ typedef struct lscr_ops {
     int shows_unchanged;
 } lscr_ops;
 
-extern const lscr_ops lscr_text_ops, lscr_json_ops, lscr_jsonl_ops, lscr_sarif_ops,
-    lscr_github_ops, lscr_junit_ops;
+extern const lscr_ops lscr_text_ops, lscr_json_ops, lscr_jsonl_ops, lscr_sarif_ops, lscr_github_ops,
+    lscr_junit_ops;
 
 /* The reporter's options, complete (lsc_reporter_options of any size is
  * copied into this, missing fields defaulted). */

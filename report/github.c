@@ -124,7 +124,7 @@ static void write_step_summary(lsc_reporter *r, lscr_out *o, const char *line) {
         lscr_puts(o, "| ");
         put_md(r, o, in->file, 1);
         lscr_printf(o, " | %zu | %zu | %zu |\n", in->counts[LSC_ERROR], in->counts[LSC_WARNING],
-                   in->counts[LSC_NOTE]);
+                    in->counts[LSC_NOTE]);
     }
     if (more > 0)
         lscr_printf(o, "\n…and %zu more files with findings.\n", more);

@@ -153,7 +153,8 @@ static int json_finish(lsc_reporter *r) {
     lscr_puts(o, r->ninputs > 0 ? "\n],\"findings\":[" : "],\"findings\":[");
     if (copy_spool(r) < 0)
         return -1;
-    lscr_puts(o, ((json_state *)r->state)->written > 0 ? "\n],\"summary\":{\"errors\":" : "],\"summary\":{\"errors\":");
+    lscr_puts(o, ((json_state *)r->state)->written > 0 ? "\n],\"summary\":{\"errors\":"
+                                                       : "],\"summary\":{\"errors\":");
     lscr_putu(o, r->counts[LSC_ERROR]);
     lscr_puts(o, ",\"warnings\":");
     lscr_putu(o, r->counts[LSC_WARNING]);

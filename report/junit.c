@@ -45,7 +45,7 @@ static void junit_release(lsc_reporter *r) {
 
 static int junit_begin(lsc_reporter *r) {
     lscr_puts(&r->out,
-             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n");
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n");
     return lscr_out_status(&r->out);
 }
 

@@ -12,8 +12,8 @@
 
 /* Indexed by lsc_format. */
 static const lscr_ops *const formats[] = {
-    [LSC_FORMAT_TEXT] = &lscr_text_ops,   [LSC_FORMAT_JSON] = &lscr_json_ops,
-    [LSC_FORMAT_JSONL] = &lscr_jsonl_ops, [LSC_FORMAT_SARIF] = &lscr_sarif_ops,
+    [LSC_FORMAT_TEXT] = &lscr_text_ops,     [LSC_FORMAT_JSON] = &lscr_json_ops,
+    [LSC_FORMAT_JSONL] = &lscr_jsonl_ops,   [LSC_FORMAT_SARIF] = &lscr_sarif_ops,
     [LSC_FORMAT_GITHUB] = &lscr_github_ops, [LSC_FORMAT_JUNIT] = &lscr_junit_ops,
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
@@ -351,8 +351,8 @@ int lsc_reporter_summary_line(const lsc_reporter *r, char *buf, size_t size) {
     return snprintf(buf, size, "%zu %s, %zu %s, %zu %s: %zu %s, %zu %s, %zu %s", r->ninputs,
                     plural(r->ninputs, "file", "files"), r->documents,
                     plural(r->documents, "document", "documents"), r->certificates,
-                    plural(r->certificates, "certificate", "certificates"),
-                    r->counts[LSC_ERROR], plural(r->counts[LSC_ERROR], "error", "errors"),
-                    r->counts[LSC_WARNING], plural(r->counts[LSC_WARNING], "warning", "warnings"),
-                    r->counts[LSC_NOTE], plural(r->counts[LSC_NOTE], "note", "notes"));
+                    plural(r->certificates, "certificate", "certificates"), r->counts[LSC_ERROR],
+                    plural(r->counts[LSC_ERROR], "error", "errors"), r->counts[LSC_WARNING],
+                    plural(r->counts[LSC_WARNING], "warning", "warnings"), r->counts[LSC_NOTE],
+                    plural(r->counts[LSC_NOTE], "note", "notes"));
 }

@@ -190,8 +190,8 @@ static int sarif_begin(lsc_reporter *r) {
                         : "unknown";
     const char *url = LSCR_HOME_URL[0] != '\0' ? LSCR_HOME_URL : LSCR_FALLBACK_URL;
     lscr_puts(o, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
-                "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"lscertlint\","
-                "\"version\":");
+                 "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"lscertlint\","
+                 "\"version\":");
     put_json_cstr(o, v);
     lscr_puts(o, ",\"informationUri\":");
     put_json_cstr(o, url);
@@ -206,7 +206,7 @@ static int sarif_begin(lsc_reporter *r) {
         put_rule(o, rule, configured(r, rule));
     }
     lscr_puts(o, first ? "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":["
-                      : "\n]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
+                       : "\n]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
     return lscr_out_status(o);
 }
 
@@ -408,8 +408,8 @@ static int sarif_finding(lsc_reporter *r, const lsc_finding *f) {
     lscr_puts(o, "},\"locations\":[{");
     put_physical(o, file, &f->pos);
     lscr_putc(o, ',');
-    put_logical(o, f->pointer, f->pointer_len,
-                f->has_certificate ? f->certificate_name : NULL, f->certificate_name_len);
+    put_logical(o, f->pointer, f->pointer_len, f->has_certificate ? f->certificate_name : NULL,
+                f->certificate_name_len);
     uint64_t fingerprint;
     if (unique_fingerprint(s, f, file, &fingerprint) < 0)
         return -1;
@@ -417,14 +417,14 @@ static int sarif_finding(lsc_reporter *r, const lsc_finding *f) {
     lscr_printf(o, "\"%016llx\"}", (unsigned long long)fingerprint);
     if (r->opts.baseline)
         lscr_puts(o, r->mark == LSC_MARK_UNCHANGED ? ",\"baselineState\":\"unchanged\""
-                                                  : ",\"baselineState\":\"new\"");
+                                                   : ",\"baselineState\":\"new\"");
     if (r->mark == LSC_MARK_EXPECTED) {
         /* declared in the configuration: in-source, as a suppression comment is */
         lscr_puts(o, ",\"suppressions\":[{\"kind\":\"inSource\",\"justification\":");
         lscr_out_reset(&r->scratch);
         lscr_puts(&r->scratch, "expected by expect-findings in ");
-        lscr_puts(&r->scratch, r->opts.expect_source != NULL ? r->opts.expect_source
-                                                              : "the configuration");
+        lscr_puts(&r->scratch,
+                  r->opts.expect_source != NULL ? r->opts.expect_source : "the configuration");
         if (lscr_out_status(&r->scratch) < 0)
             return -1;
         lscr_json_str(o, r->scratch.buf, r->scratch.len);
@@ -486,7 +486,7 @@ static int sarif_finish(lsc_reporter *r) {
     for (size_t i = 0; i < r->ninputs; i++)
         unreadable += r->inputs[i].message != NULL;
     lscr_puts(o, s->written > 0 ? "\n],\"invocations\":[{\"executionSuccessful\":"
-                               : "],\"invocations\":[{\"executionSuccessful\":");
+                                : "],\"invocations\":[{\"executionSuccessful\":");
     lscr_puts(o, unreadable > 0 ? "false" : "true");
     if (unreadable > 0) {
         lscr_puts(o, ",\"toolExecutionNotifications\":[");
@@ -496,7 +496,7 @@ static int sarif_finish(lsc_reporter *r) {
             if (in->message == NULL)
                 continue;
             lscr_puts(o, first ? "\n{\"level\":\"error\",\"message\":{\"text\":"
-                              : ",\n{\"level\":\"error\",\"message\":{\"text\":");
+                               : ",\n{\"level\":\"error\",\"message\":{\"text\":");
             first = 0;
             lscr_out_reset(&r->scratch);
             lscr_puts(&r->scratch, "cannot read the input: ");

@@ -121,9 +121,12 @@ START_TEST(sarif_fingerprint_stable) {
     /* inside a certificate: its identity, not its index in the list */
     b = a, b.pointer = "/certificates/7/tags/0/key", b.pointer_len = 26;
     a.pointer = "/certificates/0/tags/0/key", a.pointer_len = 26;
-    ck_assert_uint_eq(lscr_fingerprint(&a, "a.json", "aarn:1"), lscr_fingerprint(&b, "a.json", "aarn:1"));
-    ck_assert_uint_ne(lscr_fingerprint(&a, "a.json", "aarn:1"), lscr_fingerprint(&a, "a.json", "aarn:2"));
-    ck_assert_uint_ne(lscr_fingerprint(&a, "a.json", "aarn:1"), lscr_fingerprint(&a, "a.json", NULL));
+    ck_assert_uint_eq(lscr_fingerprint(&a, "a.json", "aarn:1"),
+                      lscr_fingerprint(&b, "a.json", "aarn:1"));
+    ck_assert_uint_ne(lscr_fingerprint(&a, "a.json", "aarn:1"),
+                      lscr_fingerprint(&a, "a.json", "aarn:2"));
+    ck_assert_uint_ne(lscr_fingerprint(&a, "a.json", "aarn:1"),
+                      lscr_fingerprint(&a, "a.json", NULL));
     /* the parts are separated: ("ab","c") differs from ("a","bc") */
     lsc_finding c = a, d = a;
     c.pointer = "/ab", c.pointer_len = 3, c.value = "c", c.value_len = 1;
@@ -152,7 +155,8 @@ START_TEST(escape_public) {
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         lscr_out o;
         lscr_out_init(&o, NULL);
-        ck_assert_int_eq(lsc_escape(cases[i].kind, cases[i].in, strlen(cases[i].in), collect, &o), 0);
+        ck_assert_int_eq(lsc_escape(cases[i].kind, cases[i].in, strlen(cases[i].in), collect, &o),
+                         0);
         ck_assert_str_eq(o.buf != NULL ? o.buf : "", cases[i].want);
         lscr_out_release(&o);
     }

@@ -191,53 +191,95 @@ static void check_xml(const char *text) {
     ck_assert_msg(ok == 1, "not well-formed XML:\n%s", text);
 }
 
-
 /* two_input_run()'s bytes, per format: the reporter before it moved into
  * the library wrote these (sarif: from "results" on; its rules[] head is
  * tests/golden's and sarif_rules's). */
-#define TWO_TEXT \
-    "a.json:7:24: error: tag key \"a\\u001b\" has a character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)\n" \
+#define TWO_TEXT                                                                                   \
+    "a.json:7:24: error: tag key \"a\\u001b\" has a character outside the allowed set "            \
+    "[tag-key-charset] (/certificates/0/tags/0/key)\n"                                             \
     "a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n"
-#define TWO_JSON \
-    "{\"tool\":{\"name\":\"lscertlint\",\"version\":\"1.2.3\"},\"inputs\":[\n" \
-    "{\"file\":\"a.json\",\"documents\":1,\"certificates\":1,\"status\":\"findings\"},\n" \
-    "{\"file\":\"b.json\",\"documents\":0,\"certificates\":0,\"status\":\"unreadable\",\"message\":\"No such file or directory\"}\n" \
-    "],\"findings\":[\n" \
-    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/tags/0/key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"},\n" \
-    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":\"www\",\"expected\":true}\n" \
+#define TWO_JSON                                                                                   \
+    "{\"tool\":{\"name\":\"lscertlint\",\"version\":\"1.2.3\"},\"inputs\":[\n"                     \
+    "{\"file\":\"a.json\",\"documents\":1,\"certificates\":1,\"status\":\"findings\"},\n"          \
+    "{\"file\":\"b.json\",\"documents\":0,\"certificates\":0,\"status\":\"unreadable\","           \
+    "\"message\":\"No such file or directory\"}\n"                                                 \
+    "],\"findings\":[\n"                                                                           \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/tags/0/"                                                                       \
+    "key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key "             \
+    "\\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"},\n"     \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/"                                                                              \
+    "x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":"     \
+    "\"www\",\"expected\":true}\n"                                                                 \
     "],\"summary\":{\"errors\":1,\"warnings\":0,\"notes\":0,\"expected\":1}}\n"
-#define TWO_JSONL \
-    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/tags/0/key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"}\n" \
-    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/certificates/0/x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":\"www\",\"expected\":true}\n"
-#define TWO_SARIF \
-    "\"results\":[\n" \
-    "{\"ruleId\":\"tag-key-charset\",\"ruleIndex\":20,\"level\":\"error\",\"message\":{\"text\":\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed set\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/tags/0/key\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":\"0dfa892ab8134ae1\"},\"baselineState\":\"new\"},\n" \
-    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"warning\",\"message\":{\"text\":\"m2\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/x\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":\"bfb1729a990c8634\"},\"baselineState\":\"new\",\"suppressions\":[{\"kind\":\"inSource\",\"justification\":\"expected by expect-findings in lscertlint.json\"}]},\n" \
-    "{\"ruleId\":\"empty-response\",\"ruleIndex\":6,\"level\":\"note\",\"message\":{\"text\":\"m3\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{\"fullyQualifiedName\":\"\"}]}],\"partialFingerprints\":{\"lscertlint/v1\":\"1958447ee21a3375\"},\"baselineState\":\"unchanged\"},\n" \
-    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"none\",\"message\":{\"text\":\"fixed since the baseline: null-value\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},\"region\":{\"startLine\":1,\"startColumn\":1,\"byteOffset\":0}},\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/y\"}]}],\"baselineState\":\"absent\"}\n" \
-    "],\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n" \
-    "{\"level\":\"error\",\"message\":{\"text\":\"cannot read the input: No such file or directory\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"b.json\"}}}]}\n" \
+#define TWO_JSONL                                                                                  \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/tags/0/"                                                                       \
+    "key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key "             \
+    "\\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"}\n"      \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/"                                                                              \
+    "x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":"     \
+    "\"www\",\"expected\":true}\n"
+#define TWO_SARIF                                                                                  \
+    "\"results\":[\n"                                                                              \
+    "{\"ruleId\":\"tag-key-charset\",\"ruleIndex\":20,\"level\":\"error\",\"message\":{\"text\":"  \
+    "\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed "                            \
+    "set\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},"      \
+    "\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{"  \
+    "\"fullyQualifiedName\":\"/certificates/0/tags/0/"                                             \
+    "key\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/"      \
+    "v1\":\"0dfa892ab8134ae1\"},\"baselineState\":\"new\"},\n"                                     \
+    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"warning\",\"message\":{\"text\":"      \
+    "\"m2\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},"     \
+    "\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{"  \
+    "\"fullyQualifiedName\":\"/certificates/0/"                                                    \
+    "x\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/"        \
+    "v1\":\"bfb1729a990c8634\"},\"baselineState\":\"new\",\"suppressions\":[{\"kind\":"            \
+    "\"inSource\",\"justification\":\"expected by expect-findings in lscertlint.json\"}]},\n"      \
+    "{\"ruleId\":\"empty-response\",\"ruleIndex\":6,\"level\":\"note\",\"message\":{\"text\":"     \
+    "\"m3\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},"     \
+    "\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{"  \
+    "\"fullyQualifiedName\":\"\"}]}],\"partialFingerprints\":{\"lscertlint/"                       \
+    "v1\":\"1958447ee21a3375\"},\"baselineState\":\"unchanged\"},\n"                               \
+    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"none\",\"message\":{\"text\":\"fixed " \
+    "since the baseline: "                                                                         \
+    "null-value\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a."       \
+    "json\"},\"region\":{\"startLine\":1,\"startColumn\":1,\"byteOffset\":0}},"                    \
+    "\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/"                             \
+    "y\"}]}],\"baselineState\":\"absent\"}\n"                                                      \
+    "],\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n"         \
+    "{\"level\":\"error\",\"message\":{\"text\":\"cannot read the input: No such file or "         \
+    "directory\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"b.json\"}" \
+    "}}]}\n"                                                                                       \
     "]}]}]}\n"
-#define TWO_GITHUB \
-    "::error file=a.json,line=7,col=24,title=tag-key-charset::tag key \"a\\u001b\" has a character outside the allowed set (/certificates/0/tags/0/key)\n" \
-    "::notice file=a.json,line=7,col=24,title=null-value::expected warning: m2 (/certificates/0/x)\n" \
-    "::error file=b.json,title=lscertlint::cannot read the input: No such file or directory\n" \
+#define TWO_GITHUB                                                                                 \
+    "::error file=a.json,line=7,col=24,title=tag-key-charset::tag key \"a\\u001b\" has a "         \
+    "character outside the allowed set (/certificates/0/tags/0/key)\n"                             \
+    "::notice file=a.json,line=7,col=24,title=null-value::expected warning: m2 "                   \
+    "(/certificates/0/x)\n"                                                                        \
+    "::error file=b.json,title=lscertlint::cannot read the input: No such file or directory\n"     \
     "::notice::2 files, 1 document, 1 certificate: 1 error, 0 warnings, 0 notes\n"
-#define TWO_JUNIT \
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-    "<testsuites name=\"lscertlint\">\n" \
-    "  <testsuite name=\"a.json\" tests=\"1\" failures=\"1\" errors=\"0\">\n" \
-    "    <testcase name=\"document 0\" classname=\"a.json\">\n" \
-    "      <failure type=\"tag-key-charset\" message=\"a.json:7:24: error: tag key &quot;a\\u001b&quot; has a character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)\">a.json:7:24: error: tag key &quot;a\\u001b&quot; has a character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)</failure>\n" \
-    "      <system-out>a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n" \
-    "</system-out>\n" \
-    "    </testcase>\n" \
-    "  </testsuite>\n" \
-    "  <testsuite name=\"b.json\" tests=\"1\" failures=\"0\" errors=\"1\">\n" \
-    "    <testcase name=\"input\" classname=\"b.json\">\n" \
-    "      <error type=\"unreadable\" message=\"cannot read the input: No such file or directory\"/>\n" \
-    "    </testcase>\n" \
-    "  </testsuite>\n" \
+#define TWO_JUNIT                                                                                  \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                 \
+    "<testsuites name=\"lscertlint\">\n"                                                           \
+    "  <testsuite name=\"a.json\" tests=\"1\" failures=\"1\" errors=\"0\">\n"                      \
+    "    <testcase name=\"document 0\" classname=\"a.json\">\n"                                    \
+    "      <failure type=\"tag-key-charset\" message=\"a.json:7:24: error: tag key "               \
+    "&quot;a\\u001b&quot; has a character outside the allowed set [tag-key-charset] "              \
+    "(/certificates/0/tags/0/key)\">a.json:7:24: error: tag key &quot;a\\u001b&quot; has a "       \
+    "character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)</failure>\n" \
+    "      <system-out>a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n"     \
+    "</system-out>\n"                                                                              \
+    "    </testcase>\n"                                                                            \
+    "  </testsuite>\n"                                                                             \
+    "  <testsuite name=\"b.json\" tests=\"1\" failures=\"0\" errors=\"1\">\n"                      \
+    "    <testcase name=\"input\" classname=\"b.json\">\n"                                         \
+    "      <error type=\"unreadable\" message=\"cannot read the input: No such file or "           \
+    "directory\"/>\n"                                                                              \
+    "    </testcase>\n"                                                                            \
+    "  </testsuite>\n"                                                                             \
     "</testsuites>\n"
 
 #define MSG "tag key \"a\\u001b\" has a character outside the allowed set"
@@ -804,8 +846,7 @@ START_TEST(hostile_all_formats) {
      * forged ":LINE:COL: " in a pointer) */
     text_structure(ftext, 1, ftext_s, sizeof ftext_s);
     text_structure(h->text, 0, ptext_s, sizeof ptext_s);
-    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext_s,
-             ptext_s);
+    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext_s, ptext_s);
     ck_assert_str_eq(out, want);
     ck_assert(clean_bytes(out, strlen(out)));
 
@@ -987,12 +1028,9 @@ static lsc_reporter_options two_input_options(lsc_format format) {
 
 /* The bytes of each format for two_input_run(). */
 static const char *const two_input_want[] = {
-    [LSC_FORMAT_TEXT] = TWO_TEXT,
-    [LSC_FORMAT_JSON] = TWO_JSON,
-    [LSC_FORMAT_JSONL] = TWO_JSONL,
-    [LSC_FORMAT_SARIF] = TWO_SARIF,
-    [LSC_FORMAT_GITHUB] = TWO_GITHUB,
-    [LSC_FORMAT_JUNIT] = TWO_JUNIT,
+    [LSC_FORMAT_TEXT] = TWO_TEXT,     [LSC_FORMAT_JSON] = TWO_JSON,
+    [LSC_FORMAT_JSONL] = TWO_JSONL,   [LSC_FORMAT_SARIF] = TWO_SARIF,
+    [LSC_FORMAT_GITHUB] = TWO_GITHUB, [LSC_FORMAT_JUNIT] = TWO_JUNIT,
 };
 
 START_TEST(marks_every_format) {
@@ -1049,9 +1087,8 @@ START_TEST(callback_failure_sticky) {
     /* every byte of the first 4 KiB, then 1000 places spread over the rest
      * (sarif's rules[] alone is 40 KiB) and the last byte */
     long step = whole.len > 4096 ? (long)(whole.len - 4096) / 1000 + 1 : 1;
-    for (long at = 0; at < (long)whole.len; at = at < 4096 || at + step >= (long)whole.len - 1
-                                                     ? at + 1
-                                                     : at + step) {
+    for (long at = 0; at < (long)whole.len;
+         at = at < 4096 || at + step >= (long)whole.len - 1 ? at + 1 : at + step) {
         sink k = {NULL, 0, 0, at, 0, 0};
         r = lsc_reporter_new(&o, sink_write, &k);
         ck_assert_ptr_nonnull(r);
@@ -1203,8 +1240,7 @@ static Suite *report_suite(void) {
     tcase_add_test(tc, misuse);
 #ifdef LSC_FAULT_INJECTION
     tc = new_case(s, "out-of-memory");
-    tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT,
-                        LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
 #endif
     return s;
 }
