@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* Upper case for percent-encoding (RFC 3986), lower case for \u and \x
  * escapes, as JSON encoders and doc/contract.md §7 write them. */
@@ -134,33 +135,18 @@ void lscr_printf(lscr_out *o, const char *fmt, ...) {
 }
 
 size_t lscr_utf8_next(const unsigned char *s, size_t n, uint32_t *cp) {
-    unsigned char c = s[0];
-    if (c < 0x80) {
-        *cp = c;
+    if (s[0] < 0x80) { /* most of every report: no call */
+        *cp = s[0];
         return 1;
     }
-    size_t len;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, v = c & 0x07, min = 0x10000;
-    } else {
+    /* utf8proc is strict (RFC 3629): no overlong forms, no surrogates,
+     * nothing above U+10FFFF, no truncated sequence */
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len = utf8proc_iterate(s, n < 4 ? (utf8proc_ssize_t)n : 4, &c);
+    if (len <= 0)
         return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return len;
+    *cp = (uint32_t)c;
+    return (size_t)len;
 }
 
 int lscr_unsafe_codepoint(uint32_t cp) {
