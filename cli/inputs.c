@@ -39,6 +39,12 @@ void cli_report_failed(cli_run *run, cli_report *report, int errnum) {
     run->io_error = 1;
     if (errnum == EPIPE) { /* the reader is gone (| head): not worth a word */
         run->quiet_stop = 1;
+    } else if (errnum == ENOMEM) { /* the reporter's memory: the run ends as on the checker's */
+        if (!run->stop) {
+            cli_progress_clear(&run->progress);
+            cli_error("out of memory");
+        }
+        run->stop = 1;
     } else {
         cli_progress_clear(&run->progress);
         cli_error_name(report->name, errnum ? errnum : EIO);
