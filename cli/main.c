@@ -369,6 +369,18 @@ static int reopen_std_fds(void) {
     return 0;
 }
 
+/* The run's options: the command line, the configuration file it points
+ * to (or finds), then both applied in that order of precedence. */
+static cli_parse_result read_options(int argc, char **argv, cli_options *opts, int *status) {
+    if (cli_options_parse(argc, argv, opts, status) != CLI_PARSE_RUN)
+        return CLI_PARSE_EXIT;
+    if (cli_config_load(opts, &opts->cfg, status) != 0)
+        return CLI_PARSE_EXIT;
+    const cli_config *cfg = opts->cfg;
+    return cli_options_resolve(opts, cfg ? cfg->settings : NULL, cfg ? cfg->nsettings : 0,
+                               cfg ? cfg->path : NULL, status);
+}
+
 int main(int argc, char **argv) {
     cli_options opts;
     int status;
@@ -377,7 +389,7 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     if (reopen_std_fds() != 0)
         return CLI_EXIT_IO; /* no stderr to say it on */
-    if (cli_options_parse(argc, argv, &opts, &status) == CLI_PARSE_RUN) {
+    if (read_options(argc, argv, &opts, &status) == CLI_PARSE_RUN) {
         if (opts.quiet >= 2)
             cli_messages_off = 1;
         if (opts.action == CLI_CHECK && opts.operand_count == 0 && isatty(STDIN_FILENO)) {
@@ -386,11 +398,13 @@ int main(int argc, char **argv) {
             fputs("lscertlint: no input: give FILE, DIR or - (standard input is a terminal)\n"
                   "Usage: lscertlint [OPTION]... [FILE|DIR|-]...; try 'lscertlint --help'.\n",
                   stderr);
+            cli_config_free(opts.cfg);
             cli_options_free(&opts);
             return CLI_EXIT_USAGE;
         }
         status = opts.action == CLI_CHECK ? check_inputs(&opts) : run_catalog(&opts);
     }
+    cli_config_free(opts.cfg);
     cli_options_free(&opts);
     return status;
 }

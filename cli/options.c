@@ -13,7 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/config_file.h"
 #include "cli/jobs.h"
 #include "cli/now.h"
 #include "cli/output.h"
@@ -872,7 +871,6 @@ static int record_setting(cli_options *opts, int code, const char *arg) {
 
 cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int *status) {
     int c, done = 0;
-    size_t i;
     memset(opts, 0, sizeof *opts);
     opts->format = LSC_FORMAT_TEXT;
     opts->fail_on = LSC_ERROR;
@@ -927,10 +925,16 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
         usage_error("--config and --no-config contradict each other; choose one");
         return CLI_PARSE_EXIT;
     }
-    if (cli_config_load(opts, &opts->cfg, status) != 0)
-        return CLI_PARSE_EXIT;
-    for (i = 0; opts->cfg && i < opts->cfg->nsettings; i++)
-        if (cli_option_apply(opts, &opts->cfg->settings[i], opts->cfg->path, status) != 0)
+    opts->operands = argv + optind;
+    opts->operand_count = argc - optind;
+    return CLI_PARSE_RUN;
+}
+
+cli_parse_result cli_options_resolve(cli_options *opts, const cli_setting *file_settings,
+                                     size_t nfile_settings, const char *file_path, int *status) {
+    size_t i;
+    for (i = 0; i < nfile_settings; i++)
+        if (cli_option_apply(opts, &file_settings[i], file_path, status) != 0)
             return CLI_PARSE_EXIT;
     for (i = 0; i < opts->ncmdline; i++)
         if (cli_option_apply(opts, &opts->cmdline[i], NULL, status) != 0)
@@ -947,8 +951,6 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     if ((opts->action == CLI_CHECK || opts->action == CLI_PRINT_CONFIG) &&
         now_from_environment(opts) != 0)
         return CLI_PARSE_EXIT;
-    opts->operands = argv + optind;
-    opts->operand_count = argc - optind;
     if (opts->action != CLI_CHECK && opts->operand_count > 0) {
         usage_error_value(opts->action == CLI_LIST_RULES  ? "--list-rules takes no operand, got"
                           : opts->action == CLI_EXPLAIN ? "--explain takes no operand, got"
@@ -980,8 +982,6 @@ void cli_options_free(cli_options *opts) {
     opts->n_excludes = 0;
     lsc_config_free(opts->config);
     opts->config = NULL;
-    cli_config_free(opts->cfg);
-    opts->cfg = NULL;
     free(opts->cmdline);
     opts->cmdline = NULL;
 }
