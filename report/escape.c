@@ -198,8 +198,9 @@ static void esc_walk(lscr_out *o, const char *s, size_t n, int escape_backslash,
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run = 0; /* run: start of the pending plain span */
     while (i < n) {
-        uint32_t cp;
-        size_t len = lscr_utf8_next(p + i, n - i, &cp);
+        uint32_t cp = p[i];
+        /* printable ASCII, the bulk of every report, without a call */
+        size_t len = cp >= 0x20 && cp < 0x7F ? 1 : lscr_utf8_next(p + i, n - i, &cp);
         int plain = len != 0 && !lscr_unsafe_codepoint(cp) && !(cp == '\\' && escape_backslash) &&
                     !(cp == '"' && json);
         if (plain) {
