@@ -3,8 +3,10 @@
  * file that fills a table of operations (lscr_ops) and keeps its own state;
  * the core counts, keeps the per-input records and calls the table. The
  * formats include only this header; the core has no header of its own (its
- * interface is lscertlint.h). Nothing here is exported: the library
- * exports only lsc_ symbols. */
+ * interface is lscertlint.h). Calls go one way: the core calls the
+ * formats, which call the helpers of report/format.c and report/escape.c,
+ * never the core. Nothing here is exported: the library exports only lsc_
+ * symbols. */
 #ifndef LSC_REPORT_FORMAT_H
 #define LSC_REPORT_FORMAT_H
 
@@ -102,6 +104,8 @@ lscr_input *lscr_current(lsc_reporter *r);
 int lscr_fail(lsc_reporter *r, int err);
 /* Copy of n bytes of s, NUL-terminated (lscp_malloc); NULL on out-of-memory. */
 char *lscr_strndup(const char *s, size_t n);
+/* lsc_reporter_summary_line(). */
+int lscr_summary_line(const lsc_reporter *r, char *buf, size_t size);
 
 /* FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER), escaped, no newline
  * (text.c; junit's lines too). */

@@ -132,7 +132,7 @@ static void write_step_summary(lsc_reporter *r, lscr_out *o, const char *line) {
 
 static int github_finish(lsc_reporter *r) {
     char line[256];
-    lsc_reporter_summary_line(r, line, sizeof line);
+    lscr_summary_line(r, line, sizeof line);
     lscr_puts(&r->out, "::notice::");
     put_gh(r, &r->out, line, strlen(line), 0, 0);
     lscr_putc(&r->out, '\n');
