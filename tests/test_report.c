@@ -291,9 +291,14 @@ START_TEST(format_names) {
     for (int i = 0; i < 6; i++) {
         ck_assert_int_eq(lsc_format_parse(names[i], &f), 0);
         ck_assert_int_eq(f, i);
+        ck_assert_str_eq(lsc_format_name(f), names[i]);
     }
+    errno = 0;
     ck_assert_int_eq(lsc_format_parse("xml", &f), -1);
+    ck_assert_int_eq(errno, EINVAL);
     ck_assert_int_eq(lsc_format_parse("", &f), -1);
+    ck_assert_int_eq(lsc_format_parse("SARIF", &f), -1); /* the CLI lowercases first */
+    ck_assert_ptr_null(lsc_format_name((lsc_format)6));
 }
 END_TEST
 
