@@ -7,7 +7,6 @@
 #include "cli/inventory.h"
 #include "cli/config_json.h"
 #include "lscertlint.h"
-#include "report/report.h"
 
 /* What the run does. */
 typedef enum cli_action {
@@ -42,14 +41,14 @@ typedef struct cli_setting {
 typedef struct cli_config cli_config;
 /* --report=FORMAT:FILE */
 typedef struct cli_report_spec {
-    rep_format format;
+    lsc_format format;
     const char *path; /* points into argv */
 } cli_report_spec;
 
 typedef struct cli_options {
     lsc_config *config; /* rules, request context, limits (owned) */
     cli_action action;
-    rep_format format;      /* -f */
+    lsc_format format;      /* -f */
     const char *output;     /* -o PATH (NULL or "-": standard output) */
     int pass_through;       /* -p */
     int normalize;          /* --normalize */

@@ -32,7 +32,6 @@
 #include <yajl/yajl_parse.h>
 
 #include "lscertlint.h"
-#include "report/report.h"
 #include "fuzz/oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -103,7 +102,7 @@ static void check_text(const char *what, const char *s, size_t n, int allow_nl) 
 
 typedef struct run {
     record rec;
-    rep_reporter *rep[FORMATS];
+    lsc_reporter *rep[FORMATS];
     size_t findings;
     size_t stop_after; /* 0: never stop */
     size_t certificates;
@@ -250,8 +249,8 @@ static int on_finding(void *user, const lsc_finding *f) {
                (unsigned long long)f->pos.column, (unsigned long long)f->pos.offset, h,
                f->has_certificate, f->has_certificate ? f->certificate : 0, f->message);
     for (int i = 0; i < FORMATS; i++)
-        if (r->rep[i] && rep_finding(r->rep[i], f) < 0)
-            fail("rep_finding failed (format %d)", i);
+        if (r->rep[i] && lsc_reporter_finding(r->rep[i], f, LSC_MARK_NONE) < 0)
+            fail("lsc_reporter_finding failed (format %d)", i);
     r->findings++;
     return r->stop_after && r->findings >= r->stop_after;
 }
@@ -345,11 +344,12 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
                       char **bufs, size_t *lens, FILE **fps) {
     memset(r, 0, sizeof *r);
     r->stop_after = o->stop_after;
-    static const rep_format formats[FORMATS] = {REP_TEXT,  REP_JSON,   REP_JSONL,
-                                                REP_SARIF, REP_GITHUB, REP_JUNIT};
+    static const lsc_format formats[FORMATS] = {LSC_FORMAT_TEXT,   LSC_FORMAT_JSON,
+                                                LSC_FORMAT_JSONL,  LSC_FORMAT_SARIF,
+                                                LSC_FORMAT_GITHUB, LSC_FORMAT_JUNIT};
     for (int i = 0; fps && i < FORMATS; i++) {
-        rep_options ro;
-        memset(&ro, 0, sizeof ro);
+        lsc_reporter_options ro;
+        lsc_reporter_options_init(&ro);
         ro.format = formats[i];
         ro.fail_on = LSC_ERROR;
         ro.config = o->cfg;
@@ -357,9 +357,9 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
         fps[i] = open_memstream(&bufs[i], &lens[i]);
         if (!fps[i])
             fail("open_memstream failed");
-        r->rep[i] = rep_new(&ro, fps[i]);
-        if (!r->rep[i] || rep_input_start(r->rep[i], o->file) < 0)
-            fail("rep_new/rep_input_start failed (format %d)", i);
+        r->rep[i] = lsc_reporter_new_file(&ro, fps[i]);
+        if (!r->rep[i] || lsc_reporter_input_start(r->rep[i], o->file) < 0)
+            fail("lsc_reporter_new_file/input_start failed (format %d)", i);
     }
     lsc_callbacks cb;
     memset(&cb, 0, sizeof cb);
@@ -416,13 +416,13 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
     rec_printf(&r->rec, "rc=%d documents=%zu certificates=%zu findings=%zu/%zu/%zu\n", rc,
                st->documents, st->certificates, st->findings[1], st->findings[2], st->findings[3]);
     for (int i = 0; fps && i < FORMATS; i++) {
-        if (rep_input_end(r->rep[i], st, total ? "findings" : "ok", NULL) < 0 ||
-            rep_finish(r->rep[i]) < 0)
-            fail("rep_input_end/rep_finish failed (format %d)", i);
+        if (lsc_reporter_input_end(r->rep[i], st, total ? "findings" : "ok", NULL) < 0 ||
+            lsc_reporter_finish(r->rep[i]) < 0)
+            fail("lsc_reporter_input_end/finish failed (format %d)", i);
         char line[512];
-        rep_summary_line(r->rep[i], line, sizeof line);
+        lsc_reporter_summary_line(r->rep[i], line, sizeof line);
         check_text("summary line", line, strlen(line), 0);
-        rep_free(r->rep[i]);
+        lsc_reporter_free(r->rep[i]);
         r->rep[i] = NULL;
         if (fclose(fps[i]) != 0)
             fail("fclose of a memstream failed");
