@@ -8,7 +8,6 @@
 #include "lib/internal.h"
 
 /* Kept across clears: a realistic list (10 names, 50 tags) fits in them. */
-#define KEEP_SLOTS 256
 #define KEEP_ENTRIES 128
 #define KEEP_BYTES 16384
 
@@ -28,13 +27,11 @@ void lscv_index_release(lscv_index *ix) {
 void lscv_index_clear(lscv_index *ix) {
     if (ix->len == 0 && ix->bytes_len == 0)
         return;
-    if (ix->slots_cap > KEEP_SLOTS) {
-        lscp_free(ix->slots);
-        ix->slots = NULL;
-        ix->slots_cap = 0;
-    } else if (ix->slots) {
-        memset(ix->slots, 0, ix->slots_cap * sizeof *ix->slots);
-    }
+    /* back to the small mode: the next list is most likely short (a long
+     * one costs one slot table per certificate) */
+    lscp_free(ix->slots);
+    ix->slots = NULL;
+    ix->slots_cap = 0;
     if (ix->e_cap > KEEP_ENTRIES) {
         lscp_free(ix->e);
         ix->e = NULL;
@@ -46,19 +43,6 @@ void lscv_index_clear(lscv_index *ix) {
         ix->bytes_cap = 0;
     }
     ix->len = ix->bytes_len = 0;
-}
-
-uint64_t lscv_index_hash(const lscv_index *ix, const char *a, size_t alen, const char *b,
-                         size_t blen) {
-    lscp_hasher hs;
-    lscp_hash_begin(&hs, ix->key);
-    lscp_hash_add(&hs, a, alen, ix->fold);
-    if (b) {
-        uint64_t n = alen; /* ("ab","c") and ("a","bc") differ */
-        lscp_hash_add(&hs, &n, sizeof n, 0);
-        lscp_hash_add(&hs, b, blen, ix->fold);
-    }
-    return lscp_hash_end(&hs);
 }
 
 static int same(const lscv_index *ix, const char *x, size_t xlen, const char *y, size_t ylen) {
@@ -91,6 +75,19 @@ static void place(lscv_index *ix, size_t i) {
     }
 }
 
+static uint64_t index_hash(const lscv_index *ix, const char *a, size_t alen, const char *b,
+                           size_t blen) {
+    lscp_hasher hs;
+    lscp_hash_begin(&hs, ix->key);
+    lscp_hash_add(&hs, a, alen, ix->fold);
+    if (b) {
+        uint64_t n = alen; /* ("ab","c") and ("a","bc") differ */
+        lscp_hash_add(&hs, &n, sizeof n, 0);
+        lscp_hash_add(&hs, b, blen, ix->fold);
+    }
+    return lscp_hash_end(&hs);
+}
+
 static int rehash(lscv_index *ix, size_t cap) {
     uint32_t *slots = lscp_calloc(cap, sizeof *slots);
     if (!slots)
@@ -103,17 +100,43 @@ static int rehash(lscv_index *ix, size_t cap) {
     return 0;
 }
 
-lscv_index_entry *lscv_index_find(lscv_index *ix, const char *a, size_t alen, const char *b,
-                                  size_t blen, size_t index, int add, int *found, int *oom) {
-    return lscv_index_find_hashed(ix, lscv_index_hash(ix, a, alen, b, blen), a, alen, b, blen,
-                                  index, add, found, oom);
+/* Leave the small mode: hash every entry and build the slot table. */
+static int start_hashing(lscv_index *ix) {
+    for (size_t i = 0; i < ix->len; i++) {
+        lscv_index_entry *e = &ix->e[i];
+        const char *a = ix->bytes + e->off;
+        e->hash = index_hash(ix, a, e->alen, ix->pairs ? a + e->alen : NULL, e->blen);
+    }
+    return rehash(ix, 64);
 }
 
-lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t h, const char *a, size_t alen,
-                                         const char *b, size_t blen, size_t index, int add,
-                                         int *found, int *oom) {
+lscv_index_entry *lscv_index_find(lscv_index *ix, const char *a, size_t alen, const char *b,
+                                  size_t blen, size_t index, int add, int *found, int *oom) {
+    uint64_t h = 0;
     *found = 0;
-    if (ix->slots_cap) {
+    ix->pairs = b != NULL;
+    if (ix->slots_cap == 0) {
+        /* Small mode: most lists hold a few elements, where comparing with
+         * each is cheaper than hashing (which then never happens). */
+        for (size_t i = 0; i < ix->len; i++) {
+            lscv_index_entry *e = &ix->e[i];
+            ix->probes++;
+            if (same(ix, ix->bytes + e->off, e->alen, a, alen) &&
+                (!b || same(ix, ix->bytes + e->off + e->alen, e->blen, b, blen))) {
+                *found = 1;
+                return e;
+            }
+        }
+        ix->probes++;
+        if (!add)
+            return NULL;
+        if (ix->len >= LSCV_INDEX_SMALL) {
+            if (start_hashing(ix) < 0)
+                goto oom;
+            h = index_hash(ix, a, alen, b, blen);
+        }
+    } else {
+        h = index_hash(ix, a, alen, b, blen);
         size_t mask = ix->slots_cap - 1;
         for (size_t s = (size_t)h & mask; ix->slots[s]; s = (s + 1) & mask) {
             lscv_index_entry *e = &ix->e[ix->slots[s] - 1];
@@ -130,7 +153,7 @@ lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t h, const char 
         return NULL; /* absurd sizes: not remembered */
     if (b == NULL)
         blen = 0;
-    if ((ix->len + 1) * 2 > ix->slots_cap && rehash(ix, ix->slots_cap ? ix->slots_cap * 2 : 64) < 0)
+    if (ix->slots_cap && (ix->len + 1) * 2 > ix->slots_cap && rehash(ix, ix->slots_cap * 2) < 0)
         goto oom;
     /* (the capacity checks first: the common case calls nothing) */
     if ((ix->len + 1 > ix->e_cap &&
@@ -151,7 +174,8 @@ lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t h, const char 
         memcpy(ix->bytes + ix->bytes_len + alen, b, blen);
     ix->bytes_len += alen + blen;
     ix->len++;
-    place(ix, ix->len - 1);
+    if (ix->slots_cap)
+        place(ix, ix->len - 1);
     return e;
 oom:
     *oom = 1;

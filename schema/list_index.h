@@ -3,8 +3,10 @@
  * (duplicates, record domainName among the names, tags-mismatch). The
  * elements themselves are not kept: each distinct string is copied once into
  * the index's byte store, and the entries, in the order they were added,
- * refer to it by offset. Open addressing under the checker's keyed hash;
- * the full strings are compared on a hash match. */
+ * refer to it by offset. Up to LSCV_INDEX_SMALL entries, a lookup compares
+ * with each entry and nothing is hashed (most lists are that short); past
+ * that, open addressing under the checker's keyed hash, the full strings
+ * compared on a hash match. */
 #ifndef LSC_LIST_INDEX_H
 #define LSC_LIST_INDEX_H
 
@@ -13,8 +15,11 @@
 
 #include "lib/hash.h"
 
+/* Entries compared one by one before the index starts hashing. */
+#define LSCV_INDEX_SMALL 8
+
 typedef struct lscv_index_entry {
-    uint64_t hash;
+    uint64_t hash;       /* once the index hashes (slots_cap > 0) */
     size_t off;          /* a at off in bytes, b right after it */
     uint32_t alen, blen; /* lengths (strings longer than 4 GiB are cut: never in practice) */
     size_t index;        /* list index of the element that first had it */
@@ -24,10 +29,11 @@ typedef struct lscv_index_entry {
 typedef struct lscv_index {
     const lscp_hash_key *key;
     int fold;            /* compare ASCII case-insensitively (domain names) */
+    int pairs;           /* entries are pairs (a, b) */
     lscv_index_entry *e; /* in the order added */
     size_t len, e_cap;
     uint32_t *slots;  /* entry number + 1; 0 is empty */
-    size_t slots_cap; /* a power of two, at least twice len */
+    size_t slots_cap; /* 0 (small mode), or a power of two, at least twice len */
     char *bytes;
     size_t bytes_len, bytes_cap;
     uint64_t probes; /* slots looked at (work, for tests) */
@@ -44,15 +50,6 @@ void lscv_index_release(lscv_index *ix);
  * ran out. */
 lscv_index_entry *lscv_index_find(lscv_index *ix, const char *a, size_t alen, const char *b,
                                   size_t blen, size_t index, int add, int *found, int *oom);
-
-/* The hash lscv_index_find() uses; indexes under the same key and fold
- * give the same hash, so a string hashed once can be looked up in several
- * with lscv_index_find_hashed(). */
-uint64_t lscv_index_hash(const lscv_index *ix, const char *a, size_t alen, const char *b,
-                         size_t blen);
-lscv_index_entry *lscv_index_find_hashed(lscv_index *ix, uint64_t hash, const char *a, size_t alen,
-                                         const char *b, size_t blen, size_t index, int add,
-                                         int *found, int *oom);
 
 /* The strings of an entry. */
 static inline const char *lscv_index_a(const lscv_index *ix, const lscv_index_entry *e) {

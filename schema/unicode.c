@@ -16,9 +16,18 @@ static size_t next_char(const char *s, size_t len, int32_t *cp) {
     return (size_t)n;
 }
 
+/* Length of the leading run of ASCII bytes in s[0..len). */
+static size_t ascii_prefix(const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 size_t lscp_utf8_length(const char *s, size_t len) {
-    size_t count = 0;
-    for (size_t i = 0; i < len; count++) {
+    /* an ASCII byte is one code point: utf8proc only from the first other */
+    size_t i = ascii_prefix(s, len), count = i;
+    for (; i < len; count++) {
         int32_t cp;
         i += next_char(s + i, len - i, &cp);
     }
@@ -57,9 +66,27 @@ int lscp_tag_char_allowed(int32_t cp) {
     }
 }
 
+/* The ASCII characters a tag may hold: letters, digits, space (Zs) and
+ * + - = . _ : / @ (lscp_tag_char_allowed's answer, without utf8proc). */
+static int ascii_tag_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == ' ' || c == '+' || c == '-' || c == '=' || c == '.' || c == '_' || c == ':' ||
+           c == '/' || c == '@';
+}
+
 int lscp_tag_first_bad(const char *s, size_t len, lscp_bad_char *bad) {
-    size_t index = 0;
-    for (size_t i = 0; i < len; index++) {
+    size_t index = 0, i = 0;
+    /* the ASCII run without utf8proc (tags are nearly always ASCII) */
+    for (; i < len && (unsigned char)s[i] < 0x80; i++, index++) {
+        if (!ascii_tag_char((unsigned char)s[i])) {
+            bad->offset = i;
+            bad->length = 1;
+            bad->index = index;
+            bad->cp = (unsigned char)s[i];
+            return 1;
+        }
+    }
+    for (; i < len; index++) {
         int32_t cp;
         size_t n = next_char(s + i, len - i, &cp);
         if (!lscp_tag_char_allowed(cp)) {

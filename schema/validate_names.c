@@ -387,14 +387,12 @@ static void check_records(lscv_state *v, const lscv_cert *x, const lsc_validatio
         const char *s = rn->bytes + k->off;
         const lscv_path *p = LSCV_PATH_AT(x, record_heads[renewal], k->index, "/domainName");
         int in_sans = 1, found, oom = 0;
-        /* both indexes fold under the same key: one hash serves both */
-        uint64_t h = lscv_index_hash(&v->names, s, k->len, NULL, 0);
         if (have_sans) {
-            lscv_index_find_hashed(&v->names, h, s, k->len, NULL, 0, 0, 0, &found, &oom);
+            lscv_index_find(&v->names, s, k->len, NULL, 0, 0, 0, &found, &oom);
             in_sans = found;
         }
-        lscv_index_entry *e = lscv_index_find_hashed(&v->record_domains, h, s, k->len, NULL, 0,
-                                                     k->index, 1, &found, &oom);
+        lscv_index_entry *e = lscv_index_find(&v->record_domains, s, k->len, NULL, 0, k->index, 1,
+                                              &found, &oom);
         out_of_memory(v, oom);
         if (!in_sans)
             lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, k->at, p, s, k->len,

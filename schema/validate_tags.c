@@ -164,9 +164,7 @@ static void check_mismatch(lscv_state *v, const lscv_cert *x) {
         const lscv_index_entry *d = &det->e[v->detail_tags[i]];
         const char *k = lscv_index_a(det, d), *val = lscv_index_b(det, d);
         int found, oom = 0;
-        /* the same key and no folding: the detail's hash is the summary's */
-        lscv_index_entry *e =
-            lscv_index_find_hashed(sum, d->hash, k, d->alen, val, d->blen, 0, 0, &found, &oom);
+        lscv_index_entry *e = lscv_index_find(sum, k, d->alen, val, d->blen, 0, 0, &found, &oom);
         if (!e || e->count == 0) {
             lscv_report_at(v, LSC_R_TAGS_MISMATCH, dt->m.at, p, NULL, 0,
                            "certificateDetail.tags holds the tag (key %s, value %s) %s the "

@@ -2,10 +2,12 @@
  * (unicode.c) and the rule registry (rules.c). */
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/internal.h"
+#include "schema/list_index.h"
 #include "schema/rules.h"
 #include "schema/unicode.h"
 #include "schema/values.h"
@@ -261,6 +263,85 @@ START_TEST(unicode_length_invalid) {
 }
 END_TEST
 
+/* The ASCII fast path of lscp_tag_first_bad answers as utf8proc does, for
+ * every ASCII byte, alone and after a non-ASCII letter (the utf8proc path). */
+START_TEST(unicode_ascii_agrees) {
+    for (int c = 0; c < 0x80; c++) {
+        char one[1] = {(char)c}, after[3] = {'\xc3', '\xa9', (char)c};
+        lscp_bad_char bad = {99, 99, 99, 99}, bad2 = {99, 99, 99, 99};
+        int allowed = lscp_tag_char_allowed(c);
+        ck_assert_msg(lscp_tag_first_bad(one, 1, &bad) == !allowed, "byte 0x%02X", c);
+        ck_assert_int_eq(lscp_tag_first_bad(after, 3, &bad2), !allowed);
+        if (!allowed) {
+            ck_assert_int_eq(bad.cp, c);
+            ck_assert_uint_eq(bad.length, 1);
+            ck_assert_uint_eq(bad2.offset, 2);
+            ck_assert_uint_eq(bad2.index, 1);
+        }
+        ck_assert_uint_eq(lscp_utf8_length(after, 3), 2);
+    }
+}
+END_TEST
+
+/* The list index gives the same answers before and after it starts hashing
+ * (past LSCV_INDEX_SMALL entries), folded or not, under a random key and
+ * under one where every hash collides. */
+static void index_walk(const lscp_hash_key *key) {
+    lscv_index names, pairs;
+    lscv_index_init(&names, key, 1);
+    lscv_index_init(&pairs, key, 0);
+    const size_t n = 3 * LSCV_INDEX_SMALL;
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < n; i++) {
+            char up[16], low[16];
+            int found = -1, oom = 0;
+            snprintf(up, sizeof up, "WWW%zu.Example", i);
+            snprintf(low, sizeof low, "www%zu.example", i);
+            lscv_index_entry *e = lscv_index_find(&names, up, strlen(up), NULL, 0, i, 1, &found, &oom);
+            ck_assert_ptr_nonnull(e);
+            ck_assert_int_eq(found, 0);
+            /* every earlier one is found, folded, with its first index */
+            for (size_t j = 0; j <= i; j++) {
+                snprintf(low, sizeof low, "www%zu.example", j);
+                e = lscv_index_find(&names, low, strlen(low), NULL, 0, 99, 0, &found, &oom);
+                ck_assert_ptr_nonnull(e);
+                ck_assert_int_eq(found, 1);
+                ck_assert_uint_eq(e->index, j);
+            }
+            ck_assert_ptr_null(lscv_index_find(&names, "x", 1, NULL, 0, 0, 0, &found, &oom));
+            ck_assert_int_eq(found, 0);
+            /* ("a", "bc") and ("ab", "c") are different pairs; no folding */
+            char a[16];
+            snprintf(a, sizeof a, "k%zu", i);
+            ck_assert_ptr_nonnull(lscv_index_find(&pairs, a, strlen(a), "bc", 2, i, 1, &found, &oom));
+            ck_assert_int_eq(found, 0);
+            strcat(a, "b");
+            ck_assert_ptr_nonnull(lscv_index_find(&pairs, a, strlen(a), "c", 1, i, 1, &found, &oom));
+            ck_assert_int_eq(found, 0);
+            ck_assert_ptr_nonnull(lscv_index_find(&pairs, a, strlen(a), "c", 1, i, 1, &found, &oom));
+            ck_assert_int_eq(found, 1);
+            ck_assert_ptr_null(lscv_index_find(&pairs, "K0B", 3, "c", 1, 0, 0, &found, &oom));
+            ck_assert_int_eq(oom, 0);
+        }
+        ck_assert_uint_eq(names.len, n);
+        ck_assert_uint_eq(pairs.len, 2 * n);
+        ck_assert_uint_gt(names.slots_cap, 0); /* it hashes by now */
+        lscv_index_clear(&names); /* and starts small again */
+        lscv_index_clear(&pairs);
+    }
+    lscv_index_release(&names);
+    lscv_index_release(&pairs);
+}
+
+START_TEST(index_small_and_hashed) {
+    lscp_hash_key key;
+    lscp_hash_key_random(&key);
+    index_walk(&key);
+    lscp_hash_key_constant(&key);
+    index_walk(&key);
+}
+END_TEST
+
 static Suite *unicode_suite(void) {
     Suite *s = suite_create("unicode");
     TCase *tc = tcase_create("tags");
@@ -268,6 +349,8 @@ static Suite *unicode_suite(void) {
     tcase_add_test(tc, unicode_allowed_punctuation);
     tcase_add_loop_test(tc, unicode_length, 0, sizeof length_cases / sizeof length_cases[0]);
     tcase_add_test(tc, unicode_length_invalid);
+    tcase_add_test(tc, unicode_ascii_agrees);
+    tcase_add_test(tc, index_small_and_hashed);
     suite_add_tcase(s, tc);
     return s;
 }
