@@ -15,24 +15,32 @@ struct lscp_arena_block {
 
 void lscp_arena_init(lscp_arena *a) {
     a->first = a->cur = NULL;
-    a->used = 0;
+    a->free = NULL;
+    a->room = 0;
 }
 
-void *lscp_arena_alloc(lscp_arena *a, size_t size) {
-    size = (size + 15u) & ~(size_t)15u;
-    if (a->cur && a->used + size <= a->cur->size) {
-        void *p = a->cur->data + a->used;
-        a->used += size;
+/* Make b the current block with size bytes of it taken. */
+static void *take(lscp_arena *a, lscp_arena_block *b, size_t size) {
+    a->cur = b;
+    a->free = b->data + size;
+    a->room = b->size - size;
+    return b->data;
+}
+
+void *lscp_arena_alloc_block(lscp_arena *a, size_t size) {
+    /* (size is rounded up by lscp_arena_alloc) */
+    if (a->cur && size <= a->room) {
+        void *p = a->free;
+        a->free += size;
+        a->room -= size;
         return p;
     }
     /* move on to the next kept block if it is big enough */
     while (a->cur && a->cur->next) {
-        a->cur = a->cur->next;
-        a->used = 0;
-        if (size <= a->cur->size) {
-            a->used = size;
-            return a->cur->data;
-        }
+        lscp_arena_block *b = a->cur->next;
+        if (size <= b->size)
+            return take(a, b, size);
+        take(a, b, 0);
     }
     size_t bsize = size > ARENA_BLOCK ? size : ARENA_BLOCK;
     lscp_arena_block *b = lscp_malloc(sizeof *b + bsize);
@@ -44,19 +52,7 @@ void *lscp_arena_alloc(lscp_arena *a, size_t size) {
         a->cur->next = b;
     else
         a->first = b;
-    a->cur = b;
-    a->used = size;
-    return b->data;
-}
-
-char *lscp_arena_dup(lscp_arena *a, const char *s, size_t len) {
-    char *p = lscp_arena_alloc(a, len + 1);
-    if (!p)
-        return NULL;
-    if (len)
-        memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
+    return take(a, b, size);
 }
 
 void lscp_arena_reset(lscp_arena *a) {
@@ -73,8 +69,10 @@ void lscp_arena_reset(lscp_arena *a) {
         }
         b = next;
     }
-    a->cur = a->first;
-    a->used = 0;
+    if (a->first)
+        take(a, a->first, 0);
+    else
+        lscp_arena_init(a);
 }
 
 void lscp_arena_release(lscp_arena *a) {

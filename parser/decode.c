@@ -530,7 +530,8 @@ static int cb_string(void *ctx, const unsigned char *str, size_t len) {
 }
 
 static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_spec *c) {
-    if (lscp_grow(&s->frames, &s->frames_cap, s->depth, sizeof *s->frames) < 0) {
+    if (s->depth > s->frames_cap &&
+        lscp_grow(&s->frames, &s->frames_cap, s->depth, sizeof *s->frames) < 0) {
         s->oom = 1;
         return -1;
     }
@@ -659,7 +660,9 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
         return 1;
     lscp_frame *f = &s->frames[s->depth - 1];
     s->keys_len = f->key_off;
-    if (lscp_grow(&s->keys, &s->keys_cap, s->keys_len + n + 1, 1) < 0) {
+    /* (the capacity first: the common case calls nothing) */
+    if (s->keys_len + n + 1 > s->keys_cap &&
+        lscp_grow(&s->keys, &s->keys_cap, s->keys_len + n + 1, 1) < 0) {
         s->oom = 1;
         return 0;
     }

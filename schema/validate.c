@@ -50,21 +50,6 @@ void lscv_report_at(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const lscv_pat
     va_end(ap);
 }
 
-int lscv_on(const lscv_state *v, lsc_rule_id rule) {
-    return !v->failed && lscp_rule_on(v->findings, rule);
-}
-
-int lscv_blank(const char *s, size_t len) {
-    for (size_t i = 0; i < len; i++)
-        if (!strchr(" \t\n\v\f\r", s[i]) || s[i] == '\0')
-            return 0;
-    return 1;
-}
-
-int lscv_equal(const char *s, size_t len, const char *lit) {
-    return strlen(lit) == len && memcmp(s, lit, len) == 0;
-}
-
 static unsigned char ascii_lower(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
@@ -72,6 +57,8 @@ static unsigned char ascii_lower(unsigned char c) {
 int lscv_equal_fold(const char *a, size_t alen, const char *b, size_t blen) {
     if (alen != blen)
         return 0;
+    if (memcmp(a, b, alen) == 0)
+        return 1; /* the common case: the same spelling */
     for (size_t i = 0; i < alen; i++)
         if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
             return 0;

@@ -5,7 +5,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
+#include "lib/findings.h"
 #include "lib/internal.h"
 #include "schema/list_index.h"
 #include "schema/validate.h"
@@ -122,13 +124,31 @@ void lscv_report(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const char *point
 void lscv_report_at(lscv_state *v, lsc_rule_id rule, lsc_pos pos, const lscv_path *path,
                     const char *value, size_t value_len, const char *fmt, ...) LSCP_PRINTF(7, 8);
 
+/* These four run for nearly every value: inline, so that a call does not
+ * cost more than the test (lscv_equal's strlen of a literal folds away). */
+
 /* Whether a rule is on (check before expensive work). */
-int lscv_on(const lscv_state *v, lsc_rule_id rule);
+static inline int lscv_on(const lscv_state *v, lsc_rule_id rule) {
+    return !v->failed && v->findings->severity[rule] != LSC_OFF; /* lscp_rule_on */
+}
+
+static inline int lscv_is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
 
 /* Empty or only ASCII white space (the model's .*\S.* fails). */
-int lscv_blank(const char *s, size_t len);
+static inline int lscv_blank(const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if (!lscv_is_space(s[i]))
+            return 0;
+    return 1;
+}
+
 /* s equals the NUL-terminated lit exactly. */
-int lscv_equal(const char *s, size_t len, const char *lit);
+static inline int lscv_equal(const char *s, size_t len, const char *lit) {
+    return strlen(lit) == len && memcmp(s, lit, len) == 0;
+}
+
 /* ASCII case-insensitive equality. */
 int lscv_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
 

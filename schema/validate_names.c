@@ -38,8 +38,10 @@ void lscv_check_domain_format(lscv_state *v, const char *what, const char *s, si
     char q[LSCV_QUOTE_SIZE], c[LSCV_QUOTE_SIZE];
     const char *why = NULL;
     size_t labels = 0;
-    /* a wildcard first: it is the likeliest mistake and has its own advice */
-    for (size_t i = 0; i < len;) {
+    /* a wildcard first: it is the likeliest mistake and has its own advice
+     * (only names with a '*' can have one: memchr skips the rest at once) */
+    int has_star = memchr(s, '*', len) != NULL;
+    for (size_t i = 0; has_star && i < len;) {
         size_t j = i;
         while (j < len && s[j] != '.')
             j++;

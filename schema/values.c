@@ -71,8 +71,11 @@ int lscp_value_index(lscp_value_set set, const char *s, size_t len) {
     const struct value_table *t = table_of(set);
     if (!t || !s)
         return -1;
+    /* the first byte first: most values differ there, and strlen is spared */
+    unsigned char first = len ? (unsigned char)s[0] : 0;
     for (size_t i = 0; i < t->count; i++)
-        if (strlen(t->values[i]) == len && memcmp(t->values[i], s, len) == 0)
+        if ((unsigned char)t->values[i][0] == first && strlen(t->values[i]) == len &&
+            memcmp(t->values[i], s, len) == 0)
             return (int)i;
     return -1;
 }

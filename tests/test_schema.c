@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/internal.h"
+#include "parser/arena.h"
 #include "schema/list_index.h"
 #include "schema/rules.h"
 #include "schema/unicode.h"
@@ -342,6 +343,39 @@ START_TEST(index_small_and_hashed) {
 }
 END_TEST
 
+/* The arena's inline bump and its block path: aligned, disjoint blocks of
+ * every size (within a block, across blocks, larger than one), the same
+ * after a reset that reuses the kept blocks. */
+START_TEST(arena_bump_and_blocks) {
+    lscp_arena a;
+    lscp_arena_init(&a);
+    static const size_t sizes[] = {0, 1, 15, 16, 17, 100, 5000, 16384, 40000, 3};
+    enum { N = 400 };
+    unsigned char *p[N];
+    size_t len[N];
+    for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < N; i++) {
+            len[i] = sizes[i % (sizeof sizes / sizeof sizes[0])];
+            p[i] = lscp_arena_alloc(&a, len[i]);
+            ck_assert_ptr_nonnull(p[i]);
+            ck_assert_uint_eq((uintptr_t)p[i] % 16, 0);
+            memset(p[i], i & 0xFF, len[i]);
+        }
+        static unsigned char want[40000];
+        for (int i = 0; i < N; i++) {
+            memset(want, i & 0xFF, len[i]);
+            ck_assert_msg(memcmp(p[i], want, len[i]) == 0, "block %d was overwritten", i);
+        }
+        char *d = lscp_arena_dup(&a, "abc", 3);
+        ck_assert_str_eq(d, "abc");
+        ck_assert_str_eq(lscp_arena_dup(&a, "", 0), "");
+        lscp_arena_reset(&a);
+    }
+    lscp_arena_release(&a);
+    lscp_arena_release(&a); /* released twice: nothing left to free */
+}
+END_TEST
+
 static Suite *unicode_suite(void) {
     Suite *s = suite_create("unicode");
     TCase *tc = tcase_create("tags");
@@ -351,6 +385,7 @@ static Suite *unicode_suite(void) {
     tcase_add_test(tc, unicode_length_invalid);
     tcase_add_test(tc, unicode_ascii_agrees);
     tcase_add_test(tc, index_small_and_hashed);
+    tcase_add_test(tc, arena_bump_and_blocks);
     suite_add_tcase(s, tc);
     return s;
 }
