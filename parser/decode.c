@@ -461,21 +461,35 @@ static int decode_value(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const cha
 
 /* ---- yajl callbacks ------------------------------------------------------ */
 
-/* Bring the scanner to the end of the token yajl just read. */
+/* The token yajl just read, into s->tok. yajl's callbacks come one per
+ * token, in the order the scanner queues them: when the queue is empty the
+ * scanner reads ahead, up to the end of the chunk or of the queue. A token
+ * the scanner could not read to its end (a syntax error, or memory ran out
+ * on the way) stops the parse. */
 static int sync_scan(lscp_decoder *s) {
-    if (s->finishing)
+    lscp_scan *sc = &s->scan;
+    if (lscp_scan_take(sc, &s->tok))
         return 0;
-    uint64_t target = s->chunk_base + yajl_get_bytes_consumed(s->yajl.handle);
-    if (target > s->scan.offset) {
-        const unsigned char *from = s->chunk + (size_t)(s->scan.offset - s->chunk_base);
-        if (lscp_scan_run(&s->scan, from, (size_t)(target - s->scan.offset)) < 0)
-            return -1;
+    if (!s->finishing && !sc->oom && s->chunk_end > sc->offset) {
+        const unsigned char *from = s->chunk + (size_t)(sc->offset - s->chunk_base);
+        lscp_scan_run(sc, from, (size_t)(s->chunk_end - sc->offset));
+        if (lscp_scan_take(sc, &s->tok))
+            return 0;
     }
+    if (sc->error || sc->oom) {
+        s->scan_stopped = 1;
+        return -1;
+    }
+    /* (not reached: yajl reads no token the scanner does not) */
+    s->tok.pos = sc->tok;
+    s->tok.str = sc->str;
+    s->tok.str_len = sc->str_len;
+    s->tok.lone = sc->lone_surrogate;
     return 0;
 }
 
 static int report_lone_surrogate(lscp_decoder *s) {
-    return report_at(s, LSC_R_JSON_LONE_SURROGATE, s->scan.tok, s->depth, s->depth > 0, NULL, 0,
+    return report_at(s, LSC_R_JSON_LONE_SURROGATE, s->tok.pos, s->depth, s->depth > 0, NULL, 0,
                      NULL,
                      "the string holds a \\u escape of a UTF-16 surrogate that is not part of a "
                      "high+low pair; it is read as U+FFFD");
@@ -484,7 +498,7 @@ static int report_lone_surrogate(lscp_decoder *s) {
 /* A scalar value, the scanner already at its end; lone: a string with a
  * lone surrogate (reported once its element index is counted). */
 static int scalar_synced(lscp_decoder *s, lsc_json_type t, const char *text, size_t len, int lone) {
-    lsc_pos pos = s->scan.tok;
+    lsc_pos pos = s->tok.pos;
     if (s->depth == 0) {
         if (doc_begin(s, pos, t) < 0 || (lone && report_lone_surrogate(s) < 0) || doc_end(s) < 0)
             return 0;
@@ -526,7 +540,7 @@ static int cb_string(void *ctx, const unsigned char *str, size_t len) {
     (void)len;
     if (sync_scan(s) < 0)
         return 0;
-    return scalar_synced(s, LSC_JSON_STRING, s->scan.str, s->scan.str_len, s->scan.lone_surrogate);
+    return scalar_synced(s, LSC_JSON_STRING, s->tok.str, s->tok.str_len, s->tok.lone);
 }
 
 static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_spec *c) {
@@ -559,7 +573,7 @@ static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_s
 static int container_begin(lscp_decoder *s, int is_object) {
     if (sync_scan(s) < 0)
         return 0;
-    lsc_pos pos = s->scan.tok;
+    lsc_pos pos = s->tok.pos;
     lsc_json_type t = is_object ? LSC_JSON_OBJECT : LSC_JSON_ARRAY;
     child_spec c;
     memset(&c, 0, sizeof c);
@@ -653,9 +667,9 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     (void)len_unused;
     if (sync_scan(s) < 0)
         return 0;
-    lsc_pos pos = s->scan.tok;
-    const char *k = s->scan.str;
-    size_t n = s->scan.str_len;
+    lsc_pos pos = s->tok.pos;
+    const char *k = s->tok.str;
+    size_t n = s->tok.str_len;
     if (s->too_deep_at)
         return 1;
     lscp_frame *f = &s->frames[s->depth - 1];
@@ -669,7 +683,7 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     memcpy(s->keys + s->keys_len, k, n);
     s->keys_len += n;
     f->key_len = n;
-    if (s->scan.lone_surrogate &&
+    if (s->tok.lone &&
         report_at(s, LSC_R_JSON_LONE_SURROGATE, pos, s->depth, 1, NULL, 0, NULL,
                   "the member name holds a \\u escape of a UTF-16 surrogate that is not part of "
                   "a high+low pair; it is read as U+FFFD") < 0)
@@ -834,12 +848,27 @@ static int scan_failed(lscp_decoder *s) {
     return syntax_fail(s, s->scan.err, s->scan.err_document, s->scan.err_msg);
 }
 
-static int stop_reason(lscp_decoder *s) {
-    if (s->scan.error)
+/* Why the parse stopped: a syntax error or no memory in the scanner (the
+ * scanner may have read ahead of a stop asked for by a callback: then what
+ * it found there does not count). */
+static int stop_reason(lscp_decoder *s, int scanner_stopped) {
+    if (scanner_stopped && s->scan.error)
         return scan_failed(s);
-    if (s->scan.oom)
+    if (scanner_stopped && s->scan.oom)
         s->oom = 1;
     return -1;
+}
+
+/* Scan on to the offset target (no callback will take the tokens queued:
+ * they are dropped so that the queue never stops the run). */
+static void scan_to(lscp_decoder *s, uint64_t target) {
+    lscp_scan *sc = &s->scan;
+    while (target > sc->offset && !sc->error && !sc->oom) {
+        lscp_scan_drop_ahead(sc);
+        lscp_scan_run(sc, s->chunk + (size_t)(sc->offset - s->chunk_base),
+                      (size_t)(target - sc->offset));
+    }
+    lscp_scan_drop_ahead(sc);
 }
 
 int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, uint64_t base) {
@@ -847,6 +876,7 @@ int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, ui
         return s->hint_wait ? 0 : 1; /* the finding is not out yet */
     s->chunk = data;
     s->chunk_base = base;
+    s->chunk_end = base + len;
     lscp_scan_chunk_begin(&s->scan, data, len);
     yajl_status st;
     if (lscp_yajl_parse(&s->yajl, data, len, 0, &st) < 0) {
@@ -855,17 +885,25 @@ int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, ui
     }
     uint64_t end = base + len;
     if (st == yajl_status_client_canceled)
-        return stop_reason(s);
+        return stop_reason(s, s->scan_stopped);
     if (st == yajl_status_error) {
         /* our scanner is stricter than yajl: it finds the first bad byte */
         uint64_t at = base + yajl_get_bytes_consumed(s->yajl.handle);
         if (at > end)
             at = end;
-        if (at > s->scan.offset)
-            lscp_scan_run(&s->scan, data + (s->scan.offset - base), (size_t)(at - s->scan.offset));
-        lsc_pos ypos = {s->scan.offset, s->scan.line, s->scan.column};
-        if (!s->scan.error && end > s->scan.offset)
-            lscp_scan_run(&s->scan, data + (s->scan.offset - base), (size_t)(end - s->scan.offset));
+        /* where yajl stopped; if the scanner read ahead of it, the first
+         * token yajl did not take (yajl rejects nothing the scanner
+         * accepts, so this is a fallback that is not expected to run) */
+        lsc_pos ypos;
+        if (s->scan.offset <= at) {
+            scan_to(s, at);
+            ypos = (lsc_pos){s->scan.offset, s->scan.line, s->scan.column};
+        } else if (s->scan.ahead_len) {
+            ypos = s->scan.ahead[s->scan.ahead_head].pos;
+        } else {
+            ypos = (lsc_pos){s->scan.offset, s->scan.line, s->scan.column};
+        }
+        scan_to(s, end);
         if (s->scan.error)
             return scan_failed(s);
         if (s->scan.oom) {
@@ -875,9 +913,10 @@ int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, ui
         return syntax_fail(s, ypos, s->stats->documents ? s->stats->documents - 1 : 0,
                            "the JSON parser rejected the input here");
     }
-    if (end > s->scan.offset &&
-        lscp_scan_run(&s->scan, data + (s->scan.offset - base), (size_t)(end - s->scan.offset)) < 0)
-        return stop_reason(s);
+    /* the rest of the chunk: no token ends there (yajl took them all) */
+    scan_to(s, end);
+    if (s->scan.error || s->scan.oom)
+        return stop_reason(s, 1);
     if (lscp_scan_chunk_end(&s->scan, data + len) < 0) {
         s->oom = 1;
         return -1;
@@ -899,7 +938,7 @@ int lscp_decode_finish(lscp_decoder *s) {
         return -1;
     }
     if (st == yajl_status_client_canceled)
-        return stop_reason(s);
+        return stop_reason(s, s->scan_stopped);
     if (st != yajl_status_ok) {
         lsc_pos at = {s->scan.offset, s->scan.line, s->scan.column};
         return syntax_fail(s, at, s->stats->documents ? s->stats->documents - 1 : 0,

@@ -76,8 +76,11 @@ typedef struct lscp_decoder {
     lscp_scan scan;
     /* the chunk being parsed */
     const unsigned char *chunk;
-    uint64_t chunk_base;
+    uint64_t chunk_base, chunk_end;
     int finishing;
+    /* the token of the current callback, taken from the scanner's queue */
+    lscp_scan_token tok;
+    int scan_stopped; /* a callback stopped the parse: the scanner failed */
     /* why the parse stopped */
     int failed; /* a json-syntax finding was reported: ignore the rest */
     int oom;

@@ -126,6 +126,23 @@ static void value_done(lscp_scan *s) {
     s->state = s->depth == 0 ? ST_DOC_END : ST_AFTER;
 }
 
+/* Queue the token that began at s->tok and has just ended (str: a string's
+ * text). The run stops after it when the queue is full. */
+static void token_done(lscp_scan *s, const char *str, size_t len, int lone) {
+    lscp_scan_token *t = &s->ahead[(s->ahead_head + s->ahead_len) % LSCP_SCAN_AHEAD];
+    t->pos = s->tok;
+    t->str = str;
+    t->str_len = len;
+    t->lone = lone;
+    if (++s->ahead_len == LSCP_SCAN_AHEAD)
+        s->ahead_stop = 1;
+}
+
+void lscp_scan_drop_ahead(lscp_scan *s) {
+    s->ahead_head = 0;
+    s->ahead_len = 0;
+}
+
 static int buf_append(lscp_scan *s, const void *data, size_t len) {
     if (s->buf_len + len + 1 > s->buf_cap) {
         size_t ncap = s->buf_cap ? s->buf_cap : 256;
@@ -217,6 +234,9 @@ static int string_end(lscp_scan *s, const unsigned char *p) {
         s->str_len = (size_t)(p - s->seg);
     }
     s->seg = NULL;
+    token_done(s, s->str, s->str_len, s->lone_surrogate);
+    if (s->str == s->buf)
+        s->ahead_stop = 1; /* the next string would overwrite it */
     if (s->after_state == ST_COLON)
         s->state = ST_COLON;
     else
@@ -274,11 +294,13 @@ static int value_begin(lscp_scan *s, const unsigned char *p, uint64_t off) {
         if (push(s, 'o') < 0)
             return -1;
         s->state = ST_OBJ_FIRST;
+        token_done(s, NULL, 0, 0);
         return 0;
     case '[':
         if (push(s, 'a') < 0)
             return -1;
         s->state = ST_ARR_FIRST;
+        token_done(s, NULL, 0, 0);
         return 0;
     case '"':
         string_begin(s, p, ST_AFTER);
@@ -315,6 +337,7 @@ static void close_container(lscp_scan *s, uint64_t off) {
     mark_tok(s, off);
     s->depth--;
     value_done(s);
+    token_done(s, NULL, 0, 0);
 }
 
 static int is_ws(unsigned char c) {
@@ -486,6 +509,7 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
     int rc = 0, in_object;
     if (s->error)
         return -1;
+    s->ahead_stop = 0;
     while (p < end) {
         unsigned char c = *p;
         /* The structural states jump straight to the state that follows
@@ -518,6 +542,10 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                 if (s->state == ST_DOC_START && !s->oom)
                     s->err_document = s->documents - 1;
                 rc = -1;
+                goto out;
+            }
+            if (s->ahead_stop) { /* a '{' or '[' filled the queue */
+                p++;
                 goto out;
             }
             if (s->state == ST_OBJ_FIRST)
@@ -582,8 +610,9 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                               : "expected ',' or ']' after an array element");
         next_token:
             /* after a string or a container: ':' after a name, ',' or a
-             * closing bracket after a value, the line's end after a document */
-            if (++p == end)
+             * closing bracket after a value, the line's end after a document
+             * (or the run ends: see ahead_stop) */
+            if (++p == end || s->ahead_stop)
                 goto out;
             c = *p;
             if (s->state == ST_AFTER)
@@ -712,8 +741,14 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
         case ST_LIT:
             if (c != (unsigned char)*s->lit)
                 FAIL(p, "invalid literal (expected true, false or null)");
-            if (*++s->lit == '\0')
+            if (*++s->lit == '\0') {
                 value_done(s);
+                token_done(s, NULL, 0, 0);
+                if (s->ahead_stop) {
+                    p++;
+                    goto out;
+                }
+            }
             break;
         case ST_NUM_MINUS:
             if (c == '0')
@@ -745,6 +780,9 @@ int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n) {
                 break;
             }
             value_done(s);
+            token_done(s, NULL, 0, 0);
+            if (s->ahead_stop)
+                goto out;
             continue; /* the byte belongs to what follows the number */
         case ST_NUM_DOT:
             if (c >= '0' && c <= '9')
@@ -787,6 +825,7 @@ int lscp_scan_finish(lscp_scan *s) {
     case ST_NUM_FRAC:
     case ST_NUM_EXP:
         value_done(s);
+        token_done(s, NULL, 0, 0);
         break;
     default:
         break;

@@ -12,6 +12,19 @@
 
 #include "lscertlint.h"
 
+/* A token the scanner has read to its end, queued until yajl's callback for
+ * it takes it (lscp_scan_take): the scanner runs ahead over the chunk in one
+ * call instead of one call per callback. */
+typedef struct lscp_scan_token {
+    lsc_pos pos;     /* its first byte */
+    const char *str; /* a string's decoded text (in the chunk or in buf) */
+    size_t str_len;
+    int lone;        /* a string with a lone surrogate */
+} lscp_scan_token;
+
+/* Tokens queued at most; a run stops when the queue is full. */
+#define LSCP_SCAN_AHEAD 64
+
 typedef struct lscp_scan {
     /* position of the next byte (up to date whenever a call returns) */
     uint64_t offset, line, column;
@@ -46,6 +59,10 @@ typedef struct lscp_scan {
     const char *str;         /* the last decoded string, valid during its callback */
     size_t str_len;
     int lone_surrogate;      /* in the last string */
+    /* tokens read ahead, oldest first at ahead_head */
+    lscp_scan_token ahead[LSCP_SCAN_AHEAD];
+    unsigned ahead_head, ahead_len;
+    int ahead_stop; /* end the run: the queue is full, or buf holds a queued string */
     int oom;
     /* the first error */
     int error;
@@ -61,9 +78,27 @@ void lscp_scan_release(lscp_scan *s);
 void lscp_scan_skip_bom(lscp_scan *s);
 
 /* Scan the n bytes at p, the next bytes of the input (p lies in the chunk
- * given to lscp_scan_chunk_begin). Returns 0, or -1 at the first syntax
- * error (s->error set; later calls do nothing). */
+ * given to lscp_scan_chunk_begin), queueing each token read to its end. The
+ * run stops early, right after a token, when the queue is full or when the
+ * token is a string decoded into buf (the next one would overwrite it): the
+ * offset then tells how far it got. Call it with the queue empty (taken or
+ * dropped). Returns 0, or -1 at the first syntax
+ * error (s->error set; later calls do nothing) or when memory ran out. */
 int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n);
+
+/* The oldest queued token into *t (removed from the queue): 1, or 0 when
+ * the queue is empty. */
+static inline int lscp_scan_take(lscp_scan *s, lscp_scan_token *t) {
+    if (s->ahead_len == 0)
+        return 0;
+    *t = s->ahead[s->ahead_head];
+    s->ahead_head = (s->ahead_head + 1) % LSCP_SCAN_AHEAD;
+    s->ahead_len--;
+    return 1;
+}
+
+/* Forget the queued tokens (no callback will take them). */
+void lscp_scan_drop_ahead(lscp_scan *s);
 
 /* Begin a new chunk of len bytes (the segment pointer for strings spanning
  * chunks; the limit up to which runs may be read ahead). */

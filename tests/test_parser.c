@@ -964,6 +964,20 @@ START_TEST(test_callback_stops) {
 }
 END_TEST
 
+/* A callback stops the parse before a syntax error that the scanner has
+ * already read (it reads ahead of yajl's callbacks, here within one chunk):
+ * the stop wins and the error is not reported, as when it lies further on. */
+START_TEST(test_callback_stops_before_syntax_error) {
+    static const char json[] = "{\"certificates\":[{\"certificateArn\":\"" ARN "1\"},"
+                               "{\"certificateArn\":\"" ARN "2\"},@]}\n";
+    ctx c = {.stop_after = 2};
+    run(&c, json, (size_t)_i);
+    ck_assert_int_eq(c.feed_rc, -1);
+    ck_assert_uint_eq(c.certs, 2);
+    ck_assert_uint_eq(count_rule(&c, "json-syntax"), 0);
+}
+END_TEST
+
 START_TEST(test_syntax_error_return) {
     static const char json[] =
         "{\"certificates\":[\n  {\"certificateArn\":\"" ARN "a\",\"x\":1,@\n";
@@ -1031,6 +1045,7 @@ static Suite *parser_suite(void) {
     tcase_add_loop_test(tc, test_documents, 0, 8);
     tcase_add_test(tc, test_many_certificates);
     tcase_add_loop_test(tc, test_callback_stops, 0, 4);
+    tcase_add_loop_test(tc, test_callback_stops_before_syntax_error, 0, 4);
     tcase_add_loop_test(tc, test_syntax_error_return, 0, 4);
     tcase_add_loop_test(tc, test_truncated, 0, 4);
     tcase_add_test(tc, test_max_depth);
