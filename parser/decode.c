@@ -461,35 +461,37 @@ static int decode_value(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const cha
 
 /* ---- yajl callbacks ------------------------------------------------------ */
 
-/* The token yajl just read, into s->tok. yajl's callbacks come one per
+/* The token yajl just read, s->tok. yajl's callbacks come one per
  * token, in the order the scanner queues them: when the queue is empty the
  * scanner reads ahead, up to the end of the chunk or of the queue. A token
  * the scanner could not read to its end (a syntax error, or memory ran out
  * on the way) stops the parse. */
 static int sync_scan(lscp_decoder *s) {
     lscp_scan *sc = &s->scan;
-    if (lscp_scan_take(sc, &s->tok))
+    if ((s->tok = lscp_scan_take(sc)) != NULL)
         return 0;
     if (!s->finishing && !sc->oom && s->chunk_end > sc->offset) {
         const unsigned char *from = s->chunk + (size_t)(sc->offset - s->chunk_base);
         lscp_scan_run(sc, from, (size_t)(s->chunk_end - sc->offset));
-        if (lscp_scan_take(sc, &s->tok))
+        if ((s->tok = lscp_scan_take(sc)) != NULL)
             return 0;
     }
     if (sc->error || sc->oom) {
         s->scan_stopped = 1;
         return -1;
     }
-    /* (not reached: yajl reads no token the scanner does not) */
-    s->tok.pos = sc->tok;
-    s->tok.str = sc->str;
-    s->tok.str_len = sc->str_len;
-    s->tok.lone = sc->lone_surrogate;
+    /* (not reached: yajl reads no token the scanner does not) the token
+     * begun last, as the scanner stands */
+    lscp_scan_token *t = lscp_scan_tok(sc);
+    t->str = sc->str;
+    t->str_len = sc->str_len;
+    t->lone = sc->lone_surrogate;
+    s->tok = t;
     return 0;
 }
 
 static int report_lone_surrogate(lscp_decoder *s) {
-    return report_at(s, LSC_R_JSON_LONE_SURROGATE, s->tok.pos, s->depth, s->depth > 0, NULL, 0,
+    return report_at(s, LSC_R_JSON_LONE_SURROGATE, s->tok->pos, s->depth, s->depth > 0, NULL, 0,
                      NULL,
                      "the string holds a \\u escape of a UTF-16 surrogate that is not part of a "
                      "high+low pair; it is read as U+FFFD");
@@ -498,7 +500,7 @@ static int report_lone_surrogate(lscp_decoder *s) {
 /* A scalar value, the scanner already at its end; lone: a string with a
  * lone surrogate (reported once its element index is counted). */
 static int scalar_synced(lscp_decoder *s, lsc_json_type t, const char *text, size_t len, int lone) {
-    lsc_pos pos = s->tok.pos;
+    lsc_pos pos = s->tok->pos;
     if (s->depth == 0) {
         if (doc_begin(s, pos, t) < 0 || (lone && report_lone_surrogate(s) < 0) || doc_end(s) < 0)
             return 0;
@@ -540,7 +542,7 @@ static int cb_string(void *ctx, const unsigned char *str, size_t len) {
     (void)len;
     if (sync_scan(s) < 0)
         return 0;
-    return scalar_synced(s, LSC_JSON_STRING, s->tok.str, s->tok.str_len, s->tok.lone);
+    return scalar_synced(s, LSC_JSON_STRING, s->tok->str, s->tok->str_len, s->tok->lone);
 }
 
 static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_spec *c) {
@@ -573,7 +575,7 @@ static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_s
 static int container_begin(lscp_decoder *s, int is_object) {
     if (sync_scan(s) < 0)
         return 0;
-    lsc_pos pos = s->tok.pos;
+    lsc_pos pos = s->tok->pos;
     lsc_json_type t = is_object ? LSC_JSON_OBJECT : LSC_JSON_ARRAY;
     child_spec c;
     memset(&c, 0, sizeof c);
@@ -667,9 +669,9 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     (void)len_unused;
     if (sync_scan(s) < 0)
         return 0;
-    lsc_pos pos = s->tok.pos;
-    const char *k = s->tok.str;
-    size_t n = s->tok.str_len;
+    lsc_pos pos = s->tok->pos;
+    const char *k = s->tok->str;
+    size_t n = s->tok->str_len;
     if (s->too_deep_at)
         return 1;
     lscp_frame *f = &s->frames[s->depth - 1];
@@ -683,7 +685,7 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     memcpy(s->keys + s->keys_len, k, n);
     s->keys_len += n;
     f->key_len = n;
-    if (s->tok.lone &&
+    if (s->tok->lone &&
         report_at(s, LSC_R_JSON_LONE_SURROGATE, pos, s->depth, 1, NULL, 0, NULL,
                   "the member name holds a \\u escape of a UTF-16 surrogate that is not part of "
                   "a high+low pair; it is read as U+FFFD") < 0)

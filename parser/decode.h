@@ -79,7 +79,7 @@ typedef struct lscp_decoder {
     uint64_t chunk_base, chunk_end;
     int finishing;
     /* the token of the current callback, taken from the scanner's queue */
-    lscp_scan_token tok;
+    const lscp_scan_token *tok;
     int scan_stopped; /* a callback stopped the parse: the scanner failed */
     /* why the parse stopped */
     int failed; /* a json-syntax finding was reported: ignore the rest */

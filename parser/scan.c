@@ -126,11 +126,10 @@ static void value_done(lscp_scan *s) {
     s->state = s->depth == 0 ? ST_DOC_END : ST_AFTER;
 }
 
-/* Queue the token that began at s->tok and has just ended (str: a string's
- * text). The run stops after it when the queue is full. */
+/* Queue the token that has just ended (its start is in its slot already;
+ * str: a string's text). The run stops after it when the queue is full. */
 static void token_done(lscp_scan *s, const char *str, size_t len, int lone) {
-    lscp_scan_token *t = &s->ahead[(s->ahead_head + s->ahead_len) % LSCP_SCAN_AHEAD];
-    t->pos = s->tok;
+    lscp_scan_token *t = lscp_scan_tok(s);
     t->str = str;
     t->str_len = len;
     t->lone = lone;
@@ -139,7 +138,8 @@ static void token_done(lscp_scan *s, const char *str, size_t len, int lone) {
 }
 
 void lscp_scan_drop_ahead(lscp_scan *s) {
-    s->ahead_head = 0;
+    /* the slot of a token being read stays where it is */
+    s->ahead_head = (s->ahead_head + s->ahead_len) & (LSCP_SCAN_AHEAD - 1);
     s->ahead_len = 0;
 }
 
@@ -280,9 +280,10 @@ static void set_pos(lscp_scan *s, uint64_t off) {
 }
 
 static void mark_tok(lscp_scan *s, uint64_t off) {
-    s->tok.offset = off;
-    s->tok.line = s->line;
-    s->tok.column = column_at(s, off);
+    lsc_pos *tok = &lscp_scan_tok(s)->pos;
+    tok->offset = off;
+    tok->line = s->line;
+    tok->column = column_at(s, off);
 }
 
 /* Start a value at p, at offset off (state is one where a value may begin). */

@@ -19,10 +19,10 @@ typedef struct lscp_scan_token {
     lsc_pos pos;     /* its first byte */
     const char *str; /* a string's decoded text (in the chunk or in buf) */
     size_t str_len;
-    int lone;        /* a string with a lone surrogate */
+    int lone; /* a string with a lone surrogate */
 } lscp_scan_token;
 
-/* Tokens queued at most; a run stops when the queue is full. */
+/* Tokens queued at most (a power of two); a run stops when the queue is full. */
 #define LSCP_SCAN_AHEAD 64
 
 typedef struct lscp_scan {
@@ -36,8 +36,6 @@ typedef struct lscp_scan {
     /* open containers: 'o' or 'a' per level (unbounded: 1 byte a level) */
     unsigned char *stack;
     size_t depth, cap;
-    /* the start of the last token seen */
-    lsc_pos tok;
     /* documents begun */
     uint64_t documents;
     /* literals */
@@ -59,7 +57,8 @@ typedef struct lscp_scan {
     const char *str;         /* the last decoded string, valid during its callback */
     size_t str_len;
     int lone_surrogate;      /* in the last string */
-    /* tokens read ahead, oldest first at ahead_head */
+    /* tokens read ahead, oldest first at ahead_head; the slot after the
+     * last holds the start of the token being read (see lscp_scan_tok) */
     lscp_scan_token ahead[LSCP_SCAN_AHEAD];
     unsigned ahead_head, ahead_len;
     int ahead_stop; /* end the run: the queue is full, or buf holds a queued string */
@@ -86,15 +85,21 @@ void lscp_scan_skip_bom(lscp_scan *s);
  * error (s->error set; later calls do nothing) or when memory ran out. */
 int lscp_scan_run(lscp_scan *s, const unsigned char *p, size_t n);
 
-/* The oldest queued token into *t (removed from the queue): 1, or 0 when
- * the queue is empty. */
-static inline int lscp_scan_take(lscp_scan *s, lscp_scan_token *t) {
+/* The slot of the token being read (its start is written there at once:
+ * queueing it is then a count). */
+static inline lscp_scan_token *lscp_scan_tok(lscp_scan *s) {
+    return &s->ahead[(s->ahead_head + s->ahead_len) & (LSCP_SCAN_AHEAD - 1)];
+}
+
+/* The oldest queued token, removed from the queue, or NULL when the queue
+ * is empty. It stays valid until the next lscp_scan_run. */
+static inline const lscp_scan_token *lscp_scan_take(lscp_scan *s) {
     if (s->ahead_len == 0)
-        return 0;
-    *t = s->ahead[s->ahead_head];
-    s->ahead_head = (s->ahead_head + 1) % LSCP_SCAN_AHEAD;
+        return NULL;
+    const lscp_scan_token *t = &s->ahead[s->ahead_head];
+    s->ahead_head = (s->ahead_head + 1) & (LSCP_SCAN_AHEAD - 1);
     s->ahead_len--;
-    return 1;
+    return t;
 }
 
 /* Forget the queued tokens (no callback will take them). */

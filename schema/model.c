@@ -111,8 +111,8 @@ const lscp_shape_def lscp_shapes[LSCP_SH__COUNT] = {
  * one memcmp; no chain of strcmp over NUL-terminated copies. Every client
  * prints members in model order, so the search starts after the member
  * matched last (hint) and almost always hits at once. */
-const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, size_t len,
-                                         const lscp_member_def *hint) {
+const lscp_member_def *lscp_model_member_search(lscp_shape_id shape, const char *key, size_t len,
+                                                const lscp_member_def *hint) {
     if (shape >= LSCP_SH__COUNT || len == 0 || len > 255)
         return NULL;
     const lscp_shape_def *sh = &lscp_shapes[shape];

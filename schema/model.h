@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lscertlint.h"
 
@@ -61,7 +62,21 @@ const char *lscp_json_type_article(lsc_json_type type);
 /* The member of a shape with this key, or NULL (an unknown member). hint:
  * the member matched before in the same object (or NULL), where the search
  * starts. */
-const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key, size_t len,
-                                         const lscp_member_def *hint);
+const lscp_member_def *lscp_model_member_search(lscp_shape_id shape, const char *key, size_t len,
+                                                const lscp_member_def *hint);
+
+/* The member named key[0..len) of a shape, or NULL. Clients print members in
+ * model order: the one after hint (the member matched last) is tried first,
+ * inline, and almost always matches; else the shape is searched. */
+static inline const lscp_member_def *lscp_model_member(lscp_shape_id shape, const char *key,
+                                                       size_t len, const lscp_member_def *hint) {
+    if (hint && shape < LSCP_SH__COUNT &&
+        hint + 1 < lscp_shapes[shape].members + lscp_shapes[shape].count) {
+        const lscp_member_def *m = hint + 1;
+        if (m->name_len == len && m->name[0] == key[0] && memcmp(m->name, key, len) == 0)
+            return m;
+    }
+    return lscp_model_member_search(shape, key, len, hint);
+}
 
 #endif

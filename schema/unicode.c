@@ -69,9 +69,9 @@ int lscp_tag_char_allowed(int32_t cp) {
 /* The ASCII characters a tag may hold: letters, digits, space (Zs) and
  * + - = . _ : / @ (lscp_tag_char_allowed's answer, without utf8proc). */
 static int ascii_tag_char(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == ' ' || c == '+' || c == '-' || c == '=' || c == '.' || c == '_' || c == ':' ||
-           c == '/' || c == '@';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
+           c == '+' || c == '-' || c == '=' || c == '.' || c == '_' || c == ':' || c == '/' ||
+           c == '@';
 }
 
 int lscp_tag_first_bad(const char *s, size_t len, lscp_bad_char *bad) {

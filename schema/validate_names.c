@@ -134,14 +134,18 @@ static void check_arn(lscv_state *v, const lsc_string *arn, const char *field,
     size_t plen[6], n = 0, start = 0;
     char q[LSCV_QUOTE_SIZE], qp[LSCV_QUOTE_SIZE];
     const char *why = NULL;
-    /* five colons split it; the resource (sixth part) keeps any further ones */
-    for (size_t i = 0; i <= arn->len && n < 6; i++) {
-        if (i == arn->len || (s[i] == ':' && n < 5)) {
-            part[n] = s + start;
-            plen[n++] = i - start;
-            start = i + 1;
-        }
+    /* five colons split it; the resource (sixth part) keeps any further ones
+     * (memchr finds each colon: the resource, half the ARN, is not walked) */
+    while (n < 5) {
+        const char *colon = memchr(s + start, ':', arn->len - start);
+        if (!colon)
+            break;
+        part[n] = s + start;
+        plen[n++] = (size_t)(colon - (s + start));
+        start = (size_t)(colon - s) + 1;
     }
+    part[n] = s + start;
+    plen[n++] = arn->len - start;
     if (n < 6) {
         why = "does not have the six parts arn:PARTITION:lightsail:REGION:ACCOUNT:Certificate/ID";
     } else if (!lscv_equal(part[0], plen[0], "arn")) {
@@ -393,8 +397,8 @@ static void check_records(lscv_state *v, const lscv_cert *x, const lsc_validatio
             lscv_index_find(&v->names, s, k->len, NULL, 0, 0, 0, &found, &oom);
             in_sans = found;
         }
-        lscv_index_entry *e = lscv_index_find(&v->record_domains, s, k->len, NULL, 0, k->index, 1,
-                                              &found, &oom);
+        lscv_index_entry *e =
+            lscv_index_find(&v->record_domains, s, k->len, NULL, 0, k->index, 1, &found, &oom);
         out_of_memory(v, oom);
         if (!in_sans)
             lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, k->at, p, s, k->len,

@@ -298,7 +298,8 @@ static void index_walk(const lscp_hash_key *key) {
             int found = -1, oom = 0;
             snprintf(up, sizeof up, "WWW%zu.Example", i);
             snprintf(low, sizeof low, "www%zu.example", i);
-            lscv_index_entry *e = lscv_index_find(&names, up, strlen(up), NULL, 0, i, 1, &found, &oom);
+            lscv_index_entry *e =
+                lscv_index_find(&names, up, strlen(up), NULL, 0, i, 1, &found, &oom);
             ck_assert_ptr_nonnull(e);
             ck_assert_int_eq(found, 0);
             /* every earlier one is found, folded, with its first index */
@@ -314,12 +315,15 @@ static void index_walk(const lscp_hash_key *key) {
             /* ("a", "bc") and ("ab", "c") are different pairs; no folding */
             char a[16];
             snprintf(a, sizeof a, "k%zu", i);
-            ck_assert_ptr_nonnull(lscv_index_find(&pairs, a, strlen(a), "bc", 2, i, 1, &found, &oom));
+            ck_assert_ptr_nonnull(
+                lscv_index_find(&pairs, a, strlen(a), "bc", 2, i, 1, &found, &oom));
             ck_assert_int_eq(found, 0);
             strcat(a, "b");
-            ck_assert_ptr_nonnull(lscv_index_find(&pairs, a, strlen(a), "c", 1, i, 1, &found, &oom));
+            ck_assert_ptr_nonnull(
+                lscv_index_find(&pairs, a, strlen(a), "c", 1, i, 1, &found, &oom));
             ck_assert_int_eq(found, 0);
-            ck_assert_ptr_nonnull(lscv_index_find(&pairs, a, strlen(a), "c", 1, i, 1, &found, &oom));
+            ck_assert_ptr_nonnull(
+                lscv_index_find(&pairs, a, strlen(a), "c", 1, i, 1, &found, &oom));
             ck_assert_int_eq(found, 1);
             ck_assert_ptr_null(lscv_index_find(&pairs, "K0B", 3, "c", 1, 0, 0, &found, &oom));
             ck_assert_int_eq(oom, 0);
@@ -327,7 +331,8 @@ static void index_walk(const lscp_hash_key *key) {
         ck_assert_uint_eq(names.len, n);
         ck_assert_uint_eq(pairs.len, 2 * n);
         ck_assert_uint_gt(names.slots_cap, 0); /* it hashes by now */
-        lscv_index_clear(&names); /* and starts small again */
+        /* and starts small again */
+        lscv_index_clear(&names);
         lscv_index_clear(&pairs);
     }
     lscv_index_release(&names);
