@@ -217,26 +217,27 @@ static void string_begin(lscp_scan *s, const unsigned char *p, int after) {
 }
 
 static int string_end(lscp_scan *s, const unsigned char *p) {
-    if (s->buf_used) {
+    if (!s->buf_used && !s->pending_high) {
+        /* the common case first: the string is its raw bytes in the chunk */
+        s->str = (const char *)s->seg;
+        s->str_len = (size_t)(p - s->seg);
+    } else if (s->buf_used) {
         if (flush_segment(s, p) < 0)
             return -1;
         if (s->pending_high && lone_high(s) < 0)
             return -1;
         s->str = s->buf ? s->buf : ""; /* an empty string split across chunks */
         s->str_len = s->buf_len;
-    } else if (s->pending_high) {
+        s->ahead_stop = 1; /* the next string would overwrite buf */
+    } else {
         if (lone_high(s) < 0)
             return -1;
         s->str = s->buf;
         s->str_len = s->buf_len;
-    } else {
-        s->str = (const char *)s->seg;
-        s->str_len = (size_t)(p - s->seg);
+        s->ahead_stop = 1;
     }
     s->seg = NULL;
     token_done(s, s->str, s->str_len, s->lone_surrogate);
-    if (s->str == s->buf)
-        s->ahead_stop = 1; /* the next string would overwrite it */
     if (s->after_state == ST_COLON)
         s->state = ST_COLON;
     else
