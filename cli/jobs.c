@@ -39,6 +39,12 @@ static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
 int cli_jobs_config_for_file(const cli_options *opts, const char *path, const lsc_config **config,
                              lsc_severity *fail_on, lsc_config **owned) {
     int rc;
+    if (!opts->cfg || opts->cfg->noverrides == 0) { /* the run's own: nothing to replay */
+        *config = opts->config;
+        *fail_on = opts->fail_on;
+        *owned = NULL;
+        return 0;
+    }
     pthread_mutex_lock(&config_lock);
     rc = cli_config_for_file(opts, path, config, fail_on, owned);
     pthread_mutex_unlock(&config_lock);
@@ -255,11 +261,7 @@ struct cli_event {
     const void *what; /* lsc_document, lsc_certificate or lsc_finding */
 };
 
-/* The recording callbacks' user: the record, and whether memory ran out. */
-typedef struct recorder {
-    cli_record *rec;
-    int nomem;
-} recorder;
+typedef cli_recorder recorder;
 
 static int record(recorder *r, event_kind kind, const void *what) {
     cli_event *e;
@@ -308,6 +310,13 @@ static const lsc_callbacks recording = {
     rec_document_end,
     rec_finding,
 };
+
+const lsc_callbacks *const cli_recording = &recording;
+
+void cli_record_free(cli_record *rec) {
+    arena_free(rec);
+    rec->first = rec->last = NULL;
+}
 
 int cli_record_replay(const cli_record *rec, const lsc_callbacks *cb, void *user) {
     const cli_event *e;
