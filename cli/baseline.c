@@ -14,7 +14,6 @@
 #include "cli/config_json.h"
 #include "cli/outfile.h"
 #include "cli/output.h"
-#include "report/escape.h"
 
 #define BASELINE_MAX_BYTES (512u * 1024 * 1024)
 
@@ -38,10 +37,10 @@ static void pointer_below(const lsc_finding *f, const char **p, size_t *len) {
     }
 }
 
-static char *finish_key(rep_out *o) {
+static char *finish_key(cli_out *o) {
     char *key;
-    if (rep_out_status(o) < 0) {
-        rep_out_release(o);
+    if (cli_out_status(o) < 0) {
+        cli_out_release(o);
         return NULL;
     }
     key = o->buf; /* the memory sink's buffer, NUL-terminated: ours now */
@@ -78,50 +77,50 @@ static int is_json_number(const char *s, size_t n) {
 
 /* A value: a number by its double ("1.6872004345E9" and "1687200434.5",
  * as a pretty-printer rewrites it, are one value), anything else as is. */
-static void put_value(rep_out *o, const char *value, size_t len) {
+static void put_value(cli_out *o, const char *value, size_t len) {
     char text[64], num[40];
     if (is_json_number(value, len)) {
         memcpy(text, value, len);
         text[len] = '\0';
         snprintf(num, sizeof num, "%.17g", strtod(text, NULL));
-        rep_json_str(o, num, strlen(num));
+        cli_put_escaped(o, LSC_ESCAPE_JSON, num, strlen(num));
         return;
     }
-    rep_json_str(o, value, len);
+    cli_put_escaped(o, LSC_ESCAPE_JSON, value, len);
 }
 
 /* The canonical line; the members, in this order, as the loader rebuilds it. */
-static void put_key(rep_out *o, const char *rule, const char *file, const char *arn,
+static void put_key(cli_out *o, const char *rule, const char *file, const char *arn,
                     const char *name, const char *cert_index, const char *document,
                     const char *pointer, size_t pointer_len, const char *value, size_t value_len,
                     int has_value) {
-    rep_puts(o, "{\"rule\":");
-    rep_json_str(o, rule, strlen(rule));
-    rep_puts(o, ",\"file\":");
-    rep_json_str(o, file, strlen(file));
+    cli_puts(o, "{\"rule\":");
+    cli_put_escaped(o, LSC_ESCAPE_JSON, rule, strlen(rule));
+    cli_puts(o, ",\"file\":");
+    cli_put_escaped(o, LSC_ESCAPE_JSON, file, strlen(file));
     if (arn) {
-        rep_puts(o, ",\"arn\":");
-        rep_json_str(o, arn, strlen(arn));
+        cli_puts(o, ",\"arn\":");
+        cli_put_escaped(o, LSC_ESCAPE_JSON, arn, strlen(arn));
     } else if (name) {
-        rep_puts(o, ",\"name\":");
-        rep_json_str(o, name, strlen(name));
+        cli_puts(o, ",\"name\":");
+        cli_put_escaped(o, LSC_ESCAPE_JSON, name, strlen(name));
     } else {
         if (document) {
-            rep_puts(o, ",\"document\":");
-            rep_puts(o, document);
+            cli_puts(o, ",\"document\":");
+            cli_puts(o, document);
         }
         if (cert_index) {
-            rep_puts(o, ",\"index\":");
-            rep_puts(o, cert_index);
+            cli_puts(o, ",\"index\":");
+            cli_puts(o, cert_index);
         }
     }
-    rep_puts(o, ",\"pointer\":");
-    rep_json_str(o, pointer, pointer_len);
+    cli_puts(o, ",\"pointer\":");
+    cli_put_escaped(o, LSC_ESCAPE_JSON, pointer, pointer_len);
     if (has_value) {
-        rep_puts(o, ",\"value\":");
+        cli_puts(o, ",\"value\":");
         put_value(o, value, value_len);
     }
-    rep_putc(o, '}');
+    cli_putc(o, '}');
 }
 
 /* "./a.json" and "a.json" are one file. */
@@ -135,12 +134,12 @@ static const char *plain_file(const char *file) {
 }
 
 char *cli_baseline_key(const lsc_finding *f, const cli_cert_identity *cert) {
-    rep_out o;
+    cli_out o;
     const char *ptr;
     size_t ptr_len;
     char doc[32], idx[32];
     int by_identity = f->has_certificate && cert && (cert->arn || cert->name);
-    rep_out_init(&o, NULL);
+    cli_out_init(&o, NULL);
     pointer_below(f, &ptr, &ptr_len);
     snprintf(doc, sizeof doc, "%zu", f->document);
     snprintf(idx, sizeof idx, "%zu", f->certificate);
@@ -211,7 +210,7 @@ static const cj_node *member(const cj_node *obj, const char *key, cj_type type, 
 static int read_entry(const char *path, const cj_node *e, entry *out) {
     const cj_node *rule, *file, *arn, *name, *doc, *idx, *ptr, *val;
     int wrong = 0;
-    rep_out o;
+    cli_out o;
     if (e->type != CJ_OBJECT) {
         bad(path, e->pos, "an entry is not an object");
         return 2;
@@ -228,7 +227,7 @@ static int read_entry(const char *path, const cj_node *e, entry *out) {
         bad(path, e->pos, "an entry needs the strings rule, file and pointer");
         return 2;
     }
-    rep_out_init(&o, NULL);
+    cli_out_init(&o, NULL);
     put_key(&o, rule->text, file->text, arn ? arn->text : NULL, name ? name->text : NULL,
             idx ? idx->text : NULL, doc ? doc->text : NULL, ptr->text, ptr->len,
             val ? val->text : NULL, val ? val->len : 0, val != NULL);

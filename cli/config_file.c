@@ -17,7 +17,6 @@
 #include "cli/config_glob.h"
 #include "cli/output.h"
 #include "cli/suggest.h"
-#include "report/escape.h"
 
 /* A configuration is a few kilobytes; this only stops a wrong --config
  * (a capture, /dev/zero) from being read whole. */
@@ -824,7 +823,7 @@ static int effective(const cli_options *opts, const char *rel, cli_options *o, i
     size_t i;
     *any = 0;
     memset(o, 0, sizeof *o);
-    o->format = REP_TEXT;
+    o->format = LSC_FORMAT_TEXT;
     o->fail_on = LSC_ERROR;
     o->config = lsc_config_new();
     if (!o->config)
@@ -908,14 +907,14 @@ static void note_settings(shown *v, size_t *n, const cli_setting *s, size_t coun
     }
 }
 
-static void put_str(rep_out *o, const char *s) {
-    rep_json_str(o, s, strlen(s));
+static void put_str(cli_out *o, const char *s) {
+    cli_put_escaped(o, LSC_ESCAPE_JSON, s, strlen(s));
 }
 
 int cli_config_print(const cli_options *opts, const char *file, FILE *fp) {
     const cli_config *cfg = opts->cfg;
     cli_options eff;
-    rep_out o;
+    cli_out o;
     shown *keys = NULL;
     char *rel = NULL;
     size_t nkeys = 0, total, i, j;
@@ -942,81 +941,81 @@ int cli_config_print(const cli_options *opts, const char *file, FILE *fp) {
     if (nkeys > 1)
         qsort(keys, nkeys, sizeof *keys, compare_shown);
 
-    rep_out_init(&o, fp);
-    rep_puts(&o, "{\n  \"file\": ");
+    cli_out_init(&o, fp);
+    cli_puts(&o, "{\n  \"file\": ");
     put_str(&o, file);
-    rep_puts(&o, ",\n  \"config\": ");
+    cli_puts(&o, ",\n  \"config\": ");
     if (cfg)
         put_str(&o, cfg->path);
     else
-        rep_puts(&o, "null");
-    rep_puts(&o, ",\n  \"excluded\": ");
-    rep_puts(&o, cfg && rel && cli_config_globs_match(&cfg->exclude, rel) ? "true" : "false");
-    rep_puts(&o, ",\n  \"overrides\": [");
+        cli_puts(&o, "null");
+    cli_puts(&o, ",\n  \"excluded\": ");
+    cli_puts(&o, cfg && rel && cli_config_globs_match(&cfg->exclude, rel) ? "true" : "false");
+    cli_puts(&o, ",\n  \"overrides\": [");
     for (i = 0, first = 1; cfg && i < cfg->noverrides; i++) {
         if (!cli_config_globs_match(&cfg->overrides[i].files, rel))
             continue;
-        rep_printf(&o, "%s%zu", first ? "" : ", ", i);
+        cli_printf(&o, "%s%zu", first ? "" : ", ", i);
         first = 0;
     }
-    rep_puts(&o, "],\n  \"options\": {");
+    cli_puts(&o, "],\n  \"options\": {");
     for (i = 0; i < nkeys; i++) {
-        rep_puts(&o, i ? ",\n    " : "\n    ");
+        cli_puts(&o, i ? ",\n    " : "\n    ");
         put_str(&o, keys[i].key);
-        rep_puts(&o, ": ");
+        cli_puts(&o, ": ");
         if (strcmp(keys[i].key, "quiet") == 0)
-            rep_printf(&o, "%zu", keys[i].count);
+            cli_printf(&o, "%zu", keys[i].count);
         else if (keys[i].arg)
             put_str(&o, keys[i].arg);
         else
-            rep_puts(&o, "true");
+            cli_puts(&o, "true");
     }
-    rep_puts(&o, nkeys ? "\n  },\n  \"fail-on\": " : "},\n  \"fail-on\": ");
+    cli_puts(&o, nkeys ? "\n  },\n  \"fail-on\": " : "},\n  \"fail-on\": ");
     {
         lsc_severity fo = cfg ? eff.fail_on : opts->fail_on;
         put_str(&o, fo == LSC_OFF ? "never" : lsc_severity_name(fo));
     }
-    rep_puts(&o, ",\n  \"rules\": {");
+    cli_puts(&o, ",\n  \"rules\": {");
     for (i = 0; i < lsc_rule_count(); i++) {
         const lsc_rule *r = lsc_rule_at(i);
         lsc_severity sev = lsc_config_severity(cfg ? eff.config : opts->config, r->id);
-        rep_puts(&o, i ? ",\n    " : "\n    ");
+        cli_puts(&o, i ? ",\n    " : "\n    ");
         put_str(&o, r->id);
-        rep_puts(&o, ": ");
+        cli_puts(&o, ": ");
         put_str(&o, lsc_severity_name(sev));
     }
-    rep_puts(&o, "\n  },\n  \"ignore\": [");
+    cli_puts(&o, "\n  },\n  \"ignore\": [");
     for (i = 0, first = 1; cfg && i < cfg->nignores; i++) {
         const cfg_ignore *ig = &cfg->ignores[i];
         if (ig->files.n > 0 && !cli_config_globs_match(&ig->files, rel))
             continue;
-        rep_printf(&o, "%s%zu", first ? "" : ", ", i);
+        cli_printf(&o, "%s%zu", first ? "" : ", ", i);
         first = 0;
     }
-    rep_puts(&o, "],\n  \"expect-findings\": [");
+    cli_puts(&o, "],\n  \"expect-findings\": [");
     for (i = 0, first = 1; cfg && i < cfg->nexpects; i++) {
         const cfg_expect *e = &cfg->expects[i];
         if (!cli_config_globs_match(&e->files, rel))
             continue;
-        rep_puts(&o, first ? "\n    {\"rules\": [" : ",\n    {\"rules\": [");
+        cli_puts(&o, first ? "\n    {\"rules\": [" : ",\n    {\"rules\": [");
         first = 0;
         for (j = 0; j < e->nrules; j++) {
-            rep_puts(&o, j ? ", " : "");
+            cli_puts(&o, j ? ", " : "");
             put_str(&o, e->rules[j]->id);
         }
-        rep_puts(&o, "]");
+        cli_puts(&o, "]");
         if (e->npointers) {
-            rep_puts(&o, ", \"pointers\": [");
+            cli_puts(&o, ", \"pointers\": [");
             for (j = 0; j < e->npointers; j++) {
-                rep_puts(&o, j ? ", " : "");
+                cli_puts(&o, j ? ", " : "");
                 put_str(&o, e->pointers[j]);
             }
-            rep_puts(&o, "]");
+            cli_puts(&o, "]");
         }
-        rep_puts(&o, "}");
+        cli_puts(&o, "}");
     }
-    rep_puts(&o, first ? "]\n}\n" : "\n  ]\n}\n");
-    rc = rep_out_status(&o);
+    cli_puts(&o, first ? "]\n}\n" : "\n  ]\n}\n");
+    rc = cli_out_status(&o);
     if (rc == 0 && fflush(fp) != 0)
         rc = -1;
 out:

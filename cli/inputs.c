@@ -41,6 +41,12 @@ void cli_report_failed(cli_run *run, cli_report *report, int errnum) {
     run->io_error = 1;
     if (errnum == EPIPE) { /* the reader is gone (| head): not worth a word */
         run->quiet_stop = 1;
+    } else if (errnum == ENOMEM) { /* the reporter's memory: the run ends as on the checker's */
+        if (!run->stop) {
+            cli_progress_clear(&run->progress);
+            cli_error("out of memory");
+        }
+        run->stop = 1;
     } else {
         cli_progress_clear(&run->progress);
         cli_error_name(report->name, errnum ? errnum : EIO);
@@ -59,7 +65,7 @@ void cli_report_failed(cli_run *run, cli_report *report, int errnum) {
         size_t each_i_;                                                                            \
         for (each_i_ = 0; each_i_ < (run)->nreports; each_i_++) {                                  \
             cli_report *each_r_ = &(run)->reports[each_i_];                                        \
-            rep_reporter *rep = each_r_->rep;                                                      \
+            lsc_reporter *rep = each_r_->rep;                                                      \
             if (!each_r_->failed && (call) != 0)                                                   \
                 cli_report_failed((run), each_r_, errno);                                          \
         }                                                                                          \
@@ -91,7 +97,7 @@ static int on_certificate(void *user, const lsc_certificate *cert) {
         run->stop = 1;
         return 1;
     }
-    EACH_REPORT(run, rep_certificate(rep, cert));
+    EACH_REPORT(run, lsc_reporter_certificate(rep, cert));
     if (run->norm && cli_normalize_certificate(run->norm, cert) != 0) {
         cli_output_failed(run, "standard output", errno);
         return 1;
@@ -118,7 +124,7 @@ static int on_finding(void *user, const lsc_finding *finding) {
     if (verdict == CLI_IGNORED)
         return 0;
     if (verdict == CLI_UNCHANGED) { /* accepted in the baseline: sarif alone shows it */
-        EACH_REPORT(run, (rep_mark_next(rep, REP_MARK_UNCHANGED), rep_finding(rep, finding)));
+        EACH_REPORT(run, lsc_reporter_finding(rep, finding, LSC_MARK_UNCHANGED));
         return run->stop ? 1 : 0;
     }
     run->input_findings++;
@@ -127,9 +133,9 @@ static int on_finding(void *user, const lsc_finding *finding) {
     if (run->inv)
         cli_inventory_finding(run->inv, finding);
     cli_progress_clear(&run->progress); /* the report may share the terminal */
-    EACH_REPORT(run, (rep_mark_next(rep, verdict == CLI_EXPECTED ? REP_MARK_EXPECTED
-                                                                 : REP_MARK_NONE),
-                      rep_finding(rep, finding)));
+    EACH_REPORT(run,
+                lsc_reporter_finding(rep, finding,
+                                     verdict == CLI_EXPECTED ? LSC_MARK_EXPECTED : LSC_MARK_NONE));
     return run->stop ? 1 : 0;
 }
 
@@ -161,6 +167,7 @@ static const lsc_callbacks callbacks = {
     on_certificate,
     on_document_end,
     on_finding,
+    NULL,
 };
 
 /* ---- one input -------------------------------------------------------- */
@@ -171,8 +178,8 @@ static void input_unreadable(cli_run *run, const char *name, int errnum) {
     memset(&none, 0, sizeof none);
     cli_error_name(name, errnum);
     run->io_error = 1;
-    EACH_REPORT(run, rep_input_start(rep, name) != 0 ||
-                         rep_input_end(rep, &none, "unreadable", strerror(errnum)) != 0);
+    EACH_REPORT(run, lsc_reporter_input_start(rep, name) != 0 ||
+                         lsc_reporter_input_end(rep, &none, "unreadable", strerror(errnum)) != 0);
 }
 
 /* Read fd to its end, copying (-p) and feeding one checker. size is the
@@ -189,7 +196,7 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     cli_feed feed; /* inflates gzip data (doc/cli.md §1) */
     lsc_severity missing_severity;
 
-    EACH_REPORT(run, rep_input_start(rep, name));
+    EACH_REPORT(run, lsc_reporter_input_start(rep, name));
     if (run->stop)
         return;
     run->input_findings = 0;
@@ -263,8 +270,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     if (read_errno) {
         cli_error_name(name, read_errno);
         run->io_error = 1;
-        EACH_REPORT(run, rep_input_end(rep, lsc_checker_stats(checker), "unreadable",
-                                       strerror(read_errno)));
+        EACH_REPORT(run, lsc_reporter_input_end(rep, lsc_checker_stats(checker), "unreadable",
+                                                strerror(read_errno)));
         goto out;
     }
     {
@@ -272,8 +279,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
         if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
             goto out;
     }
-    EACH_REPORT(run, rep_input_end(rep, lsc_checker_stats(checker),
-                                   run->input_findings ? "findings" : "ok", NULL));
+    EACH_REPORT(run, lsc_reporter_input_end(rep, lsc_checker_stats(checker),
+                                            run->input_findings ? "findings" : "ok", NULL));
 out:
     cli_feed_release(&feed);
     lsc_checker_free(checker);
@@ -310,7 +317,7 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
         input_unreadable(run, name, rec->open_errno);
         return;
     }
-    EACH_REPORT(run, rep_input_start(rep, name));
+    EACH_REPORT(run, lsc_reporter_input_start(rep, name));
     if (run->stop)
         return;
     run->input_findings = 0;
@@ -343,7 +350,8 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
     if (rec->read_errno) {
         cli_error_name(name, rec->read_errno);
         run->io_error = 1;
-        EACH_REPORT(run, rep_input_end(rep, &rec->stats, "unreadable", strerror(rec->read_errno)));
+        EACH_REPORT(
+            run, lsc_reporter_input_end(rep, &rec->stats, "unreadable", strerror(rec->read_errno)));
         return;
     }
     {
@@ -351,7 +359,8 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
         if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
             return;
     }
-    EACH_REPORT(run, rep_input_end(rep, &rec->stats, run->input_findings ? "findings" : "ok", NULL));
+    EACH_REPORT(run, lsc_reporter_input_end(rep, &rec->stats,
+                                            run->input_findings ? "findings" : "ok", NULL));
 }
 
 /* ---- one input split across workers (-j, cli/split.h) ----------------- */
@@ -393,6 +402,7 @@ static const lsc_callbacks split_callbacks = {
     sr_certificate,
     sr_document_end,
     sr_finding,
+    NULL,
 };
 
 /* Whether a chunk's checker, which began with no listing open, named a
@@ -410,7 +420,7 @@ static int lc_document_end(void *user, const lsc_document *doc) {
 }
 
 static int listing_conflict(const cli_record *rec, cli_listing *listing) {
-    static const lsc_callbacks look = {NULL, lc_certificate, lc_document_end, NULL};
+    static const lsc_callbacks look = {NULL, lc_certificate, lc_document_end, NULL, NULL};
     return cli_record_replay(rec, &look, listing) == 2;
 }
 
@@ -491,7 +501,7 @@ static void check_split(cli_run *run, const char *name, cli_split *sp) {
     size_t k = 0, documents = 0, replayed = 0, rest_at = 0;
     int read_errno = 0;
     memset(&total, 0, sizeof total);
-    EACH_REPORT(run, rep_input_start(rep, name));
+    EACH_REPORT(run, lsc_reporter_input_start(rep, name));
     if (run->stop)
         goto out;
     run->input_findings = 0;
@@ -542,7 +552,7 @@ static void check_split(cli_run *run, const char *name, cli_split *sp) {
     if (read_errno) {
         cli_error_name(name, read_errno);
         run->io_error = 1;
-        EACH_REPORT(run, rep_input_end(rep, &total, "unreadable", strerror(read_errno)));
+        EACH_REPORT(run, lsc_reporter_input_end(rep, &total, "unreadable", strerror(read_errno)));
         goto out;
     }
     {
@@ -550,7 +560,8 @@ static void check_split(cli_run *run, const char *name, cli_split *sp) {
         if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
             goto out;
     }
-    EACH_REPORT(run, rep_input_end(rep, &total, run->input_findings ? "findings" : "ok", NULL));
+    EACH_REPORT(run, lsc_reporter_input_end(rep, &total, run->input_findings ? "findings" : "ok",
+                                            NULL));
 out:
     if (getenv("LSC_JOBS_TRACE")) /* for the tests: which paths the run took */
         fprintf(stderr, "lscertlint: split: %zu chunks, %zu replayed, rest from chunk %zu\n",

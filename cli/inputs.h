@@ -15,11 +15,10 @@
 #include "cli/outfile.h"
 #include "cli/progress.h"
 #include "lscertlint.h"
-#include "report/report.h"
 
 /* One report of the run: -f/-o, or a --report=FORMAT:FILE. */
 typedef struct cli_report {
-    rep_reporter *rep;
+    lsc_reporter *rep;
     FILE *fp;         /* where it goes */
     const char *name; /* its name for messages */
     cli_outfile file; /* the atomic file behind fp (file.fp == fp), if any */
@@ -34,6 +33,7 @@ typedef struct cli_run {
     cli_report *reports; /* reports[0]: -f/-o unless -qq without -o */
     size_t nreports;
     cli_normalizer *norm; /* NULL without --normalize */
+    const char *step_summary; /* $GITHUB_STEP_SUMMARY, NULL if unset */
     cli_progress progress;
     int progress_ok; /* stderr is a terminal and messages are on */
 

@@ -4,7 +4,7 @@
  *
  * Rows are kept in memory until the end (they are sorted by notAfter), a
  * few hundred bytes per certificate. Every string from the input is
- * escaped as in the reports (report/escape.h) before it is printed. */
+ * escaped as in the reports (lsc_escape()) before it is printed. */
 #include "config.h"
 
 #include "cli/inventory.h"
@@ -15,7 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "report/escape.h"
 
 #define DAY_SECONDS 86400
 #define TEXT_WIDTH 80
@@ -251,15 +250,15 @@ static int numeric(int c) {
 
 /* One cell as printable text (escaped as in the text report) into o; the
  * empty string for an absent value. date_only: dates without the time. */
-static void cell(rep_out *o, const cli_inventory *inv, const row *r, int c, int date_only) {
+static void cell(cli_out *o, const cli_inventory *inv, const row *r, int c, int date_only) {
     char buf[64];
     const text *t = NULL;
     switch (c) {
     case C_FILE:
-        rep_esc_text(o, inv->inputs[r->input], strlen(inv->inputs[r->input]), 1);
+        cli_put_escaped(o, LSC_ESCAPE_NAME, inv->inputs[r->input], strlen(inv->inputs[r->input]));
         return;
     case C_DOCUMENT:
-        rep_putu(o, r->document);
+        cli_putu(o, r->document);
         return;
     case C_NAME:
         t = &r->name;
@@ -279,24 +278,24 @@ static void cell(rep_out *o, const cli_inventory *inv, const row *r, int c, int 
         if (has) {
             time_text(buf, sizeof buf, c == C_NOT_BEFORE ? r->not_before : r->not_after,
                       date_only);
-            rep_puts(o, buf);
+            cli_puts(o, buf);
         }
         return;
     }
     case C_DAYS:
         if (r->has_not_after)
-            rep_printf(o, "%lld", (long long)days_left(inv->now, r->not_after));
+            cli_printf(o, "%lld", (long long)days_left(inv->now, r->not_after));
         return;
     case C_IN_USE:
         if (r->has_in_use)
-            rep_printf(o, "%lld", (long long)r->in_use);
+            cli_printf(o, "%lld", (long long)r->in_use);
         return;
     default:
-        rep_putu(o, r->counts[c == C_ERRORS ? LSC_ERROR : c == C_WARNINGS ? LSC_WARNING : LSC_NOTE]);
+        cli_putu(o, r->counts[c == C_ERRORS ? LSC_ERROR : c == C_WARNINGS ? LSC_WARNING : LSC_NOTE]);
         return;
     }
     if (t->s)
-        rep_esc_text(o, t->s, t->len, 1);
+        cli_put_escaped(o, LSC_ESCAPE_NAME, t->s, t->len);
 }
 
 /* Code points of UTF-8 text (escaped cells are valid UTF-8). */
@@ -321,7 +320,7 @@ static size_t prefix_bytes(const char *s, size_t n) {
 
 /* ---- text: aligned columns --------------------------------------------- */
 
-static int write_text(cli_inventory *inv, rep_out *o) {
+static int write_text(cli_inventory *inv, cli_out *o) {
     size_t n = inv->nrows;
     char **cells = calloc(n * C_COUNT + 1, sizeof *cells);
     size_t w[C_COUNT];
@@ -329,8 +328,8 @@ static int write_text(cli_inventory *inv, rep_out *o) {
     int rc = -1;
     if (!cells)
         return -1;
-    rep_out scratch;
-    rep_out_init(&scratch, NULL);
+    cli_out scratch;
+    cli_out_init(&scratch, NULL);
     for (int c = 0; c < C_COUNT; c++) {
         w[c] = strlen(text_names[c]);
         shown[c] = c != C_WARNINGS && c != C_NOTES; /* one column: errors/warnings/notes */
@@ -338,13 +337,13 @@ static int write_text(cli_inventory *inv, rep_out *o) {
     for (size_t i = 0; i < n; i++)
         for (int c = 0; c < C_COUNT; c++) {
             const row *r = &inv->rows[i];
-            rep_out_reset(&scratch);
+            cli_out_reset(&scratch);
             if (c == C_ERRORS)
-                rep_printf(&scratch, "%zu/%zu/%zu", r->counts[LSC_ERROR], r->counts[LSC_WARNING],
+                cli_printf(&scratch, "%zu/%zu/%zu", r->counts[LSC_ERROR], r->counts[LSC_WARNING],
                            r->counts[LSC_NOTE]);
             else
                 cell(&scratch, inv, r, c, 1);
-            if (rep_out_status(&scratch) < 0)
+            if (cli_out_status(&scratch) < 0)
                 goto out;
             if (!(cells[i * C_COUNT + c] = strdup(scratch.len ? scratch.buf : "-")))
                 goto out;
@@ -398,170 +397,170 @@ static int write_text(cli_inventory *inv, rep_out *o) {
                 if (shown[k])
                     last = 0;
             if (!first)
-                rep_puts(o, "  ");
+                cli_puts(o, "  ");
             first = 0;
             if (sw > w[c]) { /* cut: keep a file name's end, a name's start */
                 if (c == C_FILE) {
-                    rep_puts(o, "...");
+                    cli_puts(o, "...");
                     const char *tail = s + prefix_bytes(s, sw - (w[c] - 3));
-                    rep_puts(o, tail);
+                    cli_puts(o, tail);
                 } else {
-                    rep_put(o, s, prefix_bytes(s, w[c] - 3));
-                    rep_puts(o, "...");
+                    cli_put(o, s, prefix_bytes(s, w[c] - 3));
+                    cli_puts(o, "...");
                 }
                 continue;
             }
             if (numeric(c))
                 for (size_t k = sw; k < w[c]; k++)
-                    rep_putc(o, ' ');
-            rep_puts(o, s);
+                    cli_putc(o, ' ');
+            cli_puts(o, s);
             if (!numeric(c) && !last)
                 for (size_t k = sw; k < w[c]; k++)
-                    rep_putc(o, ' ');
+                    cli_putc(o, ' ');
         }
-        rep_putc(o, '\n');
+        cli_putc(o, '\n');
     }
     rc = 0;
 out:
     for (size_t i = 0; i < n * C_COUNT; i++)
         free(cells[i]);
     free(cells);
-    if (rep_out_status(&scratch) < 0)
+    if (cli_out_status(&scratch) < 0)
         rc = -1;
-    rep_out_release(&scratch);
+    cli_out_release(&scratch);
     return rc;
 }
 
 /* ---- csv: RFC 4180 ----------------------------------------------------- */
 
-static void csv_field(rep_out *o, const char *s, size_t n) {
+static void csv_field(cli_out *o, const char *s, size_t n) {
     int quote = 0;
     for (size_t i = 0; i < n; i++)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
             quote = 1;
     if (!quote) {
-        rep_put(o, s, n);
+        cli_put(o, s, n);
         return;
     }
-    rep_putc(o, '"');
+    cli_putc(o, '"');
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"')
-            rep_putc(o, '"');
-        rep_putc(o, s[i]);
+            cli_putc(o, '"');
+        cli_putc(o, s[i]);
     }
-    rep_putc(o, '"');
+    cli_putc(o, '"');
 }
 
-static int write_csv(cli_inventory *inv, rep_out *o) {
-    rep_out scratch;
-    rep_out_init(&scratch, NULL);
+static int write_csv(cli_inventory *inv, cli_out *o) {
+    cli_out scratch;
+    cli_out_init(&scratch, NULL);
     for (int c = 0; c < C_COUNT; c++) {
-        rep_puts(o, c ? "," : "");
-        rep_puts(o, csv_names[c]);
+        cli_puts(o, c ? "," : "");
+        cli_puts(o, csv_names[c]);
     }
-    rep_puts(o, "\r\n");
+    cli_puts(o, "\r\n");
     for (size_t i = 0; i < inv->nrows; i++) {
         for (int c = 0; c < C_COUNT; c++) {
-            rep_out_reset(&scratch);
+            cli_out_reset(&scratch);
             cell(&scratch, inv, &inv->rows[i], c, 0);
             if (c)
-                rep_putc(o, ',');
+                cli_putc(o, ',');
             csv_field(o, scratch.buf ? scratch.buf : "", scratch.len);
         }
-        rep_puts(o, "\r\n");
+        cli_puts(o, "\r\n");
     }
-    int rc = rep_out_status(&scratch);
-    rep_out_release(&scratch);
+    int rc = cli_out_status(&scratch);
+    cli_out_release(&scratch);
     return rc;
 }
 
 /* ---- json: an array of objects with typed values ----------------------- */
 
-static void json_text(rep_out *o, const text *t) {
+static void json_text(cli_out *o, const text *t) {
     if (t->s)
-        rep_json_str(o, t->s, t->len);
+        cli_put_escaped(o, LSC_ESCAPE_JSON, t->s, t->len);
     else
-        rep_puts(o, "null");
+        cli_puts(o, "null");
 }
 
-static int write_json(cli_inventory *inv, rep_out *o) {
+static int write_json(cli_inventory *inv, cli_out *o) {
     char buf[64];
-    rep_putc(o, '[');
+    cli_putc(o, '[');
     for (size_t i = 0; i < inv->nrows; i++) {
         const row *r = &inv->rows[i];
         const char *file = inv->inputs[r->input];
-        rep_puts(o, i ? ",\n{\"file\":" : "\n{\"file\":");
-        rep_json_str(o, file, strlen(file));
-        rep_puts(o, ",\"document\":");
-        rep_putu(o, r->document);
-        rep_puts(o, ",\"certificate\":");
+        cli_puts(o, i ? ",\n{\"file\":" : "\n{\"file\":");
+        cli_put_escaped(o, LSC_ESCAPE_JSON, file, strlen(file));
+        cli_puts(o, ",\"document\":");
+        cli_putu(o, r->document);
+        cli_puts(o, ",\"certificate\":");
         json_text(o, &r->name);
-        rep_puts(o, ",\"domain\":");
+        cli_puts(o, ",\"domain\":");
         json_text(o, &r->domain);
-        rep_puts(o, ",\"status\":");
+        cli_puts(o, ",\"status\":");
         json_text(o, &r->status);
-        rep_puts(o, ",\"notBefore\":");
+        cli_puts(o, ",\"notBefore\":");
         if (r->has_not_before) {
             time_text(buf, sizeof buf, r->not_before, 0);
-            rep_printf(o, "\"%s\"", buf);
+            cli_printf(o, "\"%s\"", buf);
         } else {
-            rep_puts(o, "null");
+            cli_puts(o, "null");
         }
-        rep_puts(o, ",\"notAfter\":");
+        cli_puts(o, ",\"notAfter\":");
         if (r->has_not_after) {
             time_text(buf, sizeof buf, r->not_after, 0);
-            rep_printf(o, "\"%s\",\"daysLeft\":%lld", buf,
+            cli_printf(o, "\"%s\",\"daysLeft\":%lld", buf,
                        (long long)days_left(inv->now, r->not_after));
         } else {
-            rep_puts(o, "null,\"daysLeft\":null");
+            cli_puts(o, "null,\"daysLeft\":null");
         }
-        rep_puts(o, ",\"renewalStatus\":");
+        cli_puts(o, ",\"renewalStatus\":");
         json_text(o, &r->renewal);
-        rep_puts(o, ",\"inUseResourceCount\":");
+        cli_puts(o, ",\"inUseResourceCount\":");
         if (r->has_in_use)
-            rep_printf(o, "%lld", (long long)r->in_use);
+            cli_printf(o, "%lld", (long long)r->in_use);
         else
-            rep_puts(o, "null");
-        rep_printf(o, ",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu}", r->counts[LSC_ERROR],
+            cli_puts(o, "null");
+        cli_printf(o, ",\"errors\":%zu,\"warnings\":%zu,\"notes\":%zu}", r->counts[LSC_ERROR],
                    r->counts[LSC_WARNING], r->counts[LSC_NOTE]);
     }
-    rep_puts(o, inv->nrows ? "\n]\n" : "]\n");
+    cli_puts(o, inv->nrows ? "\n]\n" : "]\n");
     return 0;
 }
 
 /* ---- markdown ---------------------------------------------------------- */
 
-static int write_markdown(cli_inventory *inv, rep_out *o, size_t max) {
-    rep_out scratch;
-    rep_out_init(&scratch, NULL);
+static int write_markdown(cli_inventory *inv, cli_out *o, size_t max) {
+    cli_out scratch;
+    cli_out_init(&scratch, NULL);
     for (int c = 0; c < C_COUNT; c++)
-        rep_printf(o, "| %s ", markdown_names[c]);
-    rep_puts(o, "|\n");
+        cli_printf(o, "| %s ", markdown_names[c]);
+    cli_puts(o, "|\n");
     for (int c = 0; c < C_COUNT; c++)
-        rep_puts(o, numeric(c) ? "| ---: " : "| --- ");
-    rep_puts(o, "|\n");
+        cli_puts(o, numeric(c) ? "| ---: " : "| --- ");
+    cli_puts(o, "|\n");
     size_t shown = inv->nrows < max ? inv->nrows : max;
     for (size_t i = 0; i < shown; i++) {
         for (int c = 0; c < C_COUNT; c++) {
-            rep_out_reset(&scratch);
+            cli_out_reset(&scratch);
             cell(&scratch, inv, &inv->rows[i], c, 0);
-            rep_puts(o, "| ");
-            rep_esc_markdown(o, scratch.buf ? scratch.buf : "", scratch.len);
-            rep_putc(o, ' ');
+            cli_puts(o, "| ");
+            cli_put_escaped(o, LSC_ESCAPE_MARKDOWN, scratch.buf ? scratch.buf : "", scratch.len);
+            cli_putc(o, ' ');
         }
-        rep_puts(o, "|\n");
+        cli_puts(o, "|\n");
     }
     if (shown < inv->nrows)
-        rep_printf(o, "\n…and %zu more certificates.\n", inv->nrows - shown);
-    int rc = rep_out_status(&scratch);
-    rep_out_release(&scratch);
+        cli_printf(o, "\n…and %zu more certificates.\n", inv->nrows - shown);
+    int rc = cli_out_status(&scratch);
+    cli_out_release(&scratch);
     return rc;
 }
 
 int cli_inventory_write(cli_inventory *inv, FILE *out, cli_inventory_format format) {
-    rep_out o;
+    cli_out o;
     int rc;
-    rep_out_init(&o, out);
+    cli_out_init(&o, out);
     sort_rows(inv);
     switch (format) {
     case CLI_INVENTORY_CSV:
@@ -577,13 +576,13 @@ int cli_inventory_write(cli_inventory *inv, FILE *out, cli_inventory_format form
         rc = write_text(inv, &o);
         break;
     }
-    if (rep_out_status(&o) < 0) {
+    if (cli_out_status(&o) < 0) {
         errno = o.err;
         rc = -1;
     } else if (rc < 0) {
         errno = ENOMEM;
     }
-    rep_out_release(&o);
+    cli_out_release(&o);
     return rc;
 }
 
@@ -591,13 +590,13 @@ int cli_inventory_append_summary(cli_inventory *inv, const char *path, size_t ma
     FILE *fp = fopen(path, "a");
     if (!fp)
         return -1;
-    rep_out o;
-    rep_out_init(&o, fp);
+    cli_out o;
+    cli_out_init(&o, fp);
     sort_rows(inv);
-    rep_puts(&o, "\n#### Certificates\n\n");
+    cli_puts(&o, "\n#### Certificates\n\n");
     int rc = write_markdown(inv, &o, max);
-    int err = rep_out_status(&o) < 0 ? o.err : 0;
-    rep_out_release(&o);
+    int err = cli_out_status(&o) < 0 ? o.err : 0;
+    cli_out_release(&o);
     if (fclose(fp) != 0 && err == 0)
         err = errno ? errno : EIO;
     if (err) {

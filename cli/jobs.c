@@ -309,6 +309,7 @@ static const lsc_callbacks recording = {
     rec_certificate,
     rec_document_end,
     rec_finding,
+    NULL,
 };
 
 const lsc_callbacks *const cli_recording = &recording;

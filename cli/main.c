@@ -19,7 +19,6 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "lscertlint.h"
-#include "report/report.h"
 
 /* --list-rules and --explain: print to stdout, check the write. */
 static int run_catalog(const cli_options *opts) {
@@ -36,7 +35,7 @@ static int run_catalog(const cli_options *opts) {
 
 static int use_color(const cli_options *opts, FILE *out) {
     const char *no_color;
-    if (opts->format != REP_TEXT)
+    if (opts->format != LSC_FORMAT_TEXT)
         return 0;
     switch (opts->color) {
     case CLI_COLOR_ALWAYS:
@@ -56,9 +55,9 @@ static void print_summary(const cli_run *run) {
     char line[256];
     if (run->opts->quiet > 0 || run->nreports == 0 || run->quiet_stop)
         return;
-    if (run->reports[0].fp == stderr && run->opts->format != REP_TEXT)
+    if (run->reports[0].fp == stderr && run->opts->format != LSC_FORMAT_TEXT)
         return;
-    rep_summary_line(run->reports[0].rep, line, sizeof line);
+    lsc_reporter_summary_line(run->reports[0].rep, line, sizeof line);
     fputs(line, stderr);
     /* what the configuration and the baseline took out of the counts */
     if (run->policy.expected)
@@ -73,7 +72,7 @@ static void print_summary(const cli_run *run) {
 
 /* A finding of the baseline that no longer occurs (sarif: absent). */
 static int report_absent(void *user, const char *file, const char *rule, const char *pointer) {
-    return rep_absent(user, file, rule, pointer);
+    return lsc_reporter_absent(user, file, rule, pointer);
 }
 
 /* Does the run write standard output? */
@@ -116,10 +115,10 @@ static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
 }
 
 /* Open a report to path ("-" or NULL: the stream the mode gives). */
-static int open_report(cli_run *run, cli_report *report, rep_format format, const char *path,
+static int open_report(cli_run *run, cli_report *report, lsc_format format, const char *path,
                        int primary) {
     const cli_options *opts = run->opts;
-    rep_options ropts;
+    lsc_reporter_options ropts;
     memset(report, 0, sizeof *report);
     if (path && strcmp(path, "-") != 0) {
         if (cli_outfile_open(&report->file, path) != 0) {
@@ -136,16 +135,17 @@ static int open_report(cli_run *run, cli_report *report, rep_format format, cons
         report->fp = stdout;
         report->name = "standard output";
     }
-    memset(&ropts, 0, sizeof ropts);
+    lsc_reporter_options_init(&ropts);
     ropts.format = format;
-    ropts.color = primary && format == REP_TEXT && use_color(opts, report->fp);
+    ropts.color = primary && format == LSC_FORMAT_TEXT && use_color(opts, report->fp);
     ropts.fail_on = opts->fail_on;
     ropts.config = opts->config;
     ropts.tool_version = lsc_version();
     ropts.expect_source = opts->cfg ? opts->cfg->path : NULL;
     ropts.baseline = opts->baseline != NULL;
     ropts.show = opts->show;
-    report->rep = rep_new(&ropts, report->fp);
+    ropts.step_summary = run->step_summary;
+    report->rep = lsc_reporter_new_file(&ropts, report->fp);
     if (!report->rep) {
         cli_error("out of memory");
         return -1;
@@ -156,7 +156,7 @@ static int open_report(cli_run *run, cli_report *report, rep_format format, cons
 /* End a report: its closing parts, then the file renamed into place, or
  * removed (the previous report kept) when anything failed. */
 static void close_report(cli_run *run, cli_report *report) {
-    if (!report->failed && !run->stop && rep_finish(report->rep) != 0)
+    if (!report->failed && !run->stop && lsc_reporter_finish(report->rep) != 0)
         cli_report_failed(run, report, errno);
     if (report->is_file) {
         if (report->failed || run->stop) {
@@ -242,6 +242,9 @@ static int check_inputs(const cli_options *opts) {
         goto out;
     }
     run.opts = opts;
+    /* -f github: where GitHub Actions wants the job summary (the library
+     * reads no environment variable: it is given the path) */
+    run.step_summary = getenv("GITHUB_STEP_SUMMARY");
     run.fail_on = opts->fail_on;
     cli_policy_init(&run.policy, opts);
     if (cli_policy_load_baseline(&run.policy, &status) != 0)
@@ -292,8 +295,8 @@ static int check_inputs(const cli_options *opts) {
         }
     }
     /* -f github: the step summary gains the inventory */
-    const char *step_summary = getenv("GITHUB_STEP_SUMMARY");
-    int summary_inventory = step_summary && step_summary[0] && opts->format == REP_GITHUB &&
+    const char *step_summary = run.step_summary;
+    int summary_inventory = step_summary && step_summary[0] && opts->format == LSC_FORMAT_GITHUB &&
                             opts->inventory == CLI_INVENTORY_NONE && run.nreports > 0;
     if (inventory_open || summary_inventory) {
         lsc_time now = opts->now;
@@ -335,7 +338,7 @@ out:
     for (i = 0; i < run.nreports; i++) {
         if (run.reports[i].is_file)
             cli_outfile_discard(&run.reports[i].file);
-        rep_free(run.reports[i].rep);
+        lsc_reporter_free(run.reports[i].rep);
     }
     cli_normalizer_free(run.norm);
     if (inventory_open)
@@ -366,6 +369,18 @@ static int reopen_std_fds(void) {
     return 0;
 }
 
+/* The run's options: the command line, the configuration file it points
+ * to (or finds), then both applied in that order of precedence. */
+static cli_parse_result read_options(int argc, char **argv, cli_options *opts, int *status) {
+    if (cli_options_parse(argc, argv, opts, status) != CLI_PARSE_RUN)
+        return CLI_PARSE_EXIT;
+    if (cli_config_load(opts, &opts->cfg, status) != 0)
+        return CLI_PARSE_EXIT;
+    const cli_config *cfg = opts->cfg;
+    return cli_options_resolve(opts, cfg ? cfg->settings : NULL, cfg ? cfg->nsettings : 0,
+                               cfg ? cfg->path : NULL, status);
+}
+
 int main(int argc, char **argv) {
     cli_options opts;
     int status;
@@ -374,7 +389,7 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     if (reopen_std_fds() != 0)
         return CLI_EXIT_IO; /* no stderr to say it on */
-    if (cli_options_parse(argc, argv, &opts, &status) == CLI_PARSE_RUN) {
+    if (read_options(argc, argv, &opts, &status) == CLI_PARSE_RUN) {
         if (opts.quiet >= 2)
             cli_messages_off = 1;
         if (opts.action == CLI_CHECK && opts.operand_count == 0 && isatty(STDIN_FILENO)) {
@@ -383,11 +398,13 @@ int main(int argc, char **argv) {
             fputs("lscertlint: no input: give FILE, DIR or - (standard input is a terminal)\n"
                   "Usage: lscertlint [OPTION]... [FILE|DIR|-]...; try 'lscertlint --help'.\n",
                   stderr);
+            cli_config_free(opts.cfg);
             cli_options_free(&opts);
             return CLI_EXIT_USAGE;
         }
         status = opts.action == CLI_CHECK ? check_inputs(&opts) : run_catalog(&opts);
     }
+    cli_config_free(opts.cfg);
     cli_options_free(&opts);
     return status;
 }

@@ -13,7 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/config_file.h"
 #include "cli/jobs.h"
 #include "cli/now.h"
 #include "cli/output.h"
@@ -300,6 +299,31 @@ static void group_key(const char *group, char *buf, size_t size) {
     buf[i] = '\0';
 }
 
+/* An option value among fixed words (exact case, as getopt gives it). */
+typedef struct word_value {
+    const char *word;
+    int value;
+} word_value;
+
+#define WORDS(t) (t), sizeof(t) / sizeof((t)[0])
+
+static int lookup_word(const word_value *table, size_t n, const char *arg, int *out) {
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(arg, table[i].word) == 0) {
+            *out = table[i].value;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static const word_value expect_words[] = {{"details", LSC_EXPECT_DETAILS},
+                                          {"summary", LSC_EXPECT_SUMMARY}};
+static const word_value color_words[] = {
+    {"always", CLI_COLOR_ALWAYS}, {"auto", CLI_COLOR_AUTO}, {"never", CLI_COLOR_NEVER}};
+static const word_value list_format_words[] = {
+    {"text", CLI_LIST_TEXT}, {"json", CLI_LIST_JSON}, {"markdown", CLI_LIST_MARKDOWN}};
+
 /* Severity names: error, warning (warn), note (info), off; any case. */
 static int parse_level(const char *arg, lsc_severity *out) {
     static const struct {
@@ -320,9 +344,9 @@ static int parse_level(const char *arg, lsc_severity *out) {
 static const char *const level_words[] = {"error", "warning", "warn", "note", "info", "off", "never"};
 static const char *const format_words[] = {"text", "json", "jsonl", "sarif", "github", "junit"};
 
-static int parse_format(const char *option, const char *arg, size_t len, rep_format *out) {
+static int parse_format(const char *option, const char *arg, size_t len, lsc_format *out) {
     char name[16], copy[128];
-    if (lowercase(arg, len, name, sizeof name) == 0 && rep_format_parse(name, out) == 0)
+    if (lowercase(arg, len, name, sizeof name) == 0 && lsc_format_parse(name, out) == 0)
         return 0;
     snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), arg);
     char what[64];
@@ -530,7 +554,7 @@ static int parse_show(const char *arg, lsc_severity *out) {
 static int add_report(cli_options *opts, const char *arg) {
     const char *colon = strchr(arg, ':');
     cli_report_spec *grown;
-    rep_format format;
+    lsc_format format;
     if (!colon || colon == arg || colon[1] == '\0') {
         usage_error_value("--report: expected FORMAT:FILE, not", arg, "e.g. --report=sarif:out.sarif");
         return -1;
@@ -624,6 +648,8 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         return 0;
     case OPT_NORMALIZE:
         opts->normalize = 1;
+        /* it writes whole lists: the certificates keep every element */
+        lsc_config_set_list_limit(opts->config, SIZE_MAX);
         return 0;
     case 'q':
         opts->quiet++;
@@ -643,16 +669,15 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         return each_rule_id("--enable", arg, opts->config, enable_rule);
     case OPT_SEVERITY:
         return set_severity(arg, opts->config);
-    case OPT_EXPECT:
-        if (strcmp(arg, "details") == 0) {
-            lsc_config_set_expect(opts->config, LSC_EXPECT_DETAILS);
-        } else if (strcmp(arg, "summary") == 0) {
-            lsc_config_set_expect(opts->config, LSC_EXPECT_SUMMARY);
-        } else {
+    case OPT_EXPECT: {
+        int expect;
+        if (lookup_word(WORDS(expect_words), arg, &expect) != 0) {
             usage_error_value("--expect: unknown value", arg, "use details or summary");
             return -1;
         }
+        lsc_config_set_expect(opts->config, (lsc_expect)expect);
         return 0;
+    }
     case OPT_EXPECT_STATUS:
         if (lsc_config_set_expect_status(opts->config, arg) != 0) {
             usage_error_value("--expect-status: not a comma-separated list of statuses:", arg,
@@ -703,29 +728,25 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
     case OPT_STDIN_FILENAME:
         opts->stdin_name = arg;
         return 0;
-    case OPT_COLOR:
-        if (!arg || strcmp(arg, "always") == 0) {
-            opts->color = CLI_COLOR_ALWAYS;
-        } else if (strcmp(arg, "auto") == 0) {
-            opts->color = CLI_COLOR_AUTO;
-        } else if (strcmp(arg, "never") == 0) {
-            opts->color = CLI_COLOR_NEVER;
-        } else {
+    case OPT_COLOR: {
+        int color = CLI_COLOR_ALWAYS; /* --color alone */
+        if (arg && lookup_word(WORDS(color_words), arg, &color) != 0) {
             usage_error_value("--color: unknown value", arg, "use auto, always or never");
             return -1;
         }
+        opts->color = color;
         return 0;
+    }
     case OPT_LIST_RULES:
         opts->action = CLI_LIST_RULES;
-        if (!arg || strcmp(arg, "text") == 0) {
-            opts->list_format = CLI_LIST_TEXT;
-        } else if (strcmp(arg, "json") == 0) {
-            opts->list_format = CLI_LIST_JSON;
-        } else if (strcmp(arg, "markdown") == 0) {
-            opts->list_format = CLI_LIST_MARKDOWN;
-        } else {
-            usage_error_value("--list-rules: unknown format", arg, "use text, json or markdown");
-            return -1;
+        {
+            int list_format = CLI_LIST_TEXT;
+            if (arg && lookup_word(WORDS(list_format_words), arg, &list_format) != 0) {
+                usage_error_value("--list-rules: unknown format", arg,
+                                  "use text, json or markdown");
+                return -1;
+            }
+            opts->list_format = list_format;
         }
         return 0;
     case OPT_EXPLAIN:
@@ -872,9 +893,8 @@ static int record_setting(cli_options *opts, int code, const char *arg) {
 
 cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int *status) {
     int c, done = 0;
-    size_t i;
     memset(opts, 0, sizeof *opts);
-    opts->format = REP_TEXT;
+    opts->format = LSC_FORMAT_TEXT;
     opts->fail_on = LSC_ERROR;
     opts->stdin_name = "<stdin>";
     opts->default_excludes = 1;
@@ -927,10 +947,16 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
         usage_error("--config and --no-config contradict each other; choose one");
         return CLI_PARSE_EXIT;
     }
-    if (cli_config_load(opts, &opts->cfg, status) != 0)
-        return CLI_PARSE_EXIT;
-    for (i = 0; opts->cfg && i < opts->cfg->nsettings; i++)
-        if (cli_option_apply(opts, &opts->cfg->settings[i], opts->cfg->path, status) != 0)
+    opts->operands = argv + optind;
+    opts->operand_count = argc - optind;
+    return CLI_PARSE_RUN;
+}
+
+cli_parse_result cli_options_resolve(cli_options *opts, const cli_setting *file_settings,
+                                     size_t nfile_settings, const char *file_path, int *status) {
+    size_t i;
+    for (i = 0; i < nfile_settings; i++)
+        if (cli_option_apply(opts, &file_settings[i], file_path, status) != 0)
             return CLI_PARSE_EXIT;
     for (i = 0; i < opts->ncmdline; i++)
         if (cli_option_apply(opts, &opts->cmdline[i], NULL, status) != 0)
@@ -947,8 +973,6 @@ cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int
     if ((opts->action == CLI_CHECK || opts->action == CLI_PRINT_CONFIG) &&
         now_from_environment(opts) != 0)
         return CLI_PARSE_EXIT;
-    opts->operands = argv + optind;
-    opts->operand_count = argc - optind;
     if (opts->action != CLI_CHECK && opts->operand_count > 0) {
         usage_error_value(opts->action == CLI_LIST_RULES  ? "--list-rules takes no operand, got"
                           : opts->action == CLI_EXPLAIN ? "--explain takes no operand, got"
@@ -980,8 +1004,6 @@ void cli_options_free(cli_options *opts) {
     opts->n_excludes = 0;
     lsc_config_free(opts->config);
     opts->config = NULL;
-    cli_config_free(opts->cfg);
-    opts->cfg = NULL;
     free(opts->cmdline);
     opts->cmdline = NULL;
 }

@@ -7,7 +7,6 @@
 #include "cli/inventory.h"
 #include "cli/config_json.h"
 #include "lscertlint.h"
-#include "report/report.h"
 
 /* What the run does. */
 typedef enum cli_action {
@@ -42,14 +41,14 @@ typedef struct cli_setting {
 typedef struct cli_config cli_config;
 /* --report=FORMAT:FILE */
 typedef struct cli_report_spec {
-    rep_format format;
+    lsc_format format;
     const char *path; /* points into argv */
 } cli_report_spec;
 
 typedef struct cli_options {
     lsc_config *config; /* rules, request context, limits (owned) */
     cli_action action;
-    rep_format format;      /* -f */
+    lsc_format format;      /* -f */
     const char *output;     /* -o PATH (NULL or "-": standard output) */
     int pass_through;       /* -p */
     int normalize;          /* --normalize */
@@ -76,7 +75,7 @@ typedef struct cli_options {
     const char *print_config;  /* --print-config=FILE */
     const char *baseline;      /* --baseline=FILE */
     const char *write_baseline; /* --write-baseline=FILE */
-    struct cli_config *cfg;    /* the configuration file, NULL if none (owned) */
+    struct cli_config *cfg;    /* the configuration file, NULL if none (freed by its loader's caller) */
     cli_setting *cmdline;      /* the command line's options, in order (owned) */
     size_t ncmdline;
     lsc_severity show;    /* --show: findings below are not printed; LSC_OFF: all */
@@ -101,6 +100,13 @@ typedef enum cli_parse_result {
  * --version print to stdout and set *status to 0 (3 if stdout failed). */
 cli_parse_result cli_options_parse(int argc, char **argv, cli_options *opts, int *status);
 
+/* Second step, once the configuration file (if any) is read: apply its
+ * settings (file_path names it in messages), then the command line's, which
+ * win, and check what the combination allows. Same results as
+ * cli_options_parse(). */
+cli_parse_result cli_options_resolve(cli_options *opts, const cli_setting *file_settings,
+                                     size_t nfile_settings, const char *file_path, int *status);
+
 /* For the configuration file: the code of the long option name, -1 for
  * none, and whether it takes an argument (getopt's has_arg). */
 int cli_option_code(const char *name, int *has_arg);
@@ -117,7 +123,7 @@ int cli_option_per_file(int code);
  * Returns 0, or -1 after a message (*status set). */
 int cli_option_apply(cli_options *opts, const cli_setting *s, const char *cfg_path, int *status);
 
-/* Release what cli_options_parse() allocated (NULL is a no-op). */
+/* Release what cli_options_parse() allocated (NULL is a no-op); not cfg. */
 void cli_options_free(cli_options *opts);
 
 #endif

@@ -4,11 +4,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "lscertlint.h"
 
 int cli_messages_off = 0;
 
@@ -116,82 +119,119 @@ void cli_error_name(const char *name, int errnum) {
     fprintf(stderr, ": %s\n", strerror(errnum));
 }
 
-/* Length of the well-formed UTF-8 sequence at s (RFC 3629: no overlong
- * forms, no surrogates, nothing above U+10FFFF), 0 if it is not one. */
-static size_t utf8_sequence(const unsigned char *s, size_t len, uint32_t *cp) {
-    size_t n, i;
-    uint32_t c, min;
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    } else if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-        n = 2, c = s[0] & 0x1f, min = 0x80;
-    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-        n = 3, c = s[0] & 0x0f, min = 0x800;
-    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-        n = 4, c = s[0] & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (len < n)
-        return 0;
-    for (i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3f);
-    }
-    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-        return 0;
-    *cp = c;
-    return n;
-}
-
-/* Code points that must not reach a terminal raw (the set report/ uses):
- * C0, DEL, C1, the line and paragraph separators, bidirectional controls. */
-static int unsafe_codepoint(uint32_t cp) {
-    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-           cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-           (cp >= 0x2066 && cp <= 0x2069);
+/* lsc_write_fn to a stdio FILE. */
+static int write_file(void *user, const char *data, size_t len) {
+    return fwrite(data, 1, len, user) == len ? 0 : -1;
 }
 
 void cli_put_printable(FILE *f, const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        uint32_t cp;
-        size_t n = utf8_sequence(p + i, len - i, &cp);
-        if (n == 0) {
-            fprintf(f, "\\x%02x", p[i]);
-            i++;
-            continue;
-        }
-        switch (cp) {
-        case '\\':
-            fputs("\\\\", f);
-            break;
-        case '\n':
-            fputs("\\n", f);
-            break;
-        case '\r':
-            fputs("\\r", f);
-            break;
-        case '\t':
-            fputs("\\t", f);
-            break;
-        case '\b':
-            fputs("\\b", f);
-            break;
-        case '\f':
-            fputs("\\f", f);
-            break;
-        default:
-            if (unsafe_codepoint(cp))
-                fprintf(f, "\\u%04x", (unsigned)cp);
-            else
-                fwrite(p + i, 1, n, f);
-        }
-        i += n;
+    /* the reports' escaping (lsc_escape): one policy for every name printed;
+     * errno stays the caller's, who may still need it */
+    int saved = errno;
+    (void)lsc_escape(LSC_ESCAPE_NAME, s, len, write_file, f);
+    errno = saved;
+}
+
+void cli_out_init(cli_out *o, FILE *fp) {
+    memset(o, 0, sizeof *o);
+    o->fp = fp;
+}
+
+void cli_out_release(cli_out *o) {
+    if (o->fp == NULL) {
+        free(o->buf);
+        o->buf = NULL;
+        o->len = o->cap = 0;
     }
+}
+
+void cli_out_reset(cli_out *o) {
+    o->len = 0;
+    if (o->buf != NULL)
+        o->buf[0] = '\0';
+}
+
+int cli_out_status(const cli_out *o) {
+    if (o->err != 0) {
+        errno = o->err;
+        return -1;
+    }
+    return 0;
+}
+
+static void out_fail(cli_out *o, int e) {
+    if (o->err == 0)
+        o->err = e != 0 ? e : EIO;
+}
+
+void cli_put(cli_out *o, const char *s, size_t n) {
+    if (o->err != 0 || n == 0)
+        return;
+    if (o->fp != NULL) {
+        if (fwrite(s, 1, n, o->fp) != n)
+            out_fail(o, errno);
+        return;
+    }
+    /* room for n bytes and the NUL that keeps buf a string */
+    if (cli_grow(&o->buf, &o->cap, o->len + n + 1, 1) != 0) {
+        out_fail(o, ENOMEM);
+        return;
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = '\0';
+}
+
+void cli_puts(cli_out *o, const char *s) {
+    cli_put(o, s, strlen(s));
+}
+
+void cli_putc(cli_out *o, char c) {
+    cli_put(o, &c, 1);
+}
+
+void cli_putu(cli_out *o, uint64_t v) {
+    char tmp[24];
+    int n = snprintf(tmp, sizeof tmp, "%" PRIu64, v);
+    cli_put(o, tmp, (size_t)n);
+}
+
+void cli_printf(cli_out *o, const char *fmt, ...) {
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        out_fail(o, errno);
+        return;
+    }
+    if ((size_t)n < sizeof tmp) {
+        cli_put(o, tmp, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (big == NULL) {
+        out_fail(o, ENOMEM);
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    cli_put(o, big, (size_t)n);
+    free(big);
+}
+
+/* lsc_write_fn into a cli_out. */
+static int write_out(void *user, const char *data, size_t len) {
+    cli_out *o = user;
+    cli_put(o, data, len);
+    return cli_out_status(o);
+}
+
+void cli_put_escaped(cli_out *o, lsc_escape_kind kind, const char *s, size_t n) {
+    if (o->err == 0 && lsc_escape(kind, s, n, write_out, o) != 0)
+        out_fail(o, errno);
 }
 
 void cli_writer_init(cli_writer *w, int fd) {

@@ -37,7 +37,6 @@
 
 #include "lib/internal.h"
 #include "lscertlint.h"
-#include "report/report.h"
 #include "fuzz/oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -117,7 +116,7 @@ typedef struct run {
     arn_entry *arns; /* NULL unless tracking (the split run's first part) */
     size_t narns, arns_cap;
     int track;
-    rep_reporter *rep[FORMATS];
+    lsc_reporter *rep[FORMATS];
     size_t findings;
     size_t stop_after; /* 0: never stop */
     size_t certificates;
@@ -160,12 +159,15 @@ static unsigned long touch_tags(const lsc_tag_list *l) {
         last = t->index;
         h = h * 7 + touch(&t->key) + touch(&t->value);
     }
+    if (n != l->kept || l->kept > l->count)
+        fail("tag chain %zu, kept %zu, count %zu", n, l->kept, l->count);
     return h;
 }
 
 static unsigned long touch_records(const lsc_validation_record_list *l) {
     unsigned long h = l->count;
-    for (const lsc_validation_record *r = l->first; r; r = r->next) {
+    size_t n = 0;
+    for (const lsc_validation_record *r = l->first; r; r = r->next, n++) {
         if (r->index >= l->count)
             fail("record index %zu beyond count %zu", r->index, l->count);
         h = h * 7 + touch(&r->domain_name) + touch(&r->resource_record.name) +
@@ -173,6 +175,8 @@ static unsigned long touch_records(const lsc_validation_record_list *l) {
             touch(&r->dns_record_creation_state.code) +
             touch(&r->dns_record_creation_state.message) + touch(&r->validation_status);
     }
+    if (n != l->kept || l->kept > l->count)
+        fail("record chain %zu, kept %zu, count %zu", n, l->kept, l->count);
     return h;
 }
 
@@ -287,8 +291,8 @@ static int on_finding(void *user, const lsc_finding *f) {
                (unsigned long long)f->pos.column, (unsigned long long)f->pos.offset, h,
                f->has_certificate, f->has_certificate ? f->certificate : 0, f->message);
     for (int i = 0; i < FORMATS; i++)
-        if (r->rep[i] && rep_finding(r->rep[i], f) < 0)
-            fail("rep_finding failed (format %d)", i);
+        if (r->rep[i] && lsc_reporter_finding(r->rep[i], f, LSC_MARK_NONE) < 0)
+            fail("lsc_reporter_finding failed (format %d)", i);
     r->findings++;
     return r->stop_after && r->findings >= r->stop_after;
 }
@@ -382,11 +386,12 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
                       char **bufs, size_t *lens, FILE **fps) {
     memset(r, 0, sizeof *r);
     r->stop_after = o->stop_after;
-    static const rep_format formats[FORMATS] = {REP_TEXT,  REP_JSON,   REP_JSONL,
-                                                REP_SARIF, REP_GITHUB, REP_JUNIT};
+    static const lsc_format formats[FORMATS] = {LSC_FORMAT_TEXT,   LSC_FORMAT_JSON,
+                                                LSC_FORMAT_JSONL,  LSC_FORMAT_SARIF,
+                                                LSC_FORMAT_GITHUB, LSC_FORMAT_JUNIT};
     for (int i = 0; fps && i < FORMATS; i++) {
-        rep_options ro;
-        memset(&ro, 0, sizeof ro);
+        lsc_reporter_options ro;
+        lsc_reporter_options_init(&ro);
         ro.format = formats[i];
         ro.fail_on = LSC_ERROR;
         ro.config = o->cfg;
@@ -394,9 +399,9 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
         fps[i] = open_memstream(&bufs[i], &lens[i]);
         if (!fps[i])
             fail("open_memstream failed");
-        r->rep[i] = rep_new(&ro, fps[i]);
-        if (!r->rep[i] || rep_input_start(r->rep[i], o->file) < 0)
-            fail("rep_new/rep_input_start failed (format %d)", i);
+        r->rep[i] = lsc_reporter_new_file(&ro, fps[i]);
+        if (!r->rep[i] || lsc_reporter_input_start(r->rep[i], o->file) < 0)
+            fail("lsc_reporter_new_file/input_start failed (format %d)", i);
     }
     lsc_callbacks cb;
     memset(&cb, 0, sizeof cb);
@@ -453,13 +458,13 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
     rec_printf(&r->rec, "rc=%d documents=%zu certificates=%zu findings=%zu/%zu/%zu\n", rc,
                st->documents, st->certificates, st->findings[1], st->findings[2], st->findings[3]);
     for (int i = 0; fps && i < FORMATS; i++) {
-        if (rep_input_end(r->rep[i], st, total ? "findings" : "ok", NULL) < 0 ||
-            rep_finish(r->rep[i]) < 0)
-            fail("rep_input_end/rep_finish failed (format %d)", i);
+        if (lsc_reporter_input_end(r->rep[i], st, total ? "findings" : "ok", NULL) < 0 ||
+            lsc_reporter_finish(r->rep[i]) < 0)
+            fail("lsc_reporter_input_end/finish failed (format %d)", i);
         char line[512];
-        rep_summary_line(r->rep[i], line, sizeof line);
+        lsc_reporter_summary_line(r->rep[i], line, sizeof line);
         check_text("summary line", line, strlen(line), 0);
-        rep_free(r->rep[i]);
+        lsc_reporter_free(r->rep[i]);
         r->rep[i] = NULL;
         if (fclose(fps[i]) != 0)
             fail("fclose of a memstream failed");
@@ -489,7 +494,7 @@ static size_t find_cut(const uint8_t *d, size_t len, size_t from) {
 }
 
 static const lsc_callbacks recording = {on_document_start, on_certificate, on_document_end,
-                                        on_finding};
+                                        on_finding, NULL};
 
 /* Check data as two workers of the CLI's -j split do: [0, cut) by one
  * checker, then, when it ended between two documents, [cut, len) by a

@@ -9,8 +9,15 @@
  * Memory use does not grow with the number of certificates, nor with the
  * number of findings: at most 1000 findings of one rule are delivered per
  * certificate (or per document outside certificates), the last of them
- * saying in its message how many more were not shown. It does grow with the
- * elements of one certificate's lists (tags, names, validation records).
+ * saying in its message how many more were not shown. The elements of a
+ * certificate's lists (tags, names, validation records) are validated and
+ * handed to the element callback one at a time as each closes; the
+ * certificate keeps at most lsc_config_set_list_limit() of each list (256 by
+ * default). What still grows with one certificate's lists is a compact index
+ * of the strings that rules across elements compare (the distinct tag keys
+ * and key/value pairs, 4 bytes per detail tag, the names and the records'
+ * domainName values), and with one object's members the keys no model
+ * member remembers (for json-duplicate-key). doc/contract.md §8 has figures.
  *
  * Ownership: every pointer the library passes to a callback (structs,
  * strings, findings) is owned by the library and valid only until that
@@ -22,6 +29,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -161,7 +169,8 @@ typedef struct lsc_tag {
 typedef struct lsc_tag_list {
     lsc_member m;
     size_t count; /**< every element, objects or not */
-    lsc_tag *first;
+    lsc_tag *first; /**< the first @c kept tag objects, linked by next */
+    size_t kept;    /**< how many are in the chain (at most the list limit) */
 } lsc_tag_list;
 
 /** One string element of subjectAlternativeNames. */
@@ -177,7 +186,8 @@ typedef struct lsc_name {
 typedef struct lsc_name_list {
     lsc_member m;
     size_t count; /**< every element, strings or not */
-    lsc_name *first;
+    lsc_name *first; /**< the first @c kept names, linked by next */
+    size_t kept;     /**< how many are in the chain (at most the list limit) */
 } lsc_name_list;
 
 /** ResourceRecord. */
@@ -207,7 +217,8 @@ typedef struct lsc_validation_record {
 typedef struct lsc_validation_record_list {
     lsc_member m;
     size_t count; /**< every element, objects or not */
-    lsc_validation_record *first;
+    lsc_validation_record *first; /**< the first @c kept records, linked by next */
+    size_t kept;                  /**< how many are in the chain (at most the list limit) */
 } lsc_validation_record_list;
 
 /** RenewalSummary. */
@@ -352,6 +363,15 @@ int lsc_config_set_max_depth(lsc_config *config, uint64_t depth);
  */
 void lsc_config_set_accept_array(lsc_config *config, int accept);
 
+/**
+ * How many elements of each list of a certificate (tags, names, validation
+ * records) stay linked in its struct for the certificate callback (default
+ * 256; SIZE_MAX keeps every one, and memory then grows with the lists). The
+ * lists' count always counts every element, and every element is validated
+ * and handed to the element callback whatever the limit.
+ */
+void lsc_config_set_list_limit(lsc_config *config, size_t limit);
+
 /** Parse an RFC 3339 / ISO 8601 date-time or an epoch number; -1 if it is neither. */
 int lsc_time_parse(const char *text, size_t len, lsc_time *out);
 
@@ -404,6 +424,28 @@ typedef struct lsc_stats {
     size_t findings[4]; /**< indexed by lsc_severity */
 } lsc_stats;
 
+/** Which list of a certificate an element belongs to. */
+typedef enum lsc_list_kind {
+    LSC_LIST_SUMMARY_TAGS = 0, /**< the summary's tags */
+    LSC_LIST_DETAIL_TAGS,      /**< certificateDetail.tags */
+    LSC_LIST_NAMES,            /**< certificateDetail.subjectAlternativeNames */
+    LSC_LIST_DETAIL_RECORDS,   /**< certificateDetail.domainValidationRecords */
+    LSC_LIST_RENEWAL_RECORDS   /**< certificateDetail.renewalSummary.domainValidationRecords */
+} lsc_list_kind;
+
+/** One element of a certificate's list, as it closes. */
+typedef struct lsc_element {
+    lsc_list_kind list;
+    size_t document;    /**< the certificate's document (0-based) */
+    size_t certificate; /**< the certificate's index in its certificates array */
+    size_t index;       /**< the element's position in its list, counting every element */
+    /** The decoded element: tag for the two tag lists, name for the names,
+     * record for the two record lists; the others are NULL. */
+    const lsc_tag *tag;
+    const lsc_name *name;
+    const lsc_validation_record *record;
+} lsc_element;
+
 /** Callbacks of a checker; any may be NULL. Return nonzero to stop the run. */
 typedef struct lsc_callbacks {
     /** A document starts (its first character was read). */
@@ -414,6 +456,10 @@ typedef struct lsc_callbacks {
     int (*document_end)(void *user, const lsc_document *doc);
     /** A finding, in deterministic order (by certificate, then position). */
     int (*finding)(void *user, const lsc_finding *finding);
+    /** An element of a certificate's list (a tag or validation record object,
+     * a name string) closed; called in input order, before the certificate
+     * callback, whether or not the element stays in the certificate's list. */
+    int (*element)(void *user, const lsc_element *element);
 } lsc_callbacks;
 
 /** Checks one input stream. */
@@ -479,6 +525,175 @@ lsc_status lsc_checker_set_origin(lsc_checker *checker, lsc_pos at, size_t docum
 
 /** Counters so far. */
 const lsc_stats *lsc_checker_stats(const lsc_checker *checker);
+
+/* ------------------------------------------------------------------ */
+/* Reports: the six output formats                                    */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Where output goes: called with each piece of output, in order. Return 0
+ * when all len bytes were taken; anything else is a write error (set errno
+ * to say which, else EIO is assumed). data is valid only during the call.
+ */
+typedef int (*lsc_write_fn)(void *user, const char *data, size_t len);
+
+/** An output format of lsc_reporter (doc/cli.md §3 describes each). */
+typedef enum lsc_format {
+    LSC_FORMAT_TEXT = 0, /**< FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER) */
+    LSC_FORMAT_JSON,     /**< one JSON document: tool, inputs, findings, summary */
+    LSC_FORMAT_JSONL,    /**< one JSON object per finding per line */
+    LSC_FORMAT_SARIF,    /**< SARIF 2.1.0, one run */
+    LSC_FORMAT_GITHUB,   /**< GitHub Actions workflow commands */
+    LSC_FORMAT_JUNIT     /**< JUnit XML, one testsuite per input */
+} lsc_format;
+
+/** "text", "json", "jsonl", "sarif", "github", "junit" (exact, lower case)
+ *  into *out. Returns 0, or -1 (errno EINVAL) for any other name. */
+int lsc_format_parse(const char *name, lsc_format *out);
+
+/** The name of a format ("sarif"), or NULL for a value outside the enum. */
+const char *lsc_format_name(lsc_format format);
+
+/**
+ * How a finding stands beyond its severity (lsc_reporter_finding()):
+ * - LSC_MARK_EXPECTED: declared expected by the configuration. Counted
+ *   apart from the severities, never a junit failure; text and junit lines
+ *   end with " [expected]", json/jsonl objects have "expected":true, sarif
+ *   results a suppression of kind inSource, github a ::notice.
+ * - LSC_MARK_UNCHANGED: already in a baseline. Only sarif shows it
+ *   (baselineState "unchanged"); it counts nowhere.
+ */
+typedef enum lsc_mark { LSC_MARK_NONE = 0, LSC_MARK_EXPECTED, LSC_MARK_UNCHANGED } lsc_mark;
+
+/**
+ * Options of a reporter. Fill with lsc_reporter_options_init() first, so
+ * that size is set and fields added by later versions get their defaults.
+ * The reporter copies the strings; config must outlive the reporter.
+ */
+typedef struct lsc_reporter_options {
+    /** sizeof(lsc_reporter_options), set by lsc_reporter_options_init() */
+    size_t size;
+    /** The format; default LSC_FORMAT_TEXT. */
+    lsc_format format;
+    /** text: nonzero for ANSI colours; default 0. */
+    int color;
+    /** junit: findings at or above are failures (LSC_OFF: none); default LSC_ERROR. */
+    lsc_severity fail_on;
+    /** Findings below are counted, not written (LSC_OFF: all); default LSC_OFF. */
+    lsc_severity show;
+    /** Enabled rules and severities (sarif rules[], github summary); NULL: the defaults. */
+    const lsc_config *config;
+    /** json/sarif tool version; NULL: lsc_version(). */
+    const char *tool_version;
+    /** Nonzero: a baseline is in use, sarif results carry baselineState. */
+    int baseline;
+    /** sarif: the file that declared expected findings; NULL: "the configuration". */
+    const char *expect_source;
+    /** github: a file the Markdown summary is appended to at finish (e.g.
+     *  $GITHUB_STEP_SUMMARY's value, which the caller reads); NULL: none. */
+    const char *step_summary;
+} lsc_reporter_options;
+
+/** Set every field of *opts to its default, and opts->size. */
+void lsc_reporter_options_init(lsc_reporter_options *opts);
+
+/** A reporter: turns input boundaries and findings into one format. */
+typedef struct lsc_reporter lsc_reporter;
+
+/**
+ * A reporter writing through write(user, ...). The caller owns the
+ * reporter (lsc_reporter_free()) and whatever user points to. Returns NULL
+ * with errno ENOMEM on out-of-memory, EINVAL for a NULL write, an unknown
+ * format or an opts->size too small.
+ */
+lsc_reporter *lsc_reporter_new(const lsc_reporter_options *opts, lsc_write_fn write, void *user);
+
+/**
+ * A reporter writing to out, which the caller owns and closes after
+ * lsc_reporter_free() (the reporter never closes it; lsc_reporter_finish()
+ * flushes it). Returns NULL as lsc_reporter_new().
+ */
+lsc_reporter *lsc_reporter_new_file(const lsc_reporter_options *opts, FILE *out);
+
+/** Release a reporter and all it owns; NULL is a no-op. */
+void lsc_reporter_free(lsc_reporter *reporter);
+
+/*
+ * The calls below return 0, or -1 with errno set: ENOMEM (out of memory),
+ * the write error (the callback's errno, else EIO), or EINVAL for a call
+ * out of order (that one alone is not sticky). Errors are sticky: after the
+ * first, every later call returns -1 with the same errno and writes nothing.
+ * Call order: (input_start (certificate | finding)* input_end)* absent* finish.
+ */
+
+/** An input starts; file is its name as printed ("<stdin>", "a.json"). */
+int lsc_reporter_input_start(lsc_reporter *reporter, const char *file);
+
+/** A certificate summary closed (the checker's certificate callback, which
+ *  comes before its findings): its ARN, else name, else index becomes the
+ *  identity in the sarif fingerprints of its findings. */
+int lsc_reporter_certificate(lsc_reporter *reporter, const lsc_certificate *cert);
+
+/** A finding of the current input, in the order the checker delivers them,
+ *  with its mark (LSC_MARK_NONE for a plain finding). */
+int lsc_reporter_finding(lsc_reporter *reporter, const lsc_finding *finding, lsc_mark mark);
+
+/** The current input ended. status: "ok", "findings" or "unreadable" (then
+ *  message says why, e.g. strerror(errno)); stats may be NULL (none read). */
+int lsc_reporter_input_end(lsc_reporter *reporter, const lsc_stats *stats, const char *status,
+                           const char *message);
+
+/** A finding of the baseline that no longer occurs: a sarif result with
+ *  baselineState "absent" at line 1, column 1 of file; nothing in the other
+ *  formats. After the last input, before lsc_reporter_finish(). */
+int lsc_reporter_absent(lsc_reporter *reporter, const char *file, const char *rule_id,
+                        const char *pointer);
+
+/** The run ended: the closing parts (json summary, sarif tail, junit tail,
+ *  github totals and step summary); flushes a FILE output. */
+int lsc_reporter_finish(lsc_reporter *reporter);
+
+/** What lsc_reporter_count() counts. */
+typedef enum lsc_report_counter {
+    LSC_COUNT_FILES = 0,    /**< inputs started, unreadable ones included */
+    LSC_COUNT_DOCUMENTS,    /**< documents of the inputs' stats */
+    LSC_COUNT_CERTIFICATES, /**< certificates of the inputs' stats */
+    LSC_COUNT_ERRORS,       /**< findings of severity error, not marked */
+    LSC_COUNT_WARNINGS,     /**< findings of severity warning, not marked */
+    LSC_COUNT_NOTES,        /**< findings of severity note, not marked */
+    LSC_COUNT_EXPECTED      /**< findings marked LSC_MARK_EXPECTED */
+} lsc_report_counter;
+
+/** A counter so far (0 for an unknown counter). */
+size_t lsc_reporter_count(const lsc_reporter *reporter, lsc_report_counter counter);
+
+/**
+ * The summary line ("2 files, 2 documents, 3 certificates: 1 error, 0
+ * warnings, 2 notes", singular for 1) into buf, NUL-terminated and cut to
+ * size. Returns the length of the whole line, as snprintf().
+ */
+int lsc_reporter_summary_line(const lsc_reporter *reporter, char *buf, size_t size);
+
+/** What lsc_escape() escapes for. */
+typedef enum lsc_escape_kind {
+    /** Text already escaped by the library (a finding's message): control
+     *  characters, U+2028/9 and bidi controls as JSON-style escapes (\n,
+     *  \u001b), bytes that are not UTF-8 as \xhh; '\' kept. */
+    LSC_ESCAPE_TEXT = 0,
+    /** Raw bytes (a file name, a pointer): as LSC_ESCAPE_TEXT, '\' doubled. */
+    LSC_ESCAPE_NAME,
+    /** A JSON string with its quotes; bytes that are not UTF-8 as the text \xhh. */
+    LSC_ESCAPE_JSON,
+    /** A Markdown table cell, from text already escaped as LSC_ESCAPE_TEXT. */
+    LSC_ESCAPE_MARKDOWN
+} lsc_escape_kind;
+
+/**
+ * Write len bytes of s escaped as the reports escape them, through write.
+ * Allocates nothing. Returns 0, or -1 with errno set (the write error, or
+ * EINVAL for an unknown kind).
+ */
+int lsc_escape(lsc_escape_kind kind, const char *s, size_t len, lsc_write_fn write, void *user);
 
 #ifdef __cplusplus
 }

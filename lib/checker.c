@@ -88,6 +88,27 @@ static int on_flush(void *ctx, const lsc_certificate *current) {
     return deliver(ctx, current);
 }
 
+static int on_element(void *ctx, const lsc_element *e) {
+    lsc_checker *c = ctx;
+    if (lscv_element(c->validator, &c->decoder.cert, e) < 0) {
+        c->oom = 1;
+        return -1;
+    }
+    if (c->cb.element)
+        return user_said(c, c->cb.element(c->user, e));
+    return 0;
+}
+
+static void on_list_reset(void *ctx, lsc_list_kind list) {
+    lsc_checker *c = ctx;
+    lscv_list_reset(c->validator, list);
+}
+
+static void on_abandon(void *ctx) {
+    lsc_checker *c = ctx;
+    lscv_certificate_abandoned(c->validator);
+}
+
 /* ---- statuses and errors ------------------------------------------------ */
 
 const char *lsc_status_name(lsc_status status) {
@@ -153,14 +174,16 @@ lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
     c->user = user;
     lscp_hash_key_random(&c->hash_key);
     lscp_findings_init(&c->findings, c->config.severity);
-    static const lscp_decode_events events = {on_document_start, on_certificate, on_document_end,
-                                              on_flush, NULL};
+    static const lscp_decode_events events = {
+        on_document_start, on_certificate, on_document_end, on_flush,
+        on_element,        on_list_reset,  on_abandon,      NULL};
     lscp_decode_events ev = events;
     ev.ctx = c;
     if (lscp_decode_init(&c->decoder, &ev, &c->findings, &c->stats, c->config.max_depth,
                          &c->hash_key) < 0)
         goto oom;
     c->decoder.accept_array = c->config.accept_array;
+    c->decoder.list_limit = c->config.list_limit;
     c->validator = lscv_new(&c->config, &c->findings, &c->hash_key);
     if (!c->validator)
         goto oom;

@@ -44,6 +44,10 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
         return 0;
     if (f->kept[rule] >= LSCP_FINDINGS_PER_RULE) {
         f->dropped[rule]++;
+        if (f->provisional) {
+            f->dropped_provisional[f->provisional - 1][rule]++;
+            f->any_dropped_provisional = 1;
+        }
         return 0;
     }
     char msg[1024];
@@ -103,6 +107,7 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
         p->cert_at = f->cert_at;
     }
     p->seq = f->seq++;
+    p->provisional = f->provisional;
     f->pending_len++;
     f->kept[rule]++;
     return 0;
@@ -124,6 +129,29 @@ int lscp_findings_append(lscp_findings *f, lsc_rule_id rule, const char *suffix)
         }
     }
     return 0;
+}
+
+void lscp_findings_drop_provisional(lscp_findings *f, int tag) {
+    size_t out = 0;
+    for (size_t i = 0; i < f->pending_len; i++) {
+        lscp_pending *p = &f->pending[i];
+        if (p->provisional && (tag == 0 || p->provisional == tag)) {
+            f->kept[p->rule]--; /* its bytes stay until the flush */
+            continue;
+        }
+        f->pending[out++] = *p;
+    }
+    f->pending_len = out;
+    if (!f->any_dropped_provisional)
+        return;
+    for (int t = 1; t <= LSCP_PROVISIONAL_TAGS; t++) {
+        if (tag && t != tag)
+            continue;
+        for (size_t r = 0; r < LSC_R__COUNT; r++) {
+            f->dropped[r] -= f->dropped_provisional[t - 1][r];
+            f->dropped_provisional[t - 1][r] = 0;
+        }
+    }
 }
 
 void lscp_findings_not_shown(lscp_findings *f, lsc_rule_id rule, size_t n) {
@@ -254,5 +282,8 @@ int lscp_findings_flush(lscp_findings *fs, const lscp_delivery *to) {
     fs->bytes_len = 0;
     memset(fs->kept, 0, sizeof fs->kept);
     memset(fs->dropped, 0, sizeof fs->dropped);
+    if (fs->any_dropped_provisional)
+        memset(fs->dropped_provisional, 0, sizeof fs->dropped_provisional);
+    fs->any_dropped_provisional = 0;
     return r;
 }

@@ -33,9 +33,13 @@ typedef struct lscp_pending {
     size_t cert_index;
     lsc_pos cert_at;
     size_t seq;
+    int provisional; /* the findings' provisional tag when reported (0: none) */
 } lscp_pending;
 
 #define LSCP_FINDINGS_PER_RULE 1000
+/* Tags of provisional findings: 1..LSCP_PROVISIONAL_TAGS (the validator
+ * uses a list kind + 1). */
+#define LSCP_PROVISIONAL_TAGS 5
 
 struct lscp_findings {
     const lsc_severity *severity; /* per rule, LSC_OFF: off (the config's) */
@@ -51,6 +55,9 @@ struct lscp_findings {
     size_t bytes_len, bytes_cap;
     size_t kept[LSC_R__COUNT];    /* per rule, in the buffer now */
     size_t dropped[LSC_R__COUNT]; /* per rule, over the cap since the last flush */
+    int provisional; /* nonzero: the findings reported now may be dropped (tag) */
+    size_t dropped_provisional[LSCP_PROVISIONAL_TAGS][LSC_R__COUNT]; /* of dropped, per tag */
+    int any_dropped_provisional; /* dropped_provisional is not all zero */
     int oom; /* a report ran out of memory */
     int array_document; /* --accept-array and the document is an array: pointers
                          * "/certificates/N..." are "/N..." */
@@ -70,6 +77,10 @@ int lscp_vreport(lscp_findings *f, lsc_rule_id rule, const lscp_site *site, cons
 int lscp_findings_append(lscp_findings *f, lsc_rule_id rule, const char *suffix);
 
 void lscp_findings_not_shown(lscp_findings *f, lsc_rule_id rule, size_t n);
+
+/* Drop the buffered findings reported with provisional tag (every
+ * provisional finding when tag is 0), and their counts over the cap. */
+void lscp_findings_drop_provisional(lscp_findings *f, int tag);
 
 /* Where findings go at a flush. */
 typedef struct lscp_delivery {

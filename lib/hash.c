@@ -74,7 +74,7 @@ void lscp_hash_begin(lscp_hasher *h, const lscp_hash_key *key) {
     h->constant = key->constant;
 }
 
-static void compress(lscp_hasher *h, uint64_t m) {
+static inline void compress(lscp_hasher *h, uint64_t m) {
     h->v3 ^= m;
     SIPROUND(h->v0, h->v1, h->v2, h->v3);
     h->v0 ^= m;
@@ -84,9 +84,33 @@ static unsigned char lower(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
+/* Eight bytes as SipHash reads them (little-endian), whatever the host. */
+static uint64_t load_le64(const unsigned char *p) {
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* ASCII 'A'..'Z' to lower case in each byte of a word at once: a byte gets
+ * 0x20 when it is >= 'A' and <= 'Z' and below 0x80 (no carry crosses bytes:
+ * every sum stays below 0x100). */
+static uint64_t lower_word(uint64_t w) {
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    uint64_t low7 = w & (0x7f * ones);
+    uint64_t ge_a = low7 + (0x80 - 'A') * ones;
+    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones;
+    uint64_t upper = ge_a & ~gt_z & ~w & (0x80 * ones);
+    return w | (upper >> 2);
+}
+
 void lscp_hash_add(lscp_hasher *h, const void *data, size_t len, int fold) {
     const unsigned char *p = data;
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    /* complete a partial word byte by byte, then whole words */
+    for (; i < len && (h->len & 7); i++) {
         unsigned char c = fold ? lower(p[i]) : p[i];
         h->tail |= (uint64_t)c << (8 * (h->len & 7));
         h->len++;
@@ -94,6 +118,24 @@ void lscp_hash_add(lscp_hasher *h, const void *data, size_t len, int fold) {
             compress(h, h->tail);
             h->tail = 0;
         }
+    }
+    for (; len - i >= 8; i += 8) {
+        uint64_t w = load_le64(p + i);
+        compress(h, fold ? lower_word(w) : w);
+        h->len += 8;
+    }
+    if (i < len && (h->len & 7) == 0) { /* the last 1..7 bytes start a word */
+        unsigned char last[8] = {0};
+        memcpy(last, p + i, len - i);
+        uint64_t w = load_le64(last);
+        h->tail = fold ? lower_word(w) : w;
+        h->len += len - i;
+        return;
+    }
+    for (; i < len; i++) {
+        unsigned char c = fold ? lower(p[i]) : p[i];
+        h->tail |= (uint64_t)c << (8 * (h->len & 7));
+        h->len++;
     }
 }
 

@@ -16,6 +16,10 @@
 #define LSCP_PRINTF(a, b)
 #endif
 
+/* Elements of each certificate list kept linked in its struct by default:
+ * realistic certificates (at most 10 names, 50 tags) are whole. */
+#define LSCP_LIST_LIMIT_DEFAULT 256
+
 /* The seven model statuses, as bits for --expect-status. */
 #define LSCP_STATUS_COUNT 7
 
@@ -31,6 +35,7 @@ struct lsc_config {
     int64_t expiry_days;
     uint64_t max_depth;
     int accept_array; /* --accept-array */
+    size_t list_limit; /* elements of each certificate list kept linked */
 };
 
 /* The severity a rule has in a configuration. */

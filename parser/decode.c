@@ -139,6 +139,8 @@ static int cert_end(lscp_decoder *s) {
 /* ---- placing values ------------------------------------------------------ */
 
 static lscp_arena *arena(lscp_decoder *s) {
+    if (s->in_unkept)
+        return &s->element_arena;
     return s->in_cert ? &s->cert_arena : &s->doc_arena;
 }
 
@@ -175,7 +177,7 @@ static int parse_int64(const char *t, size_t n, int64_t *out) {
 
 /* Where the three kinds of list elements keep their links: the element
  * structs begin with index and at, the list structs are member, count,
- * first. */
+ * first, kept. */
 static const struct list_layout {
     size_t size, next, first;
 } list_layouts[] = {
@@ -185,6 +187,12 @@ static const struct list_layout {
                         offsetof(lsc_validation_record_list, first)},
 };
 
+_Static_assert(offsetof(lsc_tag_list, kept) == offsetof(lsc_name_list, kept) &&
+                   offsetof(lsc_name_list, kept) == offsetof(lsc_validation_record_list, kept) &&
+                   offsetof(lsc_tag_list, count) == offsetof(lsc_name_list, count) &&
+                   offsetof(lsc_name_list, count) == offsetof(lsc_validation_record_list, count),
+               "the list structs share count and kept");
+
 _Static_assert(offsetof(lsc_tag, index) == 0 && offsetof(lsc_name, index) == 0 &&
                    offsetof(lsc_validation_record, index) == 0,
                "list elements begin with their index");
@@ -193,11 +201,19 @@ _Static_assert(offsetof(lsc_tag, at) == offsetof(lsc_name, at) &&
                "list elements have their position at the same place");
 
 /* A new zeroed element of the list being decoded in frame f, with its index
- * and position, linked after the last one (f->base); NULL when memory ran
- * out. The links are written with memcpy: they are typed pointers of the
- * element's own struct. */
+ * and position. While the list has fewer than the limit linked, it lives in
+ * the certificate's arena, linked after the last one (f->base); past it, in
+ * the element arena, which the next such element reuses (in_unkept sends
+ * the element's strings there too). NULL when memory ran out. The links
+ * are written with memcpy: they are typed pointers of the element's own
+ * struct. */
 static void *list_append(lscp_decoder *s, lscp_frame *f, size_t idx, lsc_pos pos) {
     const struct list_layout *l = &list_layouts[f->kind];
+    int keep = *f->kept < s->list_limit;
+    if (!keep) {
+        lscp_arena_reset(&s->element_arena);
+        s->in_unkept = 1;
+    }
     char *e = lscp_arena_alloc(arena(s), l->size);
     if (!e) {
         s->oom = 1;
@@ -206,15 +222,68 @@ static void *list_append(lscp_decoder *s, lscp_frame *f, size_t idx, lsc_pos pos
     memset(e, 0, l->size);
     memcpy(e + offsetof(lsc_tag, index), &idx, sizeof idx);
     memcpy(e + offsetof(lsc_tag, at), &pos, sizeof pos);
-    char *link = f->base ? (char *)f->base + l->next : (char *)f->list + l->first;
-    memcpy(link, &e, sizeof e);
-    f->base = e; /* the last element, for linking */
+    if (keep) {
+        char *link = f->base ? (char *)f->base + l->next : (char *)f->list + l->first;
+        memcpy(link, &e, sizeof e);
+        f->base = e; /* the last element, for linking */
+        (*f->kept)++;
+    }
+    f->element = e;
     return e;
+}
+
+/* Which list of the certificate a list member is. */
+static lsc_list_kind list_kind_of(const lscp_decoder *s, const lsc_member *list) {
+    const lsc_certificate_detail *d = &s->cert.certificate_detail;
+    if (list == &d->tags.m)
+        return LSC_LIST_DETAIL_TAGS;
+    if (list == &d->subject_alternative_names.m)
+        return LSC_LIST_NAMES;
+    if (list == &d->domain_validation_records.m)
+        return LSC_LIST_DETAIL_RECORDS;
+    if (list == &d->renewal_summary.domain_validation_records.m)
+        return LSC_LIST_RENEWAL_RECORDS;
+    return LSC_LIST_SUMMARY_TAGS;
+}
+
+/* The element being decoded in list frame f closed: hand it on. */
+static int element_end(lscp_decoder *s, const lscp_frame *f) {
+    lsc_element e;
+    memset(&e, 0, sizeof e);
+    e.list = (lsc_list_kind)f->list_kind;
+    e.document = s->cert.document;
+    e.certificate = s->cert.index;
+    memcpy(&e.index, f->element, sizeof e.index); /* elements begin with their index */
+    if (f->kind == LSCP_K_TAGS)
+        e.tag = f->element;
+    else if (f->kind == LSCP_K_NAMES)
+        e.name = f->element;
+    else
+        e.record = f->element;
+    int r = s->events.element(s->events.ctx, &e);
+    s->in_unkept = 0;
+    return r;
+}
+
+/* A duplicate key made the later value replace a member (m, size bytes):
+ * the certificate's lists inside it start over. */
+static void lists_replaced(lscp_decoder *s, const void *m, size_t size) {
+    const lsc_certificate_detail *d = &s->cert.certificate_detail;
+    const lsc_member *lists[] = {&s->cert.tags.m, &d->tags.m, &d->subject_alternative_names.m,
+                                 &d->domain_validation_records.m,
+                                 &d->renewal_summary.domain_validation_records.m};
+    if (!s->in_cert)
+        return;
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        const char *p = (const char *)lists[i];
+        if (p >= (const char *)m && p < (const char *)m + size)
+            s->events.list_reset(s->events.ctx, (lsc_list_kind)list_kind_of(s, lists[i]));
+    }
 }
 
 /* A new child frame's description, filled by decode_value(). */
 typedef struct child_spec {
-    uint8_t role, shape, kind, is_summary;
+    uint8_t role, shape, kind, is_summary, is_element;
     void *base;
     lsc_member *list;
     size_t *count;
@@ -305,7 +374,7 @@ static int decode_value(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const cha
                 child->role = LSCP_ROLE_LIST;
                 child->kind = def->kind;
                 child->list = m;
-                /* the three list structs share their layout: member, count, first */
+                /* the three list structs share their layout: member, count, first, kept */
                 child->count = &((lsc_tag_list *)m)->count;
                 return 0;
             }
@@ -348,6 +417,7 @@ static int decode_value(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const cha
             child->role = LSCP_ROLE_SHAPE;
             child->shape = f->kind == LSCP_K_TAGS ? LSCP_SH_TAG : LSCP_SH_RECORD;
             child->base = e;
+            child->is_element = 1;
             return 0;
         }
         break;
@@ -357,7 +427,7 @@ static int decode_value(lscp_decoder *s, lsc_json_type t, lsc_pos pos, const cha
             if (!nm || !(nm->s = copy(s, text, len)))
                 return -1;
             nm->len = len;
-            return 0;
+            return element_end(s, f);
         }
         break;
     case LSCP_K_CERTIFICATES:
@@ -471,8 +541,13 @@ static int push_frame(lscp_decoder *s, int is_object, lsc_pos pos, const child_s
     f->shape = c->shape;
     f->kind = c->kind;
     f->is_summary = c->is_summary;
+    f->is_element = c->is_element;
     f->list = c->list;
     f->count = c->count;
+    if (c->role == LSCP_ROLE_LIST && c->kind != LSCP_K_CERTIFICATES) {
+        f->kept = &((lsc_tag_list *)c->list)->kept;
+        f->list_kind = (uint8_t)list_kind_of(s, c->list);
+    }
     f->base = c->role == LSCP_ROLE_SHAPE ? c->base : NULL;
     f->key_off = s->keys_len;
     f->reg_start = s->registry.len;
@@ -545,6 +620,8 @@ static int container_end(lscp_decoder *s) {
     if (f->is_object)
         lscp_keys_pop(&s->registry, f->reg_start);
     s->keys_len = f->key_off;
+    if (f->is_element && element_end(s, &s->frames[s->depth - 2]) < 0)
+        return 0;
     if (f->is_summary && cert_end(s) < 0)
         return 0;
     s->depth--;
@@ -616,8 +693,10 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
         lsc_pos first = m ? m->key : entry->pos;
         if (duplicate_key(s, k, n, pos, first) < 0)
             return 0;
-        if (m)
+        if (m) {
+            lists_replaced(s, m, def->size);
             memset(m, 0, def->size); /* the later value is used */
+        }
     }
     if (m) {
         m->key = pos;
@@ -671,6 +750,8 @@ int lscp_decode_init(lscp_decoder *s, const lscp_decode_events *events, lscp_fin
     lscp_keys_init(&s->registry, hash_key);
     lscp_arena_init(&s->cert_arena);
     lscp_arena_init(&s->doc_arena);
+    lscp_arena_init(&s->element_arena);
+    s->list_limit = LSCP_LIST_LIMIT_DEFAULT;
     if (lscp_scan_init(&s->scan) < 0)
         return -1;
     if (lscp_yajl_open(&s->yajl, &callbacks, s) < 0)
@@ -688,6 +769,7 @@ void lscp_decode_release(lscp_decoder *s) {
     lscp_scan_release(&s->scan);
     lscp_arena_release(&s->cert_arena);
     lscp_arena_release(&s->doc_arena);
+    lscp_arena_release(&s->element_arena);
     lscp_free(s->frames);
     lscp_free(s->keys);
     lscp_keys_release(&s->registry);
@@ -704,6 +786,8 @@ static int syntax_fail(lscp_decoder *s, lsc_pos pos, uint64_t document, const ch
     s->failed = 1;
     s->syntax_at = pos;
     snprintf(s->syntax_msg, sizeof s->syntax_msg, "invalid JSON: %s", msg);
+    if (s->in_cert)
+        s->events.abandon(s->events.ctx); /* an unclosed certificate is not validated */
     if (s->in_document && s->depth > 0 && doc_shape_rules(s, 0) < 0)
         return -1;
     size_t document_was = s->findings->document;

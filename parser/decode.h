@@ -31,12 +31,15 @@ typedef struct lscp_frame {
     uint8_t shape; /* lscp_shape_id of a SHAPE object */
     uint8_t kind;  /* lscp_kind of a LIST array */
     uint8_t is_summary;
+    uint8_t is_element;              /* an element of a certificate's list (its frame below) */
+    uint8_t list_kind;               /* LIST of tags, names or records: its lsc_list_kind */
     void *base;                      /* SHAPE: the struct being filled */
     const lscp_member_def *cur;      /* SHAPE: the member of the current key, NULL if unknown */
     const lscp_member_def *last;     /* SHAPE: the member matched last (search hint) */
     lsc_member *list;                /* LIST: the list member (count follows it) */
     size_t *count;                   /* LIST: its element count */
-    void **tail;                     /* LIST: where the next element is linked */
+    size_t *kept;                    /* LIST: elements linked */
+    void *element;                   /* LIST: the element being decoded */
     size_t elements;                 /* arrays: elements begun */
     size_t key_off, key_len;         /* objects: the current key, in keys */
     size_t reg_start;                /* objects: first registry entry of this object */
@@ -55,6 +58,12 @@ typedef struct lscp_decode_events {
     /* deliver the findings reported so far (current: the certificate being
      * decoded, or NULL) */
     int (*flush)(void *ctx, const lsc_certificate *current);
+    /* an element of a certificate's list closed: validate it, hand it on */
+    int (*element)(void *ctx, const lsc_element *e);
+    /* a duplicate key replaced a certificate's list: forget it */
+    void (*list_reset)(void *ctx, lsc_list_kind list);
+    /* the input stopped being JSON inside a certificate */
+    void (*abandon)(void *ctx);
     void *ctx;
 } lscp_decode_events;
 
@@ -90,6 +99,11 @@ typedef struct lscp_decoder {
     int in_cert;
     lsc_certificate cert;
     lscp_arena cert_arena, doc_arena;
+    /* an element past the list limit is decoded here, forgotten when the
+     * next one starts */
+    lscp_arena element_arena;
+    int in_unkept; /* decoding such an element */
+    size_t list_limit;
     lscp_pointer_buf ptr; /* scratch for pointers */
     int accept_array; /* --accept-array: a top-level array is the certificates list */
     /* the first bytes of the input, for schema/hints.c; a json-syntax

@@ -3,7 +3,7 @@
  * --fail-on (type = rule, message = the text line); findings below it go to
  * the testcase's <system-out>. An input's findings are few and arrive
  * before its end, so they are buffered and its testsuite (whose attributes
- * hold the counts) is written at rep_input_end. Strings are text-escaped
+ * hold the counts) is written at the input's end. Strings are text-escaped
  * (control characters become visible \u escapes), then XML-escaped. */
 #include "config.h"
 
@@ -11,181 +11,198 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/rep_internal.h"
+#include "lib/internal.h"
+#include "report/format.h"
 
-static char *dup_mem(const char *s, size_t n) {
-    char *p = malloc(n + 1);
-    if (p != NULL) {
-        memcpy(p, s, n);
-        p[n] = '\0';
+/* One buffered finding of the current input. */
+typedef struct junit_entry {
+    size_t document;
+    size_t seq; /* arrival order, for a stable sort */
+    int failure;
+    char *rule;
+    char *line; /* the text line, text-escaped, no colour */
+} junit_entry;
+
+/* The current input's findings. */
+typedef struct junit_state {
+    junit_entry *entries;
+    size_t n, cap;
+} junit_state;
+
+static void junit_clear(junit_state *s) {
+    for (size_t i = 0; i < s->n; i++) {
+        lscp_free(s->entries[i].rule);
+        lscp_free(s->entries[i].line);
     }
-    return p;
+    s->n = 0;
 }
 
-void rep_junit_clear(rep_reporter *r) {
-    for (size_t i = 0; i < r->njunit; i++) {
-        free(r->junit[i].rule);
-        free(r->junit[i].line);
-    }
-    r->njunit = 0;
+static void junit_release(lsc_reporter *r) {
+    junit_state *s = r->state;
+    junit_clear(s);
+    lscp_free(s->entries);
 }
 
-int rep_junit_head(rep_reporter *r) {
-    rep_puts(&r->out,
-             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n");
-    return rep_out_status(&r->out);
+static int junit_begin(lsc_reporter *r) {
+    lscr_puts(&r->out,
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n");
+    return lscr_out_status(&r->out);
 }
 
-static int is_failure(const rep_reporter *r, lsc_severity sev) {
+static int is_failure(const lsc_reporter *r, lsc_severity sev) {
     return r->opts.fail_on != LSC_OFF && sev >= r->opts.fail_on;
 }
 
-int rep_junit_finding(rep_reporter *r, const lsc_finding *f) {
-    if (r->njunit == r->junit_cap) {
-        size_t cap = r->junit_cap != 0 ? r->junit_cap * 2 : 16;
-        rep_junit_entry *p = realloc(r->junit, cap * sizeof *p);
-        if (p == NULL) {
-            errno = ENOMEM;
-            return -1;
-        }
-        r->junit = p;
-        r->junit_cap = cap;
-    }
-    rep_out_reset(&r->scratch);
-    rep_text_line(&r->scratch, f, rep_finding_file(r, f), 0);
-    if (r->mark == REP_MARK_EXPECTED)
-        rep_puts(&r->scratch, " [expected]");
-    if (rep_out_status(&r->scratch) < 0)
-        return -1;
-    const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
-    rep_junit_entry *e = &r->junit[r->njunit];
-    e->document = f->document;
-    e->seq = r->njunit;
-    e->failure = r->mark != REP_MARK_EXPECTED && is_failure(r, f->severity);
-    e->rule = dup_mem(rule, strlen(rule));
-    e->line = dup_mem(r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len);
-    if (e->rule == NULL || e->line == NULL) {
-        free(e->rule);
-        free(e->line);
+static int junit_finding(lsc_reporter *r, const lsc_finding *f) {
+    junit_state *s = r->state;
+    if (lscp_grow(&s->entries, &s->cap, s->n + 1, sizeof *s->entries) < 0) {
         errno = ENOMEM;
         return -1;
     }
-    r->njunit++;
-    return rep_out_status(&r->out);
+    lscr_out_reset(&r->scratch);
+    lscr_text_line(&r->scratch, f, lscr_finding_file(r, f), 0);
+    if (r->mark == LSC_MARK_EXPECTED)
+        lscr_puts(&r->scratch, " [expected]");
+    if (lscr_out_status(&r->scratch) < 0)
+        return -1;
+    const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
+    junit_entry *e = &s->entries[s->n];
+    e->document = f->document;
+    e->seq = s->n;
+    e->failure = r->mark != LSC_MARK_EXPECTED && is_failure(r, f->severity);
+    e->rule = lscr_strndup(rule, strlen(rule));
+    e->line = lscr_strndup(r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len);
+    if (e->rule == NULL || e->line == NULL) {
+        lscp_free(e->rule);
+        lscp_free(e->line);
+        errno = ENOMEM;
+        return -1;
+    }
+    s->n++;
+    return lscr_out_status(&r->out);
 }
 
 static int entry_cmp(const void *a, const void *b) {
-    const rep_junit_entry *x = a, *y = b;
+    const junit_entry *x = a, *y = b;
     if (x->document != y->document)
         return x->document < y->document ? -1 : 1;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* text-escape s (raw input bytes), then XML-escape */
-static void put_xml_raw(rep_reporter *r, rep_out *o, const char *s, int attribute) {
-    rep_out_reset(&r->scratch);
-    rep_esc_text(&r->scratch, s, strlen(s), 1);
-    if (rep_out_status(&r->scratch) < 0) {
+static void put_xml_raw(lsc_reporter *r, lscr_out *o, const char *s, int attribute) {
+    lscr_out_reset(&r->scratch);
+    lscr_esc_text(&r->scratch, s, strlen(s), 1);
+    if (lscr_out_status(&r->scratch) < 0) {
         o->err = o->err != 0 ? o->err : r->scratch.err;
         return;
     }
-    rep_esc_xml(o, r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len, attribute);
+    lscr_esc_xml(o, r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len, attribute);
 }
 
-static void put_xml(rep_out *o, const char *s, int attribute) {
-    rep_esc_xml(o, s, strlen(s), attribute);
+static void put_xml(lscr_out *o, const char *s, int attribute) {
+    lscr_esc_xml(o, s, strlen(s), attribute);
 }
 
-static void open_testcase(rep_reporter *r, rep_out *o, const char *name, const char *file) {
-    rep_puts(o, "    <testcase name=\"");
+static void open_testcase(lsc_reporter *r, lscr_out *o, const char *name, const char *file) {
+    lscr_puts(o, "    <testcase name=\"");
     put_xml(o, name, 1);
-    rep_puts(o, "\" classname=\"");
+    lscr_puts(o, "\" classname=\"");
     put_xml_raw(r, o, file, 1);
-    rep_putc(o, '"');
+    lscr_putc(o, '"');
 }
 
-static int write_unreadable(rep_reporter *r, const rep_input *in) {
-    rep_out *o = &r->out;
-    rep_puts(o, "  <testsuite name=\"");
+static int write_unreadable(lsc_reporter *r, const lscr_input *in) {
+    lscr_out *o = &r->out;
+    lscr_puts(o, "  <testsuite name=\"");
     put_xml_raw(r, o, in->file, 1);
-    rep_puts(o, "\" tests=\"1\" failures=\"0\" errors=\"1\">\n");
+    lscr_puts(o, "\" tests=\"1\" failures=\"0\" errors=\"1\">\n");
     open_testcase(r, o, "input", in->file);
-    rep_puts(o, ">\n      <error type=\"unreadable\" message=\"cannot read the input: ");
-    rep_out_reset(&r->scratch);
-    rep_esc_text(&r->scratch, in->message, strlen(in->message), 0);
-    rep_esc_xml(o, r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len, 1);
-    rep_puts(o, "\"/>\n    </testcase>\n  </testsuite>\n");
-    return rep_out_status(o);
+    lscr_puts(o, ">\n      <error type=\"unreadable\" message=\"cannot read the input: ");
+    lscr_out_reset(&r->scratch);
+    lscr_esc_text(&r->scratch, in->message, strlen(in->message), 0);
+    lscr_esc_xml(o, r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len, 1);
+    lscr_puts(o, "\"/>\n    </testcase>\n  </testsuite>\n");
+    return lscr_out_status(o);
 }
 
-int rep_junit_input_end(rep_reporter *r) {
-    const rep_input *in = rep_current(r);
-    rep_out *o = &r->out;
+static int junit_input_end(lsc_reporter *r) {
+    junit_state *s = r->state;
+    const lscr_input *in = lscr_current(r);
+    lscr_out *o = &r->out;
     int rc;
     if (in->message != NULL) {
         rc = write_unreadable(r, in);
         goto out;
     }
-    if (r->njunit > 1) /* no findings: no array */
-        qsort(r->junit, r->njunit, sizeof *r->junit, entry_cmp);
+    if (s->n > 1) /* no findings: no array */
+        qsort(s->entries, s->n, sizeof *s->entries, entry_cmp);
     size_t docs = in->documents, failures = 0;
-    for (size_t i = 0; i < r->njunit; i++) {
-        if (r->junit[i].document + 1 > docs)
-            docs = r->junit[i].document + 1;
-        failures += r->junit[i].failure != 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->entries[i].document + 1 > docs)
+            docs = s->entries[i].document + 1;
+        failures += s->entries[i].failure != 0;
     }
-    rep_puts(o, "  <testsuite name=\"");
+    lscr_puts(o, "  <testsuite name=\"");
     put_xml_raw(r, o, in->file, 1);
-    rep_printf(o, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", docs, failures);
+    lscr_printf(o, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", docs, failures);
     size_t k = 0;
     for (size_t d = 0; d < docs; d++) {
         char name[48];
         snprintf(name, sizeof name, "document %zu", d);
         open_testcase(r, o, name, in->file);
         size_t end = k;
-        while (end < r->njunit && r->junit[end].document == d)
+        while (end < s->n && s->entries[end].document == d)
             end++;
         if (end == k) {
-            rep_puts(o, "/>\n");
+            lscr_puts(o, "/>\n");
             continue;
         }
-        rep_puts(o, ">\n");
+        lscr_puts(o, ">\n");
         int out_open = 0;
         for (size_t i = k; i < end; i++) {
-            const rep_junit_entry *e = &r->junit[i];
+            const junit_entry *e = &s->entries[i];
             if (!e->failure)
                 continue;
-            rep_puts(o, "      <failure type=\"");
+            lscr_puts(o, "      <failure type=\"");
             put_xml(o, e->rule, 1);
-            rep_puts(o, "\" message=\"");
+            lscr_puts(o, "\" message=\"");
             put_xml(o, e->line, 1);
-            rep_puts(o, "\">");
+            lscr_puts(o, "\">");
             put_xml(o, e->line, 0);
-            rep_puts(o, "</failure>\n");
+            lscr_puts(o, "</failure>\n");
         }
         for (size_t i = k; i < end; i++) {
-            const rep_junit_entry *e = &r->junit[i];
+            const junit_entry *e = &s->entries[i];
             if (e->failure)
                 continue;
             if (!out_open)
-                rep_puts(o, "      <system-out>");
+                lscr_puts(o, "      <system-out>");
             out_open = 1;
             put_xml(o, e->line, 0);
-            rep_putc(o, '\n');
+            lscr_putc(o, '\n');
         }
         if (out_open)
-            rep_puts(o, "</system-out>\n");
-        rep_puts(o, "    </testcase>\n");
+            lscr_puts(o, "</system-out>\n");
+        lscr_puts(o, "    </testcase>\n");
         k = end;
     }
-    rep_puts(o, "  </testsuite>\n");
-    rc = rep_out_status(o);
+    lscr_puts(o, "  </testsuite>\n");
+    rc = lscr_out_status(o);
 out:
-    rep_junit_clear(r);
+    junit_clear(s);
     return rc;
 }
 
-int rep_junit_finish(rep_reporter *r) {
-    rep_puts(&r->out, "</testsuites>\n");
-    return rep_out_status(&r->out);
+static int junit_finish(lsc_reporter *r) {
+    lscr_puts(&r->out, "</testsuites>\n");
+    return lscr_out_status(&r->out);
 }
+
+const lscr_ops lscr_junit_ops = {.name = "junit",
+                                 .state_size = sizeof(junit_state),
+                                 .release = junit_release,
+                                 .begin = junit_begin,
+                                 .finding = junit_finding,
+                                 .input_end = junit_input_end,
+                                 .finish = junit_finish};

@@ -1,258 +1,250 @@
-/* The reporter: counts, per-input records and dispatch to the formats. */
+/* The reporter core (lsc_reporter_*, lscertlint.h): options, counts,
+ * per-input records, the order of calls and sticky errors; what is written
+ * is the format's (one lscr_ops table per format, report/format.h). */
 #include "config.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/rep_internal.h"
+#include "lib/internal.h"
+#include "report/format.h"
 
-static const struct {
-    const char *name;
-    rep_format format;
-} format_names[] = {
-    {"text", REP_TEXT},   {"json", REP_JSON},     {"jsonl", REP_JSONL},
-    {"sarif", REP_SARIF}, {"github", REP_GITHUB}, {"junit", REP_JUNIT},
+/* Indexed by lsc_format. */
+static const lscr_ops *const formats[] = {
+    [LSC_FORMAT_TEXT] = &lscr_text_ops,     [LSC_FORMAT_JSON] = &lscr_json_ops,
+    [LSC_FORMAT_JSONL] = &lscr_jsonl_ops,   [LSC_FORMAT_SARIF] = &lscr_sarif_ops,
+    [LSC_FORMAT_GITHUB] = &lscr_github_ops, [LSC_FORMAT_JUNIT] = &lscr_junit_ops,
 };
+#define NFORMATS (sizeof formats / sizeof formats[0])
 
-int rep_format_parse(const char *name, rep_format *out) {
-    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
-        if (strcmp(name, format_names[i].name) == 0) {
-            *out = format_names[i].format;
+int lsc_format_parse(const char *name, lsc_format *out) {
+    for (size_t i = 0; name != NULL && i < NFORMATS; i++) {
+        if (strcmp(name, formats[i]->name) == 0) {
+            *out = (lsc_format)i;
             return 0;
         }
     }
+    errno = EINVAL;
     return -1;
 }
 
-static char *dup_str(const char *s) {
-    if (s == NULL)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p != NULL)
-        memcpy(p, s, n);
-    return p;
+const char *lsc_format_name(lsc_format format) {
+    return (unsigned)format < NFORMATS ? formats[format]->name : NULL;
 }
 
-rep_reporter *rep_new(const rep_options *opts, FILE *out) {
-    rep_reporter *r = calloc(1, sizeof *r);
-    if (r == NULL)
+void lsc_reporter_options_init(lsc_reporter_options *opts) {
+    memset(opts, 0, sizeof *opts);
+    opts->size = sizeof *opts;
+    opts->format = LSC_FORMAT_TEXT;
+    opts->fail_on = LSC_ERROR;
+    opts->show = LSC_OFF;
+}
+
+/* A copy of an optional string into *dst: 0, or -1 on out-of-memory. */
+static int copy_opt(char **dst, const char *s) {
+    char *p = NULL;
+    if (s != NULL && (p = lscr_strndup(s, strlen(s))) == NULL)
+        return -1;
+    *dst = p;
+    return 0;
+}
+
+/* The options as given, for a caller built against any version of the
+ * header: fields beyond opts->size keep their defaults. */
+static int take_options(lsc_reporter *r, const lsc_reporter_options *given) {
+    lsc_reporter_options o;
+    lsc_reporter_options_init(&o);
+    if (given == NULL || given->size < offsetof(lsc_reporter_options, format) + sizeof o.format ||
+        (unsigned)given->format >= NFORMATS) {
+        errno = EINVAL;
+        return -1;
+    }
+    memcpy(&o, given, given->size < sizeof o ? given->size : sizeof o);
+    r->opts.format = o.format;
+    r->opts.color = o.color;
+    r->opts.fail_on = o.fail_on;
+    r->opts.show = o.show;
+    r->opts.config = o.config;
+    r->opts.baseline = o.baseline;
+    if (copy_opt(&r->opts.tool_version, o.tool_version != NULL ? o.tool_version : lsc_version()) <
+            0 ||
+        copy_opt(&r->opts.expect_source, o.expect_source) < 0 ||
+        copy_opt(&r->opts.step_summary, o.step_summary) < 0) {
+        errno = ENOMEM;
+        return -1;
+    }
+    r->ops = formats[o.format];
+    return 0;
+}
+
+/* The reporter without its output. */
+static lsc_reporter *reporter_new(const lsc_reporter_options *opts) {
+    lsc_reporter *r = lscp_calloc(1, sizeof *r);
+    if (r == NULL) {
+        errno = ENOMEM;
         return NULL;
-    r->opts = *opts;
-    rep_out_init(&r->out, out);
-    rep_out_init(&r->scratch, NULL);
-    rep_out_init(&r->spool, NULL);
+    }
+    lscr_out_init(&r->scratch, NULL);
+    if (take_options(r, opts) < 0)
+        goto error;
     r->nrules = lsc_rule_count();
-    r->rule_counts = calloc(r->nrules + 1, sizeof *r->rule_counts);
-    if (r->rule_counts == NULL)
+    r->rule_counts = lscp_calloc(r->nrules + 1, sizeof *r->rule_counts);
+    if (r->rule_counts == NULL ||
+        (r->ops->state_size > 0 && (r->state = lscp_calloc(1, r->ops->state_size)) == NULL)) {
+        errno = ENOMEM;
         goto error;
-    if (opts->format == REP_SARIF && rep_sarif_init(r) < 0)
+    }
+    if (r->ops->init != NULL && r->ops->init(r) < 0) {
+        errno = ENOMEM;
         goto error;
+    }
     return r;
 error:
-    rep_free(r);
+    lsc_reporter_free(r);
     return NULL;
 }
 
-void rep_free(rep_reporter *r) {
+lsc_reporter *lsc_reporter_new(const lsc_reporter_options *opts, lsc_write_fn write, void *user) {
+    if (write == NULL) {
+        errno = EINVAL;
+        return NULL;
+    }
+    lsc_reporter *r = reporter_new(opts);
+    if (r != NULL)
+        lscr_out_init_write(&r->out, write, user);
+    return r;
+}
+
+lsc_reporter *lsc_reporter_new_file(const lsc_reporter_options *opts, FILE *out) {
+    if (out == NULL) {
+        errno = EINVAL;
+        return NULL;
+    }
+    lsc_reporter *r = reporter_new(opts);
+    if (r != NULL)
+        lscr_out_init(&r->out, out);
+    return r;
+}
+
+void lsc_reporter_free(lsc_reporter *r) {
     if (r == NULL)
         return;
+    if (r->state != NULL && r->ops->release != NULL)
+        r->ops->release(r);
+    lscp_free(r->state);
     for (size_t i = 0; i < r->ninputs; i++) {
-        free(r->inputs[i].file);
-        free(r->inputs[i].status);
-        free(r->inputs[i].message);
+        lscp_free(r->inputs[i].file);
+        lscp_free(r->inputs[i].status);
+        lscp_free(r->inputs[i].message);
     }
-    free(r->inputs);
-    rep_junit_clear(r);
-    free(r->junit);
-    free(r->rule_counts);
-    free(r->rule_to_sarif);
-    free(r->cert_id);
-    rep_fingerprints_clear(r);
-    if (r->spool_fp != NULL)
-        fclose(r->spool_fp);
-    rep_out_release(&r->spool);
-    rep_out_release(&r->scratch);
-    free(r);
+    lscp_free(r->inputs);
+    lscp_free(r->rule_counts);
+    lscp_free(r->opts.tool_version);
+    lscp_free(r->opts.expect_source);
+    lscp_free(r->opts.step_summary);
+    lscr_out_release(&r->scratch);
+    lscp_free(r);
 }
 
-long rep_rule_index(const rep_reporter *r, const lsc_rule *rule) {
-    if (rule == NULL)
+/* Every call starts here: a sticky error ends it, and (begin != 0) the
+ * format's opening part is written once before anything else. */
+static int enter(lsc_reporter *r, int begin) {
+    if (r->out.err != 0) {
+        errno = r->out.err;
         return -1;
-    /* findings point into the catalog: compare pointers, ids only as a fallback */
-    for (size_t i = 0; i < r->nrules; i++)
-        if (lsc_rule_at(i) == rule)
-            return (long)i;
-    for (size_t i = 0; i < r->nrules && rule->id != NULL; i++) {
-        const lsc_rule *c = lsc_rule_at(i);
-        if (c != NULL && strcmp(c->id, rule->id) == 0)
-            return (long)i;
     }
-    return -1;
-}
-
-rep_input *rep_current(rep_reporter *r) {
-    return r->ninputs > 0 ? &r->inputs[r->ninputs - 1] : NULL;
-}
-
-const char *rep_finding_file(const rep_reporter *r, const lsc_finding *f) {
-    if (f->file != NULL)
-        return f->file;
-    if (r->ninputs > 0 && r->inputs[r->ninputs - 1].file != NULL)
-        return r->inputs[r->ninputs - 1].file;
-    return "";
-}
-
-/* The opening part of the document formats, written once before anything else. */
-static int ensure_head(rep_reporter *r) {
-    if (r->head_written)
+    if (r->began || !begin)
         return 0;
-    r->head_written = 1;
-    switch (r->opts.format) {
-    case REP_JSON:
-        return rep_json_head(r);
-    case REP_SARIF:
-        return rep_sarif_head(r);
-    case REP_JUNIT:
-        return rep_junit_head(r);
-    default:
-        return 0;
-    }
+    r->began = 1;
+    return r->ops->begin != NULL ? r->ops->begin(r) : 0;
 }
 
-int rep_input_start(rep_reporter *r, const char *file) {
-    if (ensure_head(r) < 0)
+/* What an operation returned: its error, or a write error, made sticky. */
+static int leave(lsc_reporter *r, int rc) {
+    if (rc < 0)
+        return lscr_fail(r, errno);
+    return lscr_out_status(&r->out);
+}
+
+int lsc_reporter_input_start(lsc_reporter *r, const char *file) {
+    if (enter(r, 1) < 0)
         return -1;
-    if (r->ninputs == r->inputs_cap) {
-        size_t cap = r->inputs_cap != 0 ? r->inputs_cap * 2 : 16;
-        rep_input *p = realloc(r->inputs, cap * sizeof *p);
-        if (p == NULL) {
-            errno = ENOMEM;
-            return -1;
-        }
-        r->inputs = p;
-        r->inputs_cap = cap;
+    if (r->in_input) {
+        errno = EINVAL;
+        return -1;
     }
-    rep_input *in = &r->inputs[r->ninputs];
+    if (lscp_grow(&r->inputs, &r->inputs_cap, r->ninputs + 1, sizeof *r->inputs) < 0)
+        return lscr_fail(r, ENOMEM);
+    lscr_input *in = &r->inputs[r->ninputs];
     memset(in, 0, sizeof *in);
-    in->file = dup_str(file != NULL ? file : "");
-    if (in->file == NULL) {
-        errno = ENOMEM;
-        return -1;
-    }
+    if (file == NULL)
+        file = "";
+    in->file = lscr_strndup(file, strlen(file));
+    if (in->file == NULL)
+        return lscr_fail(r, ENOMEM);
     r->ninputs++;
     r->in_input = 1;
-    r->cert_known = 0;
-    if (r->fp_used > 0) /* fingerprints count per input */
-        rep_fingerprints_clear(r);
-    return rep_out_status(&r->out);
+    return leave(r, r->ops->input_start != NULL ? r->ops->input_start(r) : 0);
 }
 
-void rep_mark_next(rep_reporter *r, rep_mark mark) {
+int lsc_reporter_certificate(lsc_reporter *r, const lsc_certificate *cert) {
+    if (enter(r, 1) < 0)
+        return -1;
+    if (!r->in_input || cert == NULL) {
+        errno = EINVAL;
+        return -1;
+    }
+    return leave(r, r->ops->certificate != NULL ? r->ops->certificate(r, cert) : 0);
+}
+
+int lsc_reporter_absent(lsc_reporter *r, const char *file, const char *rule_id,
+                        const char *pointer) {
+    if (enter(r, 1) < 0)
+        return -1;
+    if (r->in_input || file == NULL || rule_id == NULL || pointer == NULL) {
+        errno = EINVAL;
+        return -1;
+    }
+    return leave(r, r->ops->absent != NULL ? r->ops->absent(r, file, rule_id, pointer) : 0);
+}
+
+int lsc_reporter_finding(lsc_reporter *r, const lsc_finding *f, lsc_mark mark) {
+    int rc = 0;
+    if (enter(r, 1) < 0)
+        return -1;
+    if (!r->in_input || f == NULL || (unsigned)mark > LSC_MARK_UNCHANGED) {
+        errno = EINVAL;
+        return -1;
+    }
     r->mark = mark;
-}
-
-size_t rep_expected_count(const rep_reporter *r) {
-    return r->expected;
-}
-
-/* The identity of a certificate for fingerprints: its ARN, else its name
- * (the summary's, else the detail's), else its index. */
-int rep_certificate(rep_reporter *r, const lsc_certificate *cert) {
-    const lsc_string *id = NULL;
-    char buf[32];
-    if (cert->certificate_arn.m.ok && cert->certificate_arn.len > 0)
-        id = &cert->certificate_arn;
-    else if (cert->certificate_detail.arn.m.ok && cert->certificate_detail.arn.len > 0)
-        id = &cert->certificate_detail.arn;
-    else if (cert->certificate_name.m.ok && cert->certificate_name.len > 0)
-        id = &cert->certificate_name;
-    else if (cert->certificate_detail.name.m.ok && cert->certificate_detail.name.len > 0)
-        id = &cert->certificate_detail.name;
-    free(r->cert_id);
-    r->cert_id = NULL;
-    r->cert_known = 0;
-    if (id != NULL) {
-        r->cert_id = malloc(id->len + 2);
-        if (r->cert_id != NULL) {
-            r->cert_id[0] = id == &cert->certificate_arn || id == &cert->certificate_detail.arn
-                                ? 'a'
-                                : 'n'; /* an ARN and a name never meet */
-            memcpy(r->cert_id + 1, id->s, id->len);
-            r->cert_id[id->len + 1] = '\0';
-        }
-    } else {
-        snprintf(buf, sizeof buf, "#%zu", cert->index);
-        r->cert_id = dup_str(buf);
-    }
-    if (r->cert_id == NULL) {
-        errno = ENOMEM;
-        return -1;
-    }
-    r->cert_known = 1;
-    r->cert_document = cert->document;
-    r->cert_index = cert->index;
-    return 0;
-}
-
-int rep_absent(rep_reporter *r, const char *file, const char *rule_id, const char *pointer) {
-    if (ensure_head(r) < 0)
-        return -1;
-    if (r->opts.format != REP_SARIF)
-        return rep_out_status(&r->out);
-    return rep_sarif_absent(r, file, rule_id, pointer);
-}
-
-static int write_finding(rep_reporter *r, const lsc_finding *f) {
-    switch (r->opts.format) {
-    case REP_TEXT:
-        return rep_text_finding(r, f);
-    case REP_JSONL:
-        return rep_jsonl_finding(r, f);
-    case REP_JSON:
-        return rep_json_finding(r, f);
-    case REP_SARIF:
-        return rep_sarif_finding(r, f);
-    case REP_GITHUB:
-        return rep_github_finding(r, f);
-    case REP_JUNIT:
-        return rep_junit_finding(r, f);
-    }
-    return 0;
-}
-
-int rep_finding(rep_reporter *r, const lsc_finding *f) {
-    int rc;
-    if (ensure_head(r) < 0)
-        return -1;
-    if (r->mark == REP_MARK_UNCHANGED) { /* in the baseline: sarif alone shows it */
-        rc = r->opts.format == REP_SARIF ? rep_sarif_finding(r, f) : rep_out_status(&r->out);
-        r->mark = REP_MARK_NONE;
-        return rc;
+    if (mark == LSC_MARK_UNCHANGED) { /* in the baseline: counted nowhere */
+        if (r->ops->shows_unchanged)
+            rc = r->ops->finding(r, f);
+        r->mark = LSC_MARK_NONE;
+        return leave(r, rc);
     }
     unsigned sev = f->severity <= LSC_ERROR ? (unsigned)f->severity : LSC_ERROR;
-    rep_input *in = rep_current(r);
-    if (r->mark == REP_MARK_EXPECTED) {
+    lscr_input *in = lscr_current(r);
+    if (mark == LSC_MARK_EXPECTED) {
         r->expected++;
     } else {
         r->counts[sev]++;
-        if (in != NULL)
-            in->counts[sev]++;
-        long idx = rep_rule_index(r, f->rule);
+        in->counts[sev]++;
+        long idx = lscr_rule_index(r, f->rule);
         r->rule_counts[idx >= 0 ? (size_t)idx : r->nrules]++;
     }
-    if (f->severity < r->opts.show) /* --show: counted above, not written */
-        rc = rep_out_status(&r->out);
-    else
-        rc = write_finding(r, f);
-    r->mark = REP_MARK_NONE;
-    return rc;
+    if (f->severity >= r->opts.show) /* below --show: counted above, not written */
+        rc = r->ops->finding(r, f);
+    r->mark = LSC_MARK_NONE;
+    return leave(r, rc);
 }
 
-int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status,
-                  const char *message) {
-    rep_input *in = rep_current(r);
+int lsc_reporter_input_end(lsc_reporter *r, const lsc_stats *stats, const char *status,
+                           const char *message) {
+    if (enter(r, 0) < 0)
+        return -1;
+    lscr_input *in = lscr_current(r);
     if (!r->in_input || in == NULL) {
         errno = EINVAL;
         return -1;
@@ -264,61 +256,50 @@ int rep_input_end(rep_reporter *r, const lsc_stats *stats, const char *status,
         r->documents += stats->documents;
         r->certificates += stats->certificates;
     }
-    in->status = dup_str(status != NULL ? status : "ok");
-    if (in->status == NULL || (message != NULL && (in->message = dup_str(message)) == NULL)) {
-        errno = ENOMEM;
-        return -1;
-    }
-    switch (r->opts.format) {
-    case REP_JSON:
-        return rep_json_input_end(r);
-    case REP_GITHUB:
-        return rep_github_input_end(r);
-    case REP_JUNIT:
-        return rep_junit_input_end(r);
-    default:
-        return rep_out_status(&r->out);
-    }
+    if (status == NULL)
+        status = "ok";
+    in->status = lscr_strndup(status, strlen(status));
+    if (in->status == NULL ||
+        (message != NULL && (in->message = lscr_strndup(message, strlen(message))) == NULL))
+        return lscr_fail(r, ENOMEM);
+    return leave(r, r->ops->input_end != NULL ? r->ops->input_end(r) : 0);
 }
 
-int rep_finish(rep_reporter *r) {
-    if (ensure_head(r) < 0)
+int lsc_reporter_finish(lsc_reporter *r) {
+    if (enter(r, 1) < 0)
         return -1;
-    int rc = 0;
-    switch (r->opts.format) {
-    case REP_JSON:
-        rc = rep_json_finish(r);
-        break;
-    case REP_SARIF:
-        rc = rep_sarif_finish(r);
-        break;
-    case REP_GITHUB:
-        rc = rep_github_finish(r);
-        break;
-    case REP_JUNIT:
-        rc = rep_junit_finish(r);
-        break;
-    default:
-        break;
+    if (r->in_input) {
+        errno = EINVAL;
+        return -1;
     }
-    if (rc < 0)
-        return -1;
+    if (r->ops->finish != NULL && r->ops->finish(r) < 0)
+        return lscr_fail(r, errno);
     /* the data may still sit in the FILE's buffer: a full disk shows here */
     if (r->out.fp != NULL && r->out.err == 0 && fflush(r->out.fp) != 0)
-        r->out.err = errno != 0 ? errno : EIO;
-    return rep_out_status(&r->out);
+        return lscr_fail(r, errno);
+    return lscr_out_status(&r->out);
 }
 
-static const char *plural(size_t n, const char *one, const char *many) {
-    return n == 1 ? one : many;
+size_t lsc_reporter_count(const lsc_reporter *r, lsc_report_counter counter) {
+    switch (counter) {
+    case LSC_COUNT_FILES:
+        return r->ninputs;
+    case LSC_COUNT_DOCUMENTS:
+        return r->documents;
+    case LSC_COUNT_CERTIFICATES:
+        return r->certificates;
+    case LSC_COUNT_ERRORS:
+        return r->counts[LSC_ERROR];
+    case LSC_COUNT_WARNINGS:
+        return r->counts[LSC_WARNING];
+    case LSC_COUNT_NOTES:
+        return r->counts[LSC_NOTE];
+    case LSC_COUNT_EXPECTED:
+        return r->expected;
+    }
+    return 0;
 }
 
-void rep_summary_line(const rep_reporter *r, char *buf, size_t size) {
-    snprintf(buf, size, "%zu %s, %zu %s, %zu %s: %zu %s, %zu %s, %zu %s", r->ninputs,
-             plural(r->ninputs, "file", "files"), r->documents,
-             plural(r->documents, "document", "documents"), r->certificates,
-             plural(r->certificates, "certificate", "certificates"), r->counts[LSC_ERROR],
-             plural(r->counts[LSC_ERROR], "error", "errors"), r->counts[LSC_WARNING],
-             plural(r->counts[LSC_WARNING], "warning", "warnings"), r->counts[LSC_NOTE],
-             plural(r->counts[LSC_NOTE], "note", "notes"));
+int lsc_reporter_summary_line(const lsc_reporter *r, char *buf, size_t size) {
+    return lscr_summary_line(r, buf, size);
 }

@@ -9,15 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/rep_internal.h"
+#include "lib/internal.h"
+#include "report/format.h"
+
+typedef struct sarif_state {
+    long *rule_to_sarif; /* catalog index -> index in rules[], -1 if absent */
+    size_t written;      /* results written so far: comma placement */
+    /* the last certificate (the certificate operation) */
+    size_t cert_document, cert_index;
+    int cert_known;
+    char *cert_id;
+    /* fingerprints of the current input and how often each came (open
+     * addressing, 0 = empty slot) */
+    uint64_t *fp_keys;
+    size_t *fp_counts;
+    size_t fp_cap, fp_used;
+} sarif_state;
 
 /* informationUri: the package's home page (AC_INIT's URL) when configured. */
 #if defined(PACKAGE_URL)
-#define REP_HOME_URL PACKAGE_URL
+#define LSCR_HOME_URL PACKAGE_URL
 #else
-#define REP_HOME_URL ""
+#define LSCR_HOME_URL ""
 #endif
-#define REP_FALLBACK_URL "https://github.com/lscertlint/lscertlint"
+#define LSCR_FALLBACK_URL "https://github.com/lscertlint/lscertlint"
 
 static const char *sarif_level(lsc_severity sev) {
     switch (sev) {
@@ -32,32 +47,97 @@ static const char *sarif_level(lsc_severity sev) {
     }
 }
 
-static lsc_severity configured(const rep_reporter *r, const lsc_rule *rule) {
+static lsc_severity configured(const lsc_reporter *r, const lsc_rule *rule) {
     if (r->opts.config == NULL)
         return rule->opt_in ? LSC_OFF : rule->severity;
     return lsc_config_severity(r->opts.config, rule->id);
 }
 
-int rep_sarif_init(rep_reporter *r) {
-    r->rule_to_sarif = malloc((r->nrules + 1) * sizeof *r->rule_to_sarif);
-    if (r->rule_to_sarif == NULL)
+static int sarif_init(lsc_reporter *r) {
+    sarif_state *s = r->state;
+    s->rule_to_sarif = lscp_malloc((r->nrules + 1) * sizeof *s->rule_to_sarif);
+    if (s->rule_to_sarif == NULL)
         return -1;
     long next = 0;
     for (size_t i = 0; i < r->nrules; i++) {
         const lsc_rule *rule = lsc_rule_at(i);
-        r->rule_to_sarif[i] = rule != NULL && configured(r, rule) != LSC_OFF ? next++ : -1;
+        s->rule_to_sarif[i] = rule != NULL && configured(r, rule) != LSC_OFF ? next++ : -1;
     }
     return 0;
 }
 
-static void put_json_cstr(rep_out *o, const char *s) {
-    rep_json_str(o, s, s != NULL ? strlen(s) : 0);
+/* Fingerprints count per input. */
+static void fingerprints_clear(sarif_state *s) {
+    lscp_free(s->fp_keys);
+    lscp_free(s->fp_counts);
+    s->fp_keys = NULL;
+    s->fp_counts = NULL;
+    s->fp_cap = s->fp_used = 0;
+}
+
+static void sarif_release(lsc_reporter *r) {
+    sarif_state *s = r->state;
+    lscp_free(s->rule_to_sarif);
+    lscp_free(s->cert_id);
+    fingerprints_clear(s);
+}
+
+static int sarif_input_start(lsc_reporter *r) {
+    sarif_state *s = r->state;
+    s->cert_known = 0;
+    if (s->fp_used > 0)
+        fingerprints_clear(s);
+    return 0;
+}
+
+/* The identity of a certificate for fingerprints: its ARN, else its name
+ * (the summary's, else the detail's), else its index. */
+static int sarif_certificate(lsc_reporter *r, const lsc_certificate *cert) {
+    sarif_state *s = r->state;
+    const lsc_string *id = NULL;
+    char buf[32];
+    if (cert->certificate_arn.m.ok && cert->certificate_arn.len > 0)
+        id = &cert->certificate_arn;
+    else if (cert->certificate_detail.arn.m.ok && cert->certificate_detail.arn.len > 0)
+        id = &cert->certificate_detail.arn;
+    else if (cert->certificate_name.m.ok && cert->certificate_name.len > 0)
+        id = &cert->certificate_name;
+    else if (cert->certificate_detail.name.m.ok && cert->certificate_detail.name.len > 0)
+        id = &cert->certificate_detail.name;
+    lscp_free(s->cert_id);
+    s->cert_id = NULL;
+    s->cert_known = 0;
+    if (id != NULL) {
+        s->cert_id = lscp_malloc(id->len + 2);
+        if (s->cert_id != NULL) {
+            s->cert_id[0] = id == &cert->certificate_arn || id == &cert->certificate_detail.arn
+                                ? 'a'
+                                : 'n'; /* an ARN and a name never meet */
+            memcpy(s->cert_id + 1, id->s, id->len);
+            s->cert_id[id->len + 1] = '\0';
+        }
+    } else {
+        snprintf(buf, sizeof buf, "#%zu", cert->index);
+        s->cert_id = lscr_strndup(buf, strlen(buf));
+    }
+    if (s->cert_id == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    s->cert_known = 1;
+    s->cert_document = cert->document;
+    s->cert_index = cert->index;
+    return 0;
+}
+
+static void put_json_cstr(lscr_out *o, const char *s) {
+    lscr_json_str(o, s, s != NULL ? strlen(s) : 0);
 }
 
 /* "tag-key-charset" -> "TagKeyCharset" (SARIF's reportingDescriptor.name). */
-static void put_pascal(rep_out *o, const char *id) {
+static void put_pascal(lscr_out *o, const char *id) {
     int up = 1;
-    rep_putc(o, '"');
+    lscr_putc(o, '"');
     for (const char *p = id; *p != '\0'; p++) {
         char c = *p;
         if (c == '-' || c == '_') {
@@ -68,12 +148,12 @@ static void put_pascal(rep_out *o, const char *id) {
             c = (char)(c - 'a' + 'A');
         up = 0;
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            rep_putc(o, c);
+            lscr_putc(o, c);
     }
-    rep_putc(o, '"');
+    lscr_putc(o, '"');
 }
 
-static void put_rule(rep_out *o, const lsc_rule *rule, lsc_severity sev) {
+static void put_rule(lscr_out *o, const lsc_rule *rule, lsc_severity sev) {
     const char *summary = rule->summary != NULL ? rule->summary : rule->id;
     const char *expl =
         rule->explanation != NULL && rule->explanation[0] != '\0' ? rule->explanation : summary;
@@ -81,98 +161,99 @@ static void put_rule(rep_out *o, const lsc_rule *rule, lsc_severity sev) {
     const char *para = strstr(expl, "\n\n");
     size_t para_len = para != NULL ? (size_t)(para - expl) : strlen(expl);
 
-    rep_puts(o, "{\"id\":");
+    lscr_puts(o, "{\"id\":");
     put_json_cstr(o, rule->id);
-    rep_puts(o, ",\"name\":");
+    lscr_puts(o, ",\"name\":");
     put_pascal(o, rule->id);
-    rep_puts(o, ",\"shortDescription\":{\"text\":");
+    lscr_puts(o, ",\"shortDescription\":{\"text\":");
     put_json_cstr(o, summary);
-    rep_puts(o, "},\"fullDescription\":{\"text\":");
-    rep_json_str(o, expl, para_len);
-    rep_puts(o, "},\"help\":{\"text\":");
+    lscr_puts(o, "},\"fullDescription\":{\"text\":");
+    lscr_json_str(o, expl, para_len);
+    lscr_puts(o, "},\"help\":{\"text\":");
     put_json_cstr(o, expl);
-    rep_puts(o, "},\"defaultConfiguration\":{\"level\":\"");
-    rep_puts(o, sarif_level(sev));
-    rep_puts(o, "\"}");
+    lscr_puts(o, "},\"defaultConfiguration\":{\"level\":\"");
+    lscr_puts(o, sarif_level(sev));
+    lscr_puts(o, "\"}");
     if (rule->group != NULL) {
-        rep_puts(o, ",\"properties\":{\"tags\":[");
+        lscr_puts(o, ",\"properties\":{\"tags\":[");
         put_json_cstr(o, rule->group);
-        rep_puts(o, "]}");
+        lscr_puts(o, "]}");
     }
-    rep_putc(o, '}');
+    lscr_putc(o, '}');
 }
 
-int rep_sarif_head(rep_reporter *r) {
-    rep_out *o = &r->out;
+static int sarif_begin(lsc_reporter *r) {
+    lscr_out *o = &r->out;
+    const sarif_state *s = r->state;
     const char *v = r->opts.tool_version != NULL && r->opts.tool_version[0] != '\0'
                         ? r->opts.tool_version
                         : "unknown";
-    const char *url = REP_HOME_URL[0] != '\0' ? REP_HOME_URL : REP_FALLBACK_URL;
-    rep_puts(o, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
-                "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"lscertlint\","
-                "\"version\":");
+    const char *url = LSCR_HOME_URL[0] != '\0' ? LSCR_HOME_URL : LSCR_FALLBACK_URL;
+    lscr_puts(o, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+                 "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"lscertlint\","
+                 "\"version\":");
     put_json_cstr(o, v);
-    rep_puts(o, ",\"informationUri\":");
+    lscr_puts(o, ",\"informationUri\":");
     put_json_cstr(o, url);
-    rep_puts(o, ",\"rules\":[");
+    lscr_puts(o, ",\"rules\":[");
     int first = 1;
     for (size_t i = 0; i < r->nrules; i++) {
-        if (r->rule_to_sarif[i] < 0)
+        if (s->rule_to_sarif[i] < 0)
             continue;
         const lsc_rule *rule = lsc_rule_at(i);
-        rep_puts(o, first ? "\n" : ",\n");
+        lscr_puts(o, first ? "\n" : ",\n");
         first = 0;
         put_rule(o, rule, configured(r, rule));
     }
-    rep_puts(o, first ? "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":["
-                      : "\n]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
-    return rep_out_status(o);
+    lscr_puts(o, first ? "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":["
+                       : "\n]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
+    return lscr_out_status(o);
 }
 
 /* artifactLocation.uri: a relative URI reference for a relative path
  * (leading "./" dropped), a file:// URI for an absolute one, "stdin" for
  * standard input. */
-static void put_uri(rep_out *o, const char *file) {
-    rep_putc(o, '"');
+static void put_uri(lscr_out *o, const char *file) {
+    lscr_putc(o, '"');
     if (strcmp(file, "<stdin>") == 0 || file[0] == '\0') {
-        rep_puts(o, "stdin");
+        lscr_puts(o, "stdin");
     } else {
         if (file[0] == '/')
-            rep_puts(o, "file://");
+            lscr_puts(o, "file://");
         while (file[0] == '.' && file[1] == '/') {
             file += 2;
             while (file[0] == '/')
                 file++;
         }
-        rep_esc_uri(o, file, strlen(file)); /* only unreserved chars: no JSON escape needed */
+        lscr_esc_uri(o, file, strlen(file)); /* only unreserved chars: no JSON escape needed */
     }
-    rep_putc(o, '"');
+    lscr_putc(o, '"');
 }
 
-static void put_physical(rep_out *o, const char *file, const lsc_pos *pos) {
-    rep_puts(o, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+static void put_physical(lscr_out *o, const char *file, const lsc_pos *pos) {
+    lscr_puts(o, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
     put_uri(o, file);
-    rep_puts(o, "},\"region\":{\"startLine\":");
-    rep_putu(o, pos->line > 0 ? pos->line : 1);
-    rep_puts(o, ",\"startColumn\":");
-    rep_putu(o, pos->column > 0 ? pos->column : 1);
-    rep_puts(o, ",\"byteOffset\":");
-    rep_putu(o, pos->offset);
-    rep_puts(o, "}}");
+    lscr_puts(o, "},\"region\":{\"startLine\":");
+    lscr_putu(o, pos->line > 0 ? pos->line : 1);
+    lscr_puts(o, ",\"startColumn\":");
+    lscr_putu(o, pos->column > 0 ? pos->column : 1);
+    lscr_puts(o, ",\"byteOffset\":");
+    lscr_putu(o, pos->offset);
+    lscr_puts(o, "}}");
 }
 
 /* The pointer, and the certificate by name when there is one: code
  * scanning shows a logical location's name where a path means little. */
-static void put_logical(rep_out *o, const char *pointer, size_t len, const char *cert,
+static void put_logical(lscr_out *o, const char *pointer, size_t len, const char *cert,
                         size_t cert_len) {
-    rep_puts(o, "\"logicalLocations\":[{\"fullyQualifiedName\":");
-    rep_json_str(o, pointer, pointer != NULL ? len : 0);
+    lscr_puts(o, "\"logicalLocations\":[{\"fullyQualifiedName\":");
+    lscr_json_str(o, pointer, pointer != NULL ? len : 0);
     if (cert != NULL) {
-        rep_puts(o, "},{\"name\":");
-        rep_json_str(o, cert, cert_len);
-        rep_puts(o, ",\"kind\":\"object\"");
+        lscr_puts(o, "},{\"name\":");
+        lscr_json_str(o, cert, cert_len);
+        lscr_puts(o, ",\"kind\":\"object\"");
     }
-    rep_puts(o, "}]");
+    lscr_puts(o, "}]");
 }
 
 /* FNV-1a 64 over the parts, each followed by a 0 byte. */
@@ -213,7 +294,7 @@ static uint64_t fnv1a_message(uint64_t h, const char *s) {
     return h * 0x100000001b3ULL; /* the separator, as fnv1a() */
 }
 
-uint64_t rep_fingerprint(const lsc_finding *f, const char *file, const char *cert_id) {
+uint64_t lscr_fingerprint(const lsc_finding *f, const char *file, const char *cert_id) {
     const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
     const char *ptr = f->pointer != NULL ? f->pointer : "";
     size_t plen = f->pointer != NULL ? f->pointer_len : 0;
@@ -241,14 +322,6 @@ uint64_t rep_fingerprint(const lsc_finding *f, const char *file, const char *cer
     return h;
 }
 
-void rep_fingerprints_clear(rep_reporter *r) {
-    free(r->fp_keys);
-    free(r->fp_counts);
-    r->fp_keys = NULL;
-    r->fp_counts = NULL;
-    r->fp_cap = r->fp_used = 0;
-}
-
 /* The slot of key in the table (its own, or the empty one it would take). */
 static size_t fp_slot(const uint64_t *keys, size_t cap, uint64_t key) {
     size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
@@ -257,172 +330,198 @@ static size_t fp_slot(const uint64_t *keys, size_t cap, uint64_t key) {
     return i;
 }
 
-static int fp_grow(rep_reporter *r) {
-    size_t cap = r->fp_cap != 0 ? r->fp_cap * 2 : 64;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    size_t *counts = calloc(cap, sizeof *counts);
+static int fp_grow(sarif_state *s) {
+    size_t cap = s->fp_cap != 0 ? s->fp_cap * 2 : 64;
+    uint64_t *keys = lscp_calloc(cap, sizeof *keys);
+    size_t *counts = lscp_calloc(cap, sizeof *counts);
     if (keys == NULL || counts == NULL) {
-        free(keys);
-        free(counts);
+        lscp_free(keys);
+        lscp_free(counts);
         return -1;
     }
-    for (size_t i = 0; i < r->fp_cap; i++) {
-        if (r->fp_keys[i] == 0)
+    for (size_t i = 0; i < s->fp_cap; i++) {
+        if (s->fp_keys[i] == 0)
             continue;
-        size_t j = fp_slot(keys, cap, r->fp_keys[i]);
-        keys[j] = r->fp_keys[i];
-        counts[j] = r->fp_counts[i];
+        size_t j = fp_slot(keys, cap, s->fp_keys[i]);
+        keys[j] = s->fp_keys[i];
+        counts[j] = s->fp_counts[i];
     }
-    free(r->fp_keys);
-    free(r->fp_counts);
-    r->fp_keys = keys;
-    r->fp_counts = counts;
-    r->fp_cap = cap;
+    lscp_free(s->fp_keys);
+    lscp_free(s->fp_counts);
+    s->fp_keys = keys;
+    s->fp_counts = counts;
+    s->fp_cap = cap;
     return 0;
 }
 
-uint64_t rep_unique_fingerprint(rep_reporter *r, const lsc_finding *f, const char *file) {
+/* The fingerprint of f as written: lscr_fingerprint(), then, for the n-th
+ * finding of the current input with that same value (n > 0), mixed with n,
+ * so two results never share one. 0, or -1 on out-of-memory. */
+static int unique_fingerprint(sarif_state *s, const lsc_finding *f, const char *file,
+                              uint64_t *out) {
     const char *cert_id = NULL;
     char buf[32];
     if (f->has_certificate) {
-        if (r->cert_known && r->cert_document == f->document && r->cert_index == f->certificate) {
-            cert_id = r->cert_id;
+        if (s->cert_known && s->cert_document == f->document && s->cert_index == f->certificate) {
+            cert_id = s->cert_id;
         } else {
             snprintf(buf, sizeof buf, "#%zu", f->certificate);
             cert_id = buf;
         }
     }
-    uint64_t h = rep_fingerprint(f, file, cert_id);
+    uint64_t h = lscr_fingerprint(f, file, cert_id);
     if (h == 0)
         h = 1; /* 0 marks an empty slot */
-    if ((r->fp_used + 1) * 2 > r->fp_cap && fp_grow(r) < 0)
-        return h; /* no memory to count: the plain fingerprint */
-    size_t i = fp_slot(r->fp_keys, r->fp_cap, h);
-    size_t seen = r->fp_keys[i] != 0 ? r->fp_counts[i] : 0;
-    if (r->fp_keys[i] == 0) {
-        r->fp_keys[i] = h;
-        r->fp_used++;
+    if ((s->fp_used + 1) * 2 > s->fp_cap && fp_grow(s) < 0) {
+        errno = ENOMEM;
+        return -1;
     }
-    r->fp_counts[i] = seen + 1;
-    return seen == 0 ? h : fnv1a_u64(h, seen);
+    size_t i = fp_slot(s->fp_keys, s->fp_cap, h);
+    size_t seen = s->fp_keys[i] != 0 ? s->fp_counts[i] : 0;
+    if (s->fp_keys[i] == 0) {
+        s->fp_keys[i] = h;
+        s->fp_used++;
+    }
+    s->fp_counts[i] = seen + 1;
+    *out = seen == 0 ? h : fnv1a_u64(h, seen);
+    return 0;
 }
 
-int rep_sarif_finding(rep_reporter *r, const lsc_finding *f) {
-    rep_out *o = &r->out;
-    const char *file = rep_finding_file(r, f);
+static int sarif_finding(lsc_reporter *r, const lsc_finding *f) {
+    lscr_out *o = &r->out;
+    sarif_state *s = r->state;
+    const char *file = lscr_finding_file(r, f);
     const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
-    long idx = rep_rule_index(r, f->rule);
-    long sidx = idx >= 0 ? r->rule_to_sarif[idx] : -1;
+    long idx = lscr_rule_index(r, f->rule);
+    long sidx = idx >= 0 ? s->rule_to_sarif[idx] : -1;
 
-    rep_puts(o, r->written > 0 ? ",\n{\"ruleId\":" : "\n{\"ruleId\":");
+    lscr_puts(o, s->written > 0 ? ",\n{\"ruleId\":" : "\n{\"ruleId\":");
     put_json_cstr(o, rule);
     if (sidx >= 0) {
-        rep_puts(o, ",\"ruleIndex\":");
-        rep_putu(o, (uint64_t)sidx);
+        lscr_puts(o, ",\"ruleIndex\":");
+        lscr_putu(o, (uint64_t)sidx);
     }
-    rep_puts(o, ",\"level\":\"");
-    rep_puts(o, sarif_level(f->severity));
-    rep_puts(o, "\",\"message\":{\"text\":");
+    lscr_puts(o, ",\"level\":\"");
+    lscr_puts(o, sarif_level(f->severity));
+    lscr_puts(o, "\",\"message\":{\"text\":");
     put_json_cstr(o, f->message != NULL && f->message[0] != '\0' ? f->message : rule);
-    rep_puts(o, "},\"locations\":[{");
+    lscr_puts(o, "},\"locations\":[{");
     put_physical(o, file, &f->pos);
-    rep_putc(o, ',');
-    put_logical(o, f->pointer, f->pointer_len,
-                f->has_certificate ? f->certificate_name : NULL, f->certificate_name_len);
-    rep_puts(o, "}],\"partialFingerprints\":{\"lscertlint/v1\":");
-    rep_printf(o, "\"%016llx\"}", (unsigned long long)rep_unique_fingerprint(r, f, file));
+    lscr_putc(o, ',');
+    put_logical(o, f->pointer, f->pointer_len, f->has_certificate ? f->certificate_name : NULL,
+                f->certificate_name_len);
+    uint64_t fingerprint;
+    if (unique_fingerprint(s, f, file, &fingerprint) < 0)
+        return -1;
+    lscr_puts(o, "}],\"partialFingerprints\":{\"lscertlint/v1\":");
+    lscr_printf(o, "\"%016llx\"}", (unsigned long long)fingerprint);
     if (r->opts.baseline)
-        rep_puts(o, r->mark == REP_MARK_UNCHANGED ? ",\"baselineState\":\"unchanged\""
-                                                  : ",\"baselineState\":\"new\"");
-    if (r->mark == REP_MARK_EXPECTED) {
+        lscr_puts(o, r->mark == LSC_MARK_UNCHANGED ? ",\"baselineState\":\"unchanged\""
+                                                   : ",\"baselineState\":\"new\"");
+    if (r->mark == LSC_MARK_EXPECTED) {
         /* declared in the configuration: in-source, as a suppression comment is */
-        rep_puts(o, ",\"suppressions\":[{\"kind\":\"inSource\",\"justification\":");
-        rep_out_reset(&r->scratch);
-        rep_puts(&r->scratch, "expected by expect-findings in ");
-        rep_puts(&r->scratch, r->opts.expect_source != NULL ? r->opts.expect_source
-                                                              : "the configuration");
-        if (rep_out_status(&r->scratch) < 0)
+        lscr_puts(o, ",\"suppressions\":[{\"kind\":\"inSource\",\"justification\":");
+        lscr_out_reset(&r->scratch);
+        lscr_puts(&r->scratch, "expected by expect-findings in ");
+        lscr_puts(&r->scratch,
+                  r->opts.expect_source != NULL ? r->opts.expect_source : "the configuration");
+        if (lscr_out_status(&r->scratch) < 0)
             return -1;
-        rep_json_str(o, r->scratch.buf, r->scratch.len);
-        rep_puts(o, "}]");
+        lscr_json_str(o, r->scratch.buf, r->scratch.len);
+        lscr_puts(o, "}]");
     }
     if (f->related != NULL) {
         const lsc_related *rel = f->related;
-        rep_puts(o, ",\"relatedLocations\":[{\"id\":1,");
+        lscr_puts(o, ",\"relatedLocations\":[{\"id\":1,");
         put_physical(o, file, &rel->pos);
-        rep_putc(o, ',');
+        lscr_putc(o, ',');
         put_logical(o, rel->pointer, rel->pointer_len, NULL, 0);
         if (rel->message != NULL && rel->message[0] != '\0') {
-            rep_puts(o, ",\"message\":{\"text\":");
+            lscr_puts(o, ",\"message\":{\"text\":");
             put_json_cstr(o, rel->message);
-            rep_putc(o, '}');
+            lscr_putc(o, '}');
         }
-        rep_puts(o, "}]");
+        lscr_puts(o, "}]");
     }
-    rep_putc(o, '}');
-    r->written++;
-    return rep_out_status(o);
+    lscr_putc(o, '}');
+    s->written++;
+    return lscr_out_status(o);
 }
 
-int rep_sarif_absent(rep_reporter *r, const char *file, const char *rule_id, const char *pointer) {
-    rep_out *o = &r->out;
+static int sarif_absent(lsc_reporter *r, const char *file, const char *rule_id,
+                        const char *pointer) {
+    lscr_out *o = &r->out;
+    sarif_state *s = r->state;
     const lsc_rule *rule = lsc_rule_find(rule_id);
-    long idx = rep_rule_index(r, rule);
-    long sidx = idx >= 0 ? r->rule_to_sarif[idx] : -1;
+    long idx = lscr_rule_index(r, rule);
+    long sidx = idx >= 0 ? s->rule_to_sarif[idx] : -1;
     lsc_pos start = {0, 1, 1};
 
-    rep_puts(o, r->written > 0 ? ",\n{\"ruleId\":" : "\n{\"ruleId\":");
+    lscr_puts(o, s->written > 0 ? ",\n{\"ruleId\":" : "\n{\"ruleId\":");
     put_json_cstr(o, rule_id);
     if (sidx >= 0) {
-        rep_puts(o, ",\"ruleIndex\":");
-        rep_putu(o, (uint64_t)sidx);
+        lscr_puts(o, ",\"ruleIndex\":");
+        lscr_putu(o, (uint64_t)sidx);
     }
-    rep_puts(o, ",\"level\":\"none\",\"message\":{\"text\":");
-    rep_out_reset(&r->scratch);
-    rep_puts(&r->scratch, "fixed since the baseline: ");
-    rep_puts(&r->scratch, rule_id);
-    if (rep_out_status(&r->scratch) < 0)
+    lscr_puts(o, ",\"level\":\"none\",\"message\":{\"text\":");
+    lscr_out_reset(&r->scratch);
+    lscr_puts(&r->scratch, "fixed since the baseline: ");
+    lscr_puts(&r->scratch, rule_id);
+    if (lscr_out_status(&r->scratch) < 0)
         return -1;
-    rep_json_str(o, r->scratch.buf, r->scratch.len);
-    rep_puts(o, "},\"locations\":[{");
+    lscr_json_str(o, r->scratch.buf, r->scratch.len);
+    lscr_puts(o, "},\"locations\":[{");
     put_physical(o, file, &start);
-    rep_putc(o, ',');
+    lscr_putc(o, ',');
     put_logical(o, pointer, strlen(pointer), NULL, 0);
-    rep_puts(o, "}],\"baselineState\":\"absent\"}");
-    r->written++;
-    return rep_out_status(o);
+    lscr_puts(o, "}],\"baselineState\":\"absent\"}");
+    s->written++;
+    return lscr_out_status(o);
 }
 
-int rep_sarif_finish(rep_reporter *r) {
-    rep_out *o = &r->out;
+static int sarif_finish(lsc_reporter *r) {
+    lscr_out *o = &r->out;
+    const sarif_state *s = r->state;
     size_t unreadable = 0;
     for (size_t i = 0; i < r->ninputs; i++)
         unreadable += r->inputs[i].message != NULL;
-    rep_puts(o, r->written > 0 ? "\n],\"invocations\":[{\"executionSuccessful\":"
-                               : "],\"invocations\":[{\"executionSuccessful\":");
-    rep_puts(o, unreadable > 0 ? "false" : "true");
+    lscr_puts(o, s->written > 0 ? "\n],\"invocations\":[{\"executionSuccessful\":"
+                                : "],\"invocations\":[{\"executionSuccessful\":");
+    lscr_puts(o, unreadable > 0 ? "false" : "true");
     if (unreadable > 0) {
-        rep_puts(o, ",\"toolExecutionNotifications\":[");
+        lscr_puts(o, ",\"toolExecutionNotifications\":[");
         int first = 1;
         for (size_t i = 0; i < r->ninputs; i++) {
-            const rep_input *in = &r->inputs[i];
+            const lscr_input *in = &r->inputs[i];
             if (in->message == NULL)
                 continue;
-            rep_puts(o, first ? "\n{\"level\":\"error\",\"message\":{\"text\":"
-                              : ",\n{\"level\":\"error\",\"message\":{\"text\":");
+            lscr_puts(o, first ? "\n{\"level\":\"error\",\"message\":{\"text\":"
+                               : ",\n{\"level\":\"error\",\"message\":{\"text\":");
             first = 0;
-            rep_out_reset(&r->scratch);
-            rep_puts(&r->scratch, "cannot read the input: ");
-            rep_puts(&r->scratch, in->message);
-            rep_json_str(o, r->scratch.buf, r->scratch.len);
-            if (rep_out_status(&r->scratch) < 0)
+            lscr_out_reset(&r->scratch);
+            lscr_puts(&r->scratch, "cannot read the input: ");
+            lscr_puts(&r->scratch, in->message);
+            lscr_json_str(o, r->scratch.buf, r->scratch.len);
+            if (lscr_out_status(&r->scratch) < 0)
                 return -1;
-            rep_puts(o, "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+            lscr_puts(o, "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
             put_uri(o, in->file);
-            rep_puts(o, "}}}]}");
+            lscr_puts(o, "}}}]}");
         }
-        rep_puts(o, "\n]");
+        lscr_puts(o, "\n]");
     }
-    rep_puts(o, "}]}]}\n");
-    return rep_out_status(o);
+    lscr_puts(o, "}]}]}\n");
+    return lscr_out_status(o);
 }
+
+const lscr_ops lscr_sarif_ops = {.name = "sarif",
+                                 .state_size = sizeof(sarif_state),
+                                 .init = sarif_init,
+                                 .release = sarif_release,
+                                 .begin = sarif_begin,
+                                 .input_start = sarif_input_start,
+                                 .certificate = sarif_certificate,
+                                 .finding = sarif_finding,
+                                 .absent = sarif_absent,
+                                 .finish = sarif_finish,
+                                 .shows_unchanged = 1};

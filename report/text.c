@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "report/rep_internal.h"
+#include "report/format.h"
 
 #define SGR_BOLD "\033[1m"
 #define SGR_RESET "\033[0m"
@@ -49,7 +49,7 @@ static int forges_location(const char *s, size_t i, size_t n) {
     return k < n && s[k] == ' ';
 }
 
-static void put_structural_escaped(rep_out *o, const char *s, size_t n, int is_file) {
+static void put_structural_escaped(lscr_out *o, const char *s, size_t n, int is_file) {
     size_t i, start = 0;
     for (i = 0; i < n; i++) {
         const char *esc = NULL;
@@ -61,64 +61,66 @@ static void put_structural_escaped(rep_out *o, const char *s, size_t n, int is_f
             esc = "\\x3a";
         if (!esc)
             continue;
-        rep_put(o, s + start, i - start);
-        rep_puts(o, esc);
+        lscr_put(o, s + start, i - start);
+        lscr_puts(o, esc);
         start = i + 1;
     }
-    rep_put(o, s + start, n - start);
+    lscr_put(o, s + start, n - start);
 }
 
-/* Text-escape s (raw: see rep_esc_text), then escape its structure. */
-static void put_text_part(rep_out *o, rep_out *scratch, const char *s, size_t n, int raw,
+/* Text-escape s (raw: see lscr_esc_text), then escape its structure. */
+static void put_text_part(lscr_out *o, lscr_out *scratch, const char *s, size_t n, int raw,
                           int is_file) {
-    rep_out_reset(scratch);
-    rep_esc_text(scratch, s, n, raw);
-    if (rep_out_status(scratch) < 0) {
+    lscr_out_reset(scratch);
+    lscr_esc_text(scratch, s, n, raw);
+    if (lscr_out_status(scratch) < 0) {
         o->err = o->err != 0 ? o->err : scratch->err;
         return;
     }
     put_structural_escaped(o, scratch->buf != NULL ? scratch->buf : "", scratch->len, is_file);
 }
 
-void rep_text_line(rep_out *o, const lsc_finding *f, const char *file, int color) {
+void lscr_text_line(lscr_out *o, const lsc_finding *f, const char *file, int color) {
     const char *sev = lsc_severity_name(f->severity);
     const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
     const char *msg = f->message != NULL ? f->message : "";
-    rep_out scratch;
+    lscr_out scratch;
 
-    rep_out_init(&scratch, NULL);
+    lscr_out_init(&scratch, NULL);
     if (color)
-        rep_puts(o, SGR_BOLD);
+        lscr_puts(o, SGR_BOLD);
     put_text_part(o, &scratch, file, strlen(file), 1, 1);
-    rep_putc(o, ':');
-    rep_putu(o, f->pos.line);
-    rep_putc(o, ':');
-    rep_putu(o, f->pos.column);
-    rep_putc(o, ':');
+    lscr_putc(o, ':');
+    lscr_putu(o, f->pos.line);
+    lscr_putc(o, ':');
+    lscr_putu(o, f->pos.column);
+    lscr_putc(o, ':');
     if (color)
-        rep_puts(o, SGR_RESET);
-    rep_putc(o, ' ');
+        lscr_puts(o, SGR_RESET);
+    lscr_putc(o, ' ');
     if (color)
-        rep_puts(o, severity_colour(f->severity));
-    rep_puts(o, sev != NULL ? sev : "error");
-    rep_putc(o, ':');
+        lscr_puts(o, severity_colour(f->severity));
+    lscr_puts(o, sev != NULL ? sev : "error");
+    lscr_putc(o, ':');
     if (color)
-        rep_puts(o, SGR_RESET);
-    rep_putc(o, ' ');
+        lscr_puts(o, SGR_RESET);
+    lscr_putc(o, ' ');
     put_text_part(o, &scratch, msg, strlen(msg), 0, 0);
-    rep_puts(o, " [");
-    rep_esc_text(o, rule, strlen(rule), 1);
-    rep_puts(o, "] (");
+    lscr_puts(o, " [");
+    lscr_esc_text(o, rule, strlen(rule), 1);
+    lscr_puts(o, "] (");
     if (f->pointer != NULL)
         put_text_part(o, &scratch, f->pointer, f->pointer_len, 1, 0);
-    rep_putc(o, ')');
-    rep_out_release(&scratch);
+    lscr_putc(o, ')');
+    lscr_out_release(&scratch);
 }
 
-int rep_text_finding(rep_reporter *r, const lsc_finding *f) {
-    rep_text_line(&r->out, f, rep_finding_file(r, f), r->opts.color);
-    if (r->mark == REP_MARK_EXPECTED)
-        rep_puts(&r->out, " [expected]");
-    rep_putc(&r->out, '\n');
-    return rep_out_status(&r->out);
+static int text_finding(lsc_reporter *r, const lsc_finding *f) {
+    lscr_text_line(&r->out, f, lscr_finding_file(r, f), r->opts.color);
+    if (r->mark == LSC_MARK_EXPECTED)
+        lscr_puts(&r->out, " [expected]");
+    lscr_putc(&r->out, '\n');
+    return lscr_out_status(&r->out);
 }
+
+const lscr_ops lscr_text_ops = {.name = "text", .finding = text_finding};

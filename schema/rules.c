@@ -20,10 +20,24 @@
 #define EXPLAIN(what, why, example, fix)                                                           \
     what "\n\nWhy: " why "\n\nExample:\n\n" example "\n\nFix: " fix
 
+/* Each rule's id and default severity come from LSC_RULE_LIST
+ * (schema/rule_ids.h), their one source: an array per id (an address
+ * constant the table can hold) and an enum constant per severity. */
+#define RULE_ID_ARRAY(name, id, severity) static const char rule_id_##name[] = id;
+LSC_RULE_LIST(RULE_ID_ARRAY)
+#undef RULE_ID_ARRAY
+enum {
+#define RULE_SEVERITY_CONSTANT(name, id, severity) rule_severity_##name = severity,
+    LSC_RULE_LIST(RULE_SEVERITY_CONSTANT)
+#undef RULE_SEVERITY_CONSTANT
+};
+#define ID(name) rule_id_##name
+#define SEVERITY(name) ((lsc_severity)rule_severity_##name)
+
 static const lsc_rule rules[] = {
     /* ---- JSON layer ---- */
     [LSC_R_JSON_SYNTAX] =
-        {"json-syntax", LSC_ERROR, G_JSON, "The input is not well-formed JSON.",
+        {ID(JSON_SYNTAX), SEVERITY(JSON_SYNTAX), G_JSON, "The input is not well-formed JSON.",
          EXPLAIN("The input is not well-formed JSON (RFC 8259): a syntax error, invalid UTF-8 "
                  "(overlong forms, surrogates, code points above U+10FFFF), an empty or "
                  "truncated input, or a second value on the line where the previous one ended. "
@@ -36,7 +50,8 @@ static const lsc_rule rules[] = {
                  "Save the response again, or repair the JSON at the reported line and column."),
          0},
     [LSC_R_JSON_DUPLICATE_KEY] =
-        {"json-duplicate-key", LSC_ERROR, G_JSON, "A key appears twice in one object.",
+        {ID(JSON_DUPLICATE_KEY), SEVERITY(JSON_DUPLICATE_KEY), G_JSON,
+         "A key appears twice in one object.",
          EXPLAIN("A key appears twice in the same JSON object. The later value is the one the "
                  "other rules see; the finding points at the second key and gives the first "
                  "as a related location.",
@@ -47,7 +62,7 @@ static const lsc_rule rules[] = {
                  "Keep one of the two members."),
          0},
     [LSC_R_JSON_BOM] =
-        {"json-bom", LSC_WARNING, G_JSON, "The input starts with a UTF-8 byte-order mark.",
+        {ID(JSON_BOM), SEVERITY(JSON_BOM), G_JSON, "The input starts with a UTF-8 byte-order mark.",
          EXPLAIN("The input starts with the UTF-8 byte-order mark EF BB BF. It is skipped and "
                  "checking goes on; columns do not count it.",
                  "RFC 8259 forbids a BOM in JSON that is exchanged; many tools (jq, older "
@@ -57,7 +72,7 @@ static const lsc_rule rules[] = {
                  "Save the file as UTF-8 without BOM (PowerShell: Out-File -Encoding utf8NoBOM)."),
          0},
     [LSC_R_JSON_LONE_SURROGATE] =
-        {"json-lone-surrogate", LSC_ERROR, G_JSON,
+        {ID(JSON_LONE_SURROGATE), SEVERITY(JSON_LONE_SURROGATE), G_JSON,
          "A \\u escape names half of a UTF-16 surrogate pair.",
          EXPLAIN("A \\uD800-\\uDFFF escape that is not a high surrogate followed by a low "
                  "one. The other rules see U+FFFD in its place.",
@@ -68,7 +83,7 @@ static const lsc_rule rules[] = {
                  "escape."),
          0},
     [LSC_R_JSON_DEPTH] =
-        {"json-depth", LSC_ERROR, G_JSON, "Nesting deeper than --max-depth.",
+        {ID(JSON_DEPTH), SEVERITY(JSON_DEPTH), G_JSON, "Nesting deeper than --max-depth.",
          EXPLAIN("Arrays and objects nest deeper than --max-depth (default 64). What lies "
                  "deeper is not decoded; syntax checking goes on to the end of the input.",
                  "A real GetCertificates response nests 8 levels deep; much deeper nesting is "
@@ -78,7 +93,8 @@ static const lsc_rule rules[] = {
          0},
     /* ---- Shape ---- */
     [LSC_R_NOT_A_RESPONSE] =
-        {"not-a-response", LSC_ERROR, G_SHAPE, "A document is not a GetCertificates response.",
+        {ID(NOT_A_RESPONSE), SEVERITY(NOT_A_RESPONSE), G_SHAPE,
+         "A document is not a GetCertificates response.",
          EXPLAIN("A document is not a JSON object, or is an object with members but none of "
                  "certificates, nextPageToken and ResponseMetadata (and it is not an AWS error "
                  "body).",
@@ -90,14 +106,16 @@ static const lsc_rule rules[] = {
                  "get_certificates) instead."),
          0},
     [LSC_R_EMPTY_RESPONSE] =
-        {"empty-response", LSC_NOTE, G_SHAPE, "A document has no certificates member at all.",
+        {ID(EMPTY_RESPONSE), SEVERITY(EMPTY_RESPONSE), G_SHAPE,
+         "A document has no certificates member at all.",
          EXPLAIN("A document is {} or holds only ResponseMetadata.",
                  "An account without certificates returns \"certificates\": []; an empty "
                  "object is more often a capture that lost its body.",
                  "    {}", "Check the capture; nothing is wrong if the region really is empty."),
          0},
     [LSC_R_ERROR_RESPONSE] =
-        {"error-response", LSC_ERROR, G_SHAPE, "A document is an AWS error, not a result.",
+        {ID(ERROR_RESPONSE), SEVERITY(ERROR_RESPONSE), G_SHAPE,
+         "A document is an AWS error, not a result.",
          EXPLAIN("The document is an AWS error: a wire error body with __type, or a boto3 "
                  "ClientError response ({\"Error\": {\"Code\", \"Message\"}, ...}). The "
                  "message names the exception and its text.",
@@ -108,7 +126,7 @@ static const lsc_rule rules[] = {
                  "request again."),
          0},
     [LSC_R_TYPE_MISMATCH] =
-        {"type-mismatch", LSC_ERROR, G_SHAPE, "A field holds the wrong JSON type.",
+        {ID(TYPE_MISMATCH), SEVERITY(TYPE_MISMATCH), G_SHAPE, "A field holds the wrong JSON type.",
          EXPLAIN("A field holds a JSON type the model does not allow (a string for a number, "
                  "an object for an array), or an integer field holds a fraction, an exponent or "
                  "a value outside int64. The field then counts as absent.",
@@ -118,7 +136,7 @@ static const lsc_rule rules[] = {
                  "Write the value with the model's type (here: 1)."),
          0},
     [LSC_R_NULL_VALUE] =
-        {"null-value", LSC_WARNING, G_SHAPE, "A field or list element is null.",
+        {ID(NULL_VALUE), SEVERITY(NULL_VALUE), G_SHAPE, "A field or list element is null.",
          EXPLAIN("A member or list element is null. It counts as absent for the other rules.",
                  "AWS omits members it has no value for; null comes from re-serialization "
                  "(pandas, a struct with optional fields) and breaks readers that expect the "
@@ -127,7 +145,7 @@ static const lsc_rule rules[] = {
                  "Drop the member, or write its real value."),
          0},
     [LSC_R_UNKNOWN_FIELD] =
-        {"unknown-field", LSC_WARNING, G_SHAPE, "A member the model does not have.",
+        {ID(UNKNOWN_FIELD), SEVERITY(UNKNOWN_FIELD), G_SHAPE, "A member the model does not have.",
          EXPLAIN("An object holds a member the Lightsail model does not define at that place "
                  "(top-level ResponseMetadata, boto3's envelope, is known).",
                  "Most often a misspelling (certificateARN, Tags) or a field of another API; "
@@ -136,7 +154,7 @@ static const lsc_rule rules[] = {
                  "Use the model's key (keys are camelCase and case-sensitive), or remove it."),
          0},
     [LSC_R_MISSING_FIELD] =
-        {"missing-field", LSC_WARNING, G_SHAPE,
+        {ID(MISSING_FIELD), SEVERITY(MISSING_FIELD), G_SHAPE,
          "A summary or certificateDetail lacks a core member.",
          EXPLAIN("A certificate summary lacks certificateArn, certificateName or domainName, "
                  "or a certificateDetail lacks arn, name, domainName or status. One finding "
@@ -150,7 +168,8 @@ static const lsc_rule rules[] = {
                  "Save the response again, unedited."),
          0},
     [LSC_R_BLANK_ARN] =
-        {"blank-arn", LSC_ERROR, G_SHAPE, "certificateArn or arn is empty or white space.",
+        {ID(BLANK_ARN), SEVERITY(BLANK_ARN), G_SHAPE,
+         "certificateArn or arn is empty or white space.",
          EXPLAIN("certificateArn (summary) or arn (certificateDetail) is empty or only ASCII "
                  "white space, against the model's pattern .*\\S.*.",
                  "An ARN identifies the certificate for every other call (delete, tag, attach); "
@@ -159,7 +178,7 @@ static const lsc_rule rules[] = {
                  "Restore the ARN from the original response."),
          0},
     [LSC_R_BLANK_VALUE] =
-        {"blank-value", LSC_WARNING, G_SHAPE,
+        {ID(BLANK_VALUE), SEVERITY(BLANK_VALUE), G_SHAPE,
          "A name, domain or page token is empty or white space.",
          EXPLAIN("certificateName, domainName (summary or detail), name, nextPageToken, a "
                  "subjectAlternativeNames entry or a validation record's domainName is empty "
@@ -171,7 +190,8 @@ static const lsc_rule rules[] = {
          0},
     /* ---- Enumerations ---- */
     [LSC_R_ENUM_VALUE] =
-        {"enum-value", LSC_ERROR, G_ENUM, "A status or code is not a value of the model's enum.",
+        {ID(ENUM_VALUE), SEVERITY(ENUM_VALUE), G_ENUM,
+         "A status or code is not a value of the model's enum.",
          EXPLAIN("status, validationStatus, dnsRecordCreationState.code or renewalStatus holds "
                  "a value the model's enum does not have. When it differs from a model value "
                  "only by case or by _, - or spaces, the message suggests that value.",
@@ -182,7 +202,7 @@ static const lsc_rule rules[] = {
                  "Use the model's spelling: PendingAutoRenewal."),
          0},
     [LSC_R_DOCUMENTED_VALUE] =
-        {"documented-value", LSC_WARNING, G_ENUM,
+        {ID(DOCUMENTED_VALUE), SEVERITY(DOCUMENTED_VALUE), G_ENUM,
          "A reason or record type is outside its documented set.",
          EXPLAIN("requestFailureReason, revocationReason or resourceRecord.type holds a value "
                  "outside the documented set (revocationReason knows both SUPERCEDED and "
@@ -193,7 +213,7 @@ static const lsc_rule rules[] = {
                  "Check the value against the GetCertificates documentation."),
          0},
     [LSC_R_UNFAMILIAR_VALUE] =
-        {"unfamiliar-value", LSC_NOTE, G_ENUM,
+        {ID(UNFAMILIAR_VALUE), SEVERITY(UNFAMILIAR_VALUE), G_ENUM,
          "keyAlgorithm, eligibleToRenew or issuerCA is unusual.",
          EXPLAIN("keyAlgorithm is not one of RSA-1024, RSA-2048, RSA-3072, RSA-4096, "
                  "EC-prime256v1, EC-secp384r1, EC-secp521r1; eligibleToRenew is not ELIGIBLE "
@@ -205,7 +225,8 @@ static const lsc_rule rules[] = {
          0},
     /* ---- Tags ---- */
     [LSC_R_TAG_KEY_MISSING] =
-        {"tag-key-missing", LSC_ERROR, G_TAGS, "A tag has no key, or an empty one.",
+        {ID(TAG_KEY_MISSING), SEVERITY(TAG_KEY_MISSING), G_TAGS,
+         "A tag has no key, or an empty one.",
          EXPLAIN("A tag object has no key member, or its key is the empty string. Tag keys "
                  "are 1 to 128 characters.",
                  "TagResource rejects such a tag, so the file cannot be a real response or be "
@@ -213,21 +234,24 @@ static const lsc_rule rules[] = {
                  "    {\"tags\": [{\"value\": \"prod\"}]}", "Give the tag its key."),
          0},
     [LSC_R_TAG_KEY_LENGTH] =
-        {"tag-key-length", LSC_ERROR, G_TAGS, "A tag key is longer than 128 characters.",
+        {ID(TAG_KEY_LENGTH), SEVERITY(TAG_KEY_LENGTH), G_TAGS,
+         "A tag key is longer than 128 characters.",
          EXPLAIN("A tag key has more than 128 Unicode characters (code points, not bytes).",
                  "Lightsail rejects longer keys, so the tag cannot be applied.",
                  "    {\"tags\": [{\"key\": \"<129 characters>\"}]}",
                  "Shorten the key to at most 128 characters."),
          0},
     [LSC_R_TAG_VALUE_LENGTH] =
-        {"tag-value-length", LSC_ERROR, G_TAGS, "A tag value is longer than 256 characters.",
+        {ID(TAG_VALUE_LENGTH), SEVERITY(TAG_VALUE_LENGTH), G_TAGS,
+         "A tag value is longer than 256 characters.",
          EXPLAIN("A tag value has more than 256 Unicode characters (code points, not bytes).",
                  "Lightsail rejects longer values, so the tag cannot be applied.",
                  "    {\"tags\": [{\"key\": \"note\", \"value\": \"<257 characters>\"}]}",
                  "Shorten the value to at most 256 characters."),
          0},
     [LSC_R_TAG_KEY_CHARSET] =
-        {"tag-key-charset", LSC_ERROR, G_TAGS, "A tag key holds a character tags do not allow.",
+        {ID(TAG_KEY_CHARSET), SEVERITY(TAG_KEY_CHARSET), G_TAGS,
+         "A tag key holds a character tags do not allow.",
          EXPLAIN("A tag key holds a character other than a Unicode letter (L*), number (N*), "
                  "space separator (Zs) or one of + - = . _ : / @. The message names the first "
                  "such character and its code point.",
@@ -237,7 +261,8 @@ static const lsc_rule rules[] = {
                  "Remove or replace the character (cost-center)."),
          0},
     [LSC_R_TAG_VALUE_CHARSET] =
-        {"tag-value-charset", LSC_ERROR, G_TAGS, "A tag value holds a character tags do not allow.",
+        {ID(TAG_VALUE_CHARSET), SEVERITY(TAG_VALUE_CHARSET), G_TAGS,
+         "A tag value holds a character tags do not allow.",
          EXPLAIN("A tag value holds a character other than a Unicode letter (L*), number (N*), "
                  "space separator (Zs) or one of + - = . _ : / @. The message names the first "
                  "such character and its code point.",
@@ -247,7 +272,8 @@ static const lsc_rule rules[] = {
                  "Remove or replace the character."),
          0},
     [LSC_R_TAG_KEY_RESERVED] =
-        {"tag-key-reserved", LSC_NOTE, G_TAGS, "A tag key starts with the reserved aws: prefix.",
+        {ID(TAG_KEY_RESERVED), SEVERITY(TAG_KEY_RESERVED), G_TAGS,
+         "A tag key starts with the reserved aws: prefix.",
          EXPLAIN("A tag key starts with aws: in any case.",
                  "The prefix is reserved for tags AWS applies (aws:cloudformation:stack-name); "
                  "users cannot add or change such tags, so a hand-written one will not apply.",
@@ -255,7 +281,8 @@ static const lsc_rule rules[] = {
                  "None for AWS-applied tags; rename your own tags."),
          0},
     [LSC_R_TAG_KEY_DUPLICATE] =
-        {"tag-key-duplicate", LSC_ERROR, G_TAGS, "The same tag key twice in one tags array.",
+        {ID(TAG_KEY_DUPLICATE), SEVERITY(TAG_KEY_DUPLICATE), G_TAGS,
+         "The same tag key twice in one tags array.",
          EXPLAIN("Two tags of one tags array have the same key (keys are case-sensitive: Env "
                  "and env differ). The finding points at the later one.",
                  "Keys are unique per resource: a response cannot hold both, and which value "
@@ -265,14 +292,14 @@ static const lsc_rule rules[] = {
                  "Keep one of the tags."),
          0},
     [LSC_R_TAG_COUNT] =
-        {"tag-count", LSC_ERROR, G_TAGS, "More than 50 tags in one tags array.",
+        {ID(TAG_COUNT), SEVERITY(TAG_COUNT), G_TAGS, "More than 50 tags in one tags array.",
          EXPLAIN("A tags array has more than 50 elements.",
                  "A Lightsail resource has at most 50 tags; the list was merged or duplicated.",
                  "    {\"tags\": [{\"key\": \"k1\"}, ... 51 tags ...]}", "Remove the extra tags."),
          0},
     /* ---- Status-dependent fields ---- */
     [LSC_R_REVOKED_ONLY_FIELD] =
-        {"revoked-only-field", LSC_ERROR, G_STATUS,
+        {ID(REVOKED_ONLY_FIELD), SEVERITY(REVOKED_ONLY_FIELD), G_STATUS,
          "revokedAt or revocationReason on a certificate that is not REVOKED.",
          EXPLAIN("revokedAt or revocationReason is present while status is present and is not "
                  "REVOKED. One finding per field.",
@@ -282,7 +309,7 @@ static const lsc_rule rules[] = {
                  "Remove the fields, or correct the status."),
          0},
     [LSC_R_REVOKED_MISSING_FIELD] =
-        {"revoked-missing-field", LSC_WARNING, G_STATUS,
+        {ID(REVOKED_MISSING_FIELD), SEVERITY(REVOKED_MISSING_FIELD), G_STATUS,
          "A REVOKED certificate lacks revokedAt or revocationReason.",
          EXPLAIN("status is REVOKED but revokedAt or revocationReason is absent. One finding "
                  "per field, pointing at status.",
@@ -292,7 +319,7 @@ static const lsc_rule rules[] = {
                  "Restore the missing field from the original response."),
          0},
     [LSC_R_FAILURE_REASON_STATUS] =
-        {"failure-reason-status", LSC_WARNING, G_STATUS,
+        {ID(FAILURE_REASON_STATUS), SEVERITY(FAILURE_REASON_STATUS), G_STATUS,
          "requestFailureReason on a certificate that is not FAILED.",
          EXPLAIN("requestFailureReason is present while status is present and is not FAILED.",
                  "The reason explains a failed request; on another status it contradicts the "
@@ -301,7 +328,7 @@ static const lsc_rule rules[] = {
                  "Remove the reason, or correct the status."),
          0},
     [LSC_R_ISSUED_MISSING_FIELD] =
-        {"issued-missing-field", LSC_WARNING, G_STATUS,
+        {ID(ISSUED_MISSING_FIELD), SEVERITY(ISSUED_MISSING_FIELD), G_STATUS,
          "An ISSUED certificate lacks issuedAt, notBefore, notAfter or serialNumber.",
          EXPLAIN("status is ISSUED but issuedAt, notBefore, notAfter or serialNumber is absent. "
                  "One finding per field, pointing at status.",
@@ -311,7 +338,7 @@ static const lsc_rule rules[] = {
                  "Restore the missing fields from the original response."),
          0},
     [LSC_R_UNISSUED_HAS_VALIDITY] =
-        {"unissued-has-validity", LSC_WARNING, G_STATUS,
+        {ID(UNISSUED_HAS_VALIDITY), SEVERITY(UNISSUED_HAS_VALIDITY), G_STATUS,
          "A certificate that was never issued has validity data.",
          EXPLAIN("status is PENDING_VALIDATION, VALIDATION_TIMED_OUT or FAILED while issuedAt, "
                  "notBefore, notAfter or serialNumber is present. One finding per field.",
@@ -321,7 +348,7 @@ static const lsc_rule rules[] = {
                  "Correct the status, or remove the fields."),
          0},
     [LSC_R_VALIDATION_INCOMPLETE] =
-        {"validation-incomplete", LSC_WARNING, G_STATUS,
+        {ID(VALIDATION_INCOMPLETE), SEVERITY(VALIDATION_INCOMPLETE), G_STATUS,
          "An ISSUED certificate has a domain validation that did not succeed.",
          EXPLAIN(
              "status is ISSUED while a record of the top-level domainValidationRecords has "
@@ -334,7 +361,7 @@ static const lsc_rule rules[] = {
          0},
     /* ---- Consistency ---- */
     [LSC_R_SUMMARY_DETAIL_MISMATCH] =
-        {"summary-detail-mismatch", LSC_ERROR, G_CONSIST,
+        {ID(SUMMARY_DETAIL_MISMATCH), SEVERITY(SUMMARY_DETAIL_MISMATCH), G_CONSIST,
          "The summary and its certificateDetail disagree on ARN, name or domain.",
          EXPLAIN("certificateArn differs from certificateDetail.arn, certificateName from "
                  "certificateDetail.name, or the summary's domainName from "
@@ -345,7 +372,7 @@ static const lsc_rule rules[] = {
                  "Make both sides name the same certificate."),
          0},
     [LSC_R_TAGS_MISMATCH] =
-        {"tags-mismatch", LSC_WARNING, G_CONSIST,
+        {ID(TAGS_MISMATCH), SEVERITY(TAGS_MISMATCH), G_CONSIST,
          "The summary's tags differ from certificateDetail.tags.",
          EXPLAIN("The summary's tags and certificateDetail.tags, both present, differ as "
                  "multisets of (key, value) pairs; order does not matter and a tag without "
@@ -357,7 +384,7 @@ static const lsc_rule rules[] = {
                  "Make both lists equal."),
          0},
     [LSC_R_DETAIL_PRESENCE_MIXED] =
-        {"detail-presence-mixed", LSC_WARNING, G_CONSIST,
+        {ID(DETAIL_PRESENCE_MIXED), SEVERITY(DETAIL_PRESENCE_MIXED), G_CONSIST,
          "Some summaries of a document have certificateDetail and some do not.",
          EXPLAIN("In one document, some certificate summaries have certificateDetail and some "
                  "do not. The finding points at the first summary unlike the document's "
@@ -369,7 +396,7 @@ static const lsc_rule rules[] = {
                  "Merge only pages of the same request."),
          0},
     [LSC_R_SAN_MISSING_DOMAIN] =
-        {"san-missing-domain", LSC_WARNING, G_CONSIST,
+        {ID(SAN_MISSING_DOMAIN), SEVERITY(SAN_MISSING_DOMAIN), G_CONSIST,
          "The certificate's domainName is not among its subjectAlternativeNames.",
          EXPLAIN("certificateDetail.domainName is not in subjectAlternativeNames (compared "
                  "case-insensitively).",
@@ -380,7 +407,7 @@ static const lsc_rule rules[] = {
                  "Add the domain name to the list, or correct domainName."),
          0},
     [LSC_R_SAN_DUPLICATE] =
-        {"san-duplicate", LSC_WARNING, G_CONSIST,
+        {ID(SAN_DUPLICATE), SEVERITY(SAN_DUPLICATE), G_CONSIST,
          "A name appears twice in subjectAlternativeNames.",
          EXPLAIN("A name appears twice in subjectAlternativeNames (compared "
                  "case-insensitively). The finding points at the later entry.",
@@ -389,14 +416,15 @@ static const lsc_rule rules[] = {
                  "Remove the duplicate."),
          0},
     [LSC_R_SAN_COUNT] =
-        {"san-count", LSC_ERROR, G_CONSIST, "More than 10 names in subjectAlternativeNames.",
+        {ID(SAN_COUNT), SEVERITY(SAN_COUNT), G_CONSIST,
+         "More than 10 names in subjectAlternativeNames.",
          EXPLAIN("subjectAlternativeNames has more than 10 elements.",
                  "A Lightsail certificate covers at most 10 names, the domain name included.",
                  "    {\"subjectAlternativeNames\": [\"a.example.com\", ... 11 names ...]}",
                  "Split the names over several certificates."),
          0},
     [LSC_R_DOMAIN_NAME_FORMAT] =
-        {"domain-name-format", LSC_WARNING, G_CONSIST,
+        {ID(DOMAIN_NAME_FORMAT), SEVERITY(DOMAIN_NAME_FORMAT), G_CONSIST,
          "A domain name is not a valid DNS host name.",
          EXPLAIN("A domainName (summary, detail or validation record) or a "
                  "subjectAlternativeNames entry is not a DNS host name: labels of 1 to 63 "
@@ -409,7 +437,7 @@ static const lsc_rule rules[] = {
                  "List each host name explicitly (www.example.com, api.example.com)."),
          0},
     [LSC_R_VALIDATION_RECORD_DOMAIN] =
-        {"validation-record-domain", LSC_WARNING, G_CONSIST,
+        {ID(VALIDATION_RECORD_DOMAIN), SEVERITY(VALIDATION_RECORD_DOMAIN), G_CONSIST,
          "A validation record's domain is not a SAN, or repeats.",
          EXPLAIN(
              "A validation record's domainName (top-level or renewal list) is not among "
@@ -422,7 +450,7 @@ static const lsc_rule rules[] = {
              "Keep the records that belong to this certificate's names."),
          0},
     [LSC_R_VALIDATION_RECORD_NAME] =
-        {"validation-record-name", LSC_WARNING, G_CONSIST,
+        {ID(VALIDATION_RECORD_NAME), SEVERITY(VALIDATION_RECORD_NAME), G_CONSIST,
          "A validation record's DNS name is not under its domain.",
          EXPLAIN("resourceRecord.name does not end with \".\" + the record's domainName + \".\" "
                  "(case-insensitive).",
@@ -433,7 +461,8 @@ static const lsc_rule rules[] = {
                  "Pair each record with its own domain."),
          0},
     [LSC_R_ARN_FORMAT] =
-        {"arn-format", LSC_WARNING, G_CONSIST, "An ARN is not a Lightsail certificate ARN.",
+        {ID(ARN_FORMAT), SEVERITY(ARN_FORMAT), G_CONSIST,
+         "An ARN is not a Lightsail certificate ARN.",
          EXPLAIN("certificateArn or arn is not arn:PARTITION:lightsail:REGION:ACCOUNT:"
                  "Certificate/ID (partition aws, aws-cn, aws-us-gov or another aws-*; a region "
                  "like us-east-1; a 12-digit account; a non-empty ID).",
@@ -443,7 +472,7 @@ static const lsc_rule rules[] = {
                  "Use the ARN Lightsail returned."),
          0},
     [LSC_R_SERIAL_NUMBER_FORMAT] =
-        {"serial-number-format", LSC_NOTE, G_CONSIST,
+        {ID(SERIAL_NUMBER_FORMAT), SEVERITY(SERIAL_NUMBER_FORMAT), G_CONSIST,
          "serialNumber is not colon-separated hex byte pairs.",
          EXPLAIN("serialNumber is not hexadecimal byte pairs joined by colons "
                  "(0f:ac:b0:a3:...).",
@@ -453,25 +482,28 @@ static const lsc_rule rules[] = {
                  "Write the serial number as 0f:ac:b0:a3:8d:ea."),
          0},
     [LSC_R_COUNT_RANGE] =
-        {"count-range", LSC_ERROR, G_CONSIST, "inUseResourceCount is negative.",
+        {ID(COUNT_RANGE), SEVERITY(COUNT_RANGE), G_CONSIST, "inUseResourceCount is negative.",
          EXPLAIN("inUseResourceCount is below zero.",
                  "It counts the resources using the certificate: it cannot be negative.",
                  "    {\"inUseResourceCount\": -1}", "Restore the count."),
          0},
     /* ---- Time ---- */
     [LSC_R_TIMESTAMP_FORMAT] =
-        {"timestamp-format", LSC_ERROR, G_TIME, "A timestamp is not a valid instant.",
+        {ID(TIMESTAMP_FORMAT), SEVERITY(TIMESTAMP_FORMAT), G_TIME,
+         "A timestamp is not a valid instant.",
          EXPLAIN("A timestamp (createdAt, issuedAt, notBefore, notAfter, revokedAt, "
                  "renewalSummary.updatedAt) is a negative number, a number that is not finite "
                  "or lies beyond year 9999, a string that is not an ISO 8601 / RFC 3339 "
                  "date-time (T or a space between date and time, 0-9 fraction digits, Z or "
-                 "+hh:mm), or names an impossible date or time.",
+                 "+hh:mm), names an impossible date or time, or lies outside years 0000 to "
+                 "9999 once its UTC offset is applied (0000-01-01T00:00:00+01:00 is in the "
+                 "year before 0000).",
                  "The time rules cannot use it, and readers fail on it differently.",
                  "    {\"notAfter\": \"2024-02-30T00:00:00Z\"}",
                  "Write epoch seconds, or an RFC 3339 date-time with a zone."),
          0},
     [LSC_R_TIMESTAMP_STYLE_MIXED] =
-        {"timestamp-style-mixed", LSC_NOTE, G_TIME,
+        {ID(TIMESTAMP_STYLE_MIXED), SEVERITY(TIMESTAMP_STYLE_MIXED), G_TIME,
          "One document mixes number and string timestamps.",
          EXPLAIN("A document holds timestamps as epoch numbers and as strings. The finding "
                  "points at the first timestamp whose style differs from the document's first "
@@ -483,7 +515,7 @@ static const lsc_rule rules[] = {
                  "Save all pages with the same tool."),
          0},
     [LSC_R_VALIDITY_ORDER] =
-        {"validity-order", LSC_ERROR, G_TIME, "notBefore is not before notAfter.",
+        {ID(VALIDITY_ORDER), SEVERITY(VALIDITY_ORDER), G_TIME, "notBefore is not before notAfter.",
          EXPLAIN("notBefore is at or after notAfter.",
                  "An X.509 certificate is valid from notBefore to notAfter, so notBefore comes "
                  "first; swapped or equal times mean an edit or a time-zone mistake.",
@@ -491,7 +523,7 @@ static const lsc_rule rules[] = {
                  "Restore the times from the original response."),
          0},
     [LSC_R_EVENT_ORDER] =
-        {"event-order", LSC_WARNING, G_TIME, "A certificate's events are out of order.",
+        {ID(EVENT_ORDER), SEVERITY(EVENT_ORDER), G_TIME, "A certificate's events are out of order.",
          EXPLAIN("issuedAt is before createdAt, revokedAt before issuedAt, or "
                  "renewalSummary.updatedAt before createdAt. The finding points at the later "
                  "field. (createdAt after notBefore is normal and not reported.)",
@@ -502,7 +534,7 @@ static const lsc_rule rules[] = {
                  "Check how the timestamps were converted; keep their zones."),
          0},
     [LSC_R_EXPIRED_BUT_ISSUED] =
-        {"expired-but-issued", LSC_WARNING, G_TIME,
+        {ID(EXPIRED_BUT_ISSUED), SEVERITY(EXPIRED_BUT_ISSUED), G_TIME,
          "With --now: an ISSUED certificate is past its notAfter.",
          EXPLAIN("Only with --now: status is ISSUED and notAfter is at or before now.",
                  "An expired certificate is still attached somewhere (inUseResourceCount) or "
@@ -512,7 +544,7 @@ static const lsc_rule rules[] = {
                  "Renew or replace the certificate, or check a fresh capture."),
          1},
     [LSC_R_EXPIRES_SOON] =
-        {"expires-soon", LSC_WARNING, G_TIME,
+        {ID(EXPIRES_SOON), SEVERITY(EXPIRES_SOON), G_TIME,
          "With --now: an ISSUED certificate expires within --expiry-days.",
          EXPLAIN("Only with --now: status is ISSUED and notAfter lies after now and at most "
                  "--expiry-days (default 30) later. The message gives the days left and the "
@@ -525,7 +557,8 @@ static const lsc_rule rules[] = {
          1},
     /* ---- Stream and request context ---- */
     [LSC_R_PARTIAL_PAGE] =
-        {"partial-page", LSC_NOTE, G_STREAM, "The document is one page of several (nextPageToken).",
+        {ID(PARTIAL_PAGE), SEVERITY(PARTIAL_PAGE), G_STREAM,
+         "The document is one page of several (nextPageToken).",
          EXPLAIN("nextPageToken is present: more certificates exist than this document holds.",
                  "GetCertificates has no paginator in the CLI; a script that saved one page "
                  "misses the rest.",
@@ -533,7 +566,7 @@ static const lsc_rule rules[] = {
                  "Request the next pages with pageToken and save them too."),
          0},
     [LSC_R_DUPLICATE_CERTIFICATE] =
-        {"duplicate-certificate", LSC_WARNING, G_STREAM,
+        {ID(DUPLICATE_CERTIFICATE), SEVERITY(DUPLICATE_CERTIFICATE), G_STREAM,
          "The same certificateArn twice in one listing.",
          EXPLAIN("A certificateArn was already seen in the same listing of one input: earlier "
                  "in the same document, or in an earlier page of it (documents chained by "
@@ -546,7 +579,7 @@ static const lsc_rule rules[] = {
                  "Remove the repeated page or certificate."),
          0},
     [LSC_R_EXPECT_DETAILS] =
-        {"expect-details", LSC_ERROR, G_STREAM,
+        {ID(EXPECT_DETAILS), SEVERITY(EXPECT_DETAILS), G_STREAM,
          "With --expect=details: a summary lacks certificateDetail.",
          EXPLAIN("Only with --expect=details: a certificate summary has no certificateDetail.",
                  "The request set includeCertificateDetails, so every summary should carry "
@@ -556,7 +589,7 @@ static const lsc_rule rules[] = {
                  "Request again with --include-certificate-details."),
          1},
     [LSC_R_EXPECT_SUMMARY] =
-        {"expect-summary", LSC_ERROR, G_STREAM,
+        {ID(EXPECT_SUMMARY), SEVERITY(EXPECT_SUMMARY), G_STREAM,
          "With --expect=summary: a certificateDetail is present.",
          EXPLAIN("Only with --expect=summary: a certificate summary has certificateDetail.",
                  "The request did not ask for details; their presence means the file comes "
@@ -566,7 +599,7 @@ static const lsc_rule rules[] = {
                  "Check which request produced the file."),
          1},
     [LSC_R_STATUS_FILTER] =
-        {"status-filter", LSC_ERROR, G_STREAM,
+        {ID(STATUS_FILTER), SEVERITY(STATUS_FILTER), G_STREAM,
          "With --expect-status: a status outside the requested list.",
          EXPLAIN("Only with --expect-status=S[,S...]: a certificateDetail.status is not one of "
                  "the listed statuses (the request's certificateStatuses).",
@@ -576,7 +609,7 @@ static const lsc_rule rules[] = {
                  "Check which request produced the file."),
          1},
     [LSC_R_NAME_FILTER] =
-        {"name-filter", LSC_ERROR, G_STREAM,
+        {ID(NAME_FILTER), SEVERITY(NAME_FILTER), G_STREAM,
          "With --expect-name: a certificateName other than the requested one.",
          EXPLAIN("Only with --expect-name=NAME: a summary's certificateName is not NAME (the "
                  "request's certificateName).",
@@ -586,7 +619,7 @@ static const lsc_rule rules[] = {
                  "\"api\"}]}",
                  "Check which request produced the file."),
          1},
-        {"expected-finding-missing", LSC_ERROR, G_EXPECT,
+        {ID(EXPECTED_FINDING_MISSING), SEVERITY(EXPECTED_FINDING_MISSING), G_EXPECT,
          "A finding declared in expect-findings did not occur.",
          EXPLAIN("Only with a configuration file's expect-findings: an entry declares that the "
                  "files it matches produce findings of these rules (at these pointers, when "

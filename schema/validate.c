@@ -12,7 +12,6 @@
 #include "schema/validate_int.h"
 #include "schema/values.h"
 
-#define SET_INITIAL 128 /* entries: lists up to 64 elements need no allocation */
 #define ARN_INITIAL 64
 
 /* ------------------------------------------------------------------ */
@@ -93,84 +92,6 @@ const char *lscv_quote(char *buf, const char *s, size_t len) {
 }
 
 /* ------------------------------------------------------------------ */
-/* Scratch sets                                                       */
-/* ------------------------------------------------------------------ */
-
-static int set_init(lscv_set *set, size_t cap, const lscp_hash_key *key) {
-    set->key = key;
-    set->e = lscp_calloc(cap, sizeof *set->e);
-    if (!set->e)
-        return -1;
-    set->cap = cap;
-    set->gen = 1;
-    return 0;
-}
-
-int lscv_set_begin(lscv_state *v, lscv_set *set, size_t n, int fold) {
-    set->fold = fold;
-    if (n > set->cap / 2) {
-        size_t cap = set->cap ? set->cap : SET_INITIAL;
-        while (n > cap / 2) {
-            if (cap > SIZE_MAX / 2 / sizeof *set->e)
-                goto oom;
-            cap *= 2;
-        }
-        lscv_set_entry *e = lscp_calloc(cap, sizeof *e);
-        if (!e)
-            goto oom;
-        lscp_free(set->e);
-        set->e = e;
-        set->cap = cap;
-        set->gen = 1;
-        return 0;
-    }
-    if (++set->gen == 0) { /* wrapped: old generations would look occupied */
-        memset(set->e, 0, set->cap * sizeof *set->e);
-        set->gen = 1;
-    }
-    return 0;
-oom:
-    v->failed = 1;
-    return -1;
-}
-
-lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const char *b, size_t blen,
-                              size_t index, int add, int *found) {
-    lscp_hasher hs;
-    lscp_hash_begin(&hs, set->key);
-    lscp_hash_add(&hs, a, alen, set->fold);
-    if (b) {
-        uint64_t n = alen; /* ("ab","c") and ("a","bc") differ */
-        lscp_hash_add(&hs, &n, sizeof n, 0);
-        lscp_hash_add(&hs, b, blen, set->fold);
-    }
-    uint64_t h = lscp_hash_end(&hs);
-    size_t mask = set->cap - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        lscv_set_entry *e = &set->e[i];
-        set->probes++;
-        if (e->gen != set->gen) {
-            *found = 0;
-            if (!add)
-                return NULL;
-            *e = (lscv_set_entry){h, a, b, alen, blen, index, 1, set->gen};
-            return e;
-        }
-        if (e->hash != h)
-            continue;
-        int same = set->fold ? lscv_equal_fold(e->a, e->alen, a, alen)
-                             : (e->alen == alen && memcmp(e->a, a, alen) == 0);
-        if (same && b)
-            same = set->fold ? lscv_equal_fold(e->b, e->blen, b, blen)
-                             : (e->blen == blen && memcmp(e->b, b, blen) == 0);
-        if (same) {
-            *found = 1;
-            return e;
-        }
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* State                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -182,9 +103,11 @@ lscv_state *lscv_new(const lsc_config *config, lscp_findings *findings, const ls
     v->findings = findings;
     v->key = key;
     v->first_presence = -1;
-    if (set_init(&v->sans, SET_INITIAL, key) < 0 || set_init(&v->list, SET_INITIAL, key) < 0) {
-        lscv_free(v);
-        return NULL;
+    lscv_index_init(&v->names, key, 1);
+    lscv_index_init(&v->record_domains, key, 1);
+    for (int i = 0; i < 2; i++) {
+        lscv_index_init(&v->tag_keys[i], key, 0);
+        lscv_index_init(&v->tag_pairs[i], key, 0);
     }
     return v;
 }
@@ -192,15 +115,29 @@ lscv_state *lscv_new(const lsc_config *config, lscp_findings *findings, const ls
 void lscv_free(lscv_state *v) {
     if (!v)
         return;
-    lscp_free(v->sans.e);
-    lscp_free(v->list.e);
+    lscv_index_release(&v->names);
+    lscv_index_release(&v->record_domains);
+    for (int i = 0; i < 2; i++) {
+        lscv_index_release(&v->tag_keys[i]);
+        lscv_index_release(&v->tag_pairs[i]);
+        lscp_free(v->records[i].v);
+        lscp_free(v->records[i].bytes);
+    }
+    lscp_free(v->detail_tags);
+    lscp_free(v->incomplete);
+    lscp_free(v->incomplete_bytes);
     lscp_free(v->arns);
     lscp_free(v->arn_bytes);
     lscp_free(v);
 }
 
 uint64_t lscv_probes(const lscv_state *v) {
-    return v ? v->sans.probes + v->list.probes + v->arn_probes : 0;
+    if (!v)
+        return 0;
+    uint64_t n = v->names.probes + v->record_domains.probes + v->arn_probes;
+    for (int i = 0; i < 2; i++)
+        n += v->tag_keys[i].probes + v->tag_pairs[i].probes;
+    return n;
 }
 
 int lscv_document_start(lscv_state *v, const lsc_document *doc) {
@@ -497,21 +434,8 @@ static void check_status(lscv_state *v, const lscv_cert *x) {
                            f->key, lscv_quote(q, status->s, status->len));
     }
     if (st == LSCP_STATUS_ISSUED && d->domain_validation_records.m.ok &&
-        lscv_on(v, LSC_R_VALIDATION_INCOMPLETE)) {
-        for (const lsc_validation_record *r = d->domain_validation_records.first; r; r = r->next) {
-            const lsc_string *vs = &r->validation_status;
-            if (!vs->m.ok || lscv_equal(vs->s, vs->len, "SUCCESS"))
-                continue;
-            char q2[LSCV_QUOTE_SIZE];
-            lscv_report_at(v, LSC_R_VALIDATION_INCOMPLETE, vs->m.at,
-                           LSCV_PATH_AT(x, LSCV_DETAIL "/domainValidationRecords", r->index,
-                                        "/validationStatus"),
-                           vs->s, vs->len,
-                           "status is \"ISSUED\" but this domain validation record's "
-                           "validationStatus is %s, not \"SUCCESS\"",
-                           lscv_quote(q2, vs->s, vs->len));
-        }
-    }
+        lscv_on(v, LSC_R_VALIDATION_INCOMPLETE))
+        lscv_check_incomplete(v, x);
 }
 
 /* ------------------------------------------------------------------ */
@@ -617,5 +541,64 @@ int lscv_certificate(lscv_state *v, const lsc_certificate *c) {
     lscv_check_tags(v, &x);
     lscv_check_names(v, &x);
     lscv_check_time(v, &x);
+    for (int i = 0; i < 2; i++) {
+        lscv_tags_clear(v, i);
+        lscv_records_clear(v, i);
+    }
+    lscv_names_clear(v);
     return v->failed ? -1 : 0;
+}
+
+/* The validator's findings on an element are provisional until its
+ * certificate closes: they go if the input stops being JSON inside the
+ * certificate (a certificate that never closed is not validated), or if a
+ * duplicate key replaces the list (the later value is used). */
+int lscv_element(lscv_state *v, const lsc_certificate *c, const lsc_element *e) {
+    if (v->failed)
+        return -1;
+    lscv_cert x;
+    x.c = c;
+    x.d = &c->certificate_detail;
+    v->findings->provisional = (int)e->list + 1;
+    switch (e->list) {
+    case LSC_LIST_SUMMARY_TAGS:
+    case LSC_LIST_DETAIL_TAGS:
+        lscv_tag_element(v, &x, e->list == LSC_LIST_DETAIL_TAGS, e->tag);
+        break;
+    case LSC_LIST_NAMES:
+        lscv_name_element(v, &x, e->name);
+        break;
+    case LSC_LIST_DETAIL_RECORDS:
+    case LSC_LIST_RENEWAL_RECORDS:
+        lscv_record_element(v, &x, e->list == LSC_LIST_RENEWAL_RECORDS, e->record);
+        break;
+    }
+    v->findings->provisional = 0;
+    return v->failed ? -1 : 0;
+}
+
+void lscv_list_reset(lscv_state *v, lsc_list_kind list) {
+    switch (list) {
+    case LSC_LIST_SUMMARY_TAGS:
+    case LSC_LIST_DETAIL_TAGS:
+        lscv_tags_clear(v, list == LSC_LIST_DETAIL_TAGS);
+        break;
+    case LSC_LIST_NAMES:
+        lscv_names_clear(v);
+        break;
+    case LSC_LIST_DETAIL_RECORDS:
+    case LSC_LIST_RENEWAL_RECORDS:
+        lscv_records_clear(v, list == LSC_LIST_RENEWAL_RECORDS);
+        break;
+    }
+    lscp_findings_drop_provisional(v->findings, (int)list + 1);
+}
+
+void lscv_certificate_abandoned(lscv_state *v) {
+    for (int i = 0; i < 2; i++) {
+        lscv_tags_clear(v, i);
+        lscv_records_clear(v, i);
+    }
+    lscv_names_clear(v);
+    lscp_findings_drop_provisional(v->findings, 0);
 }

@@ -21,6 +21,15 @@ void lscv_free(lscv_state *v);
 int lscv_document_start(lscv_state *v, const lsc_document *doc);
 /* A certificate summary closed: run the per-certificate rules. */
 int lscv_certificate(lscv_state *v, const lsc_certificate *cert);
+/* An element of a list of the certificate being decoded (c) closed: the
+ * rules on the element alone, and what the rules across elements need. */
+int lscv_element(lscv_state *v, const lsc_certificate *c, const lsc_element *e);
+/* A duplicate key replaced a list of the certificate being decoded: forget
+ * its elements and their findings. */
+void lscv_list_reset(lscv_state *v, lsc_list_kind list);
+/* The input stopped being JSON inside a certificate: forget its lists and
+ * the findings on their elements. */
+void lscv_certificate_abandoned(lscv_state *v);
 /* A document ended: run the per-document rules (partial-page, listing). */
 int lscv_document_end(lscv_state *v, const lsc_document *doc);
 /* A listing continued from bytes this checker did not read (the CLI's -j

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "lib/internal.h"
+#include "schema/list_index.h"
 #include "schema/validate.h"
 #include "schema/values.h"
 
@@ -14,28 +15,6 @@
  * quotes at most 60 code points of up to 6 bytes each. */
 #define LSCV_PTR_SIZE 192
 #define LSCV_QUOTE_SIZE 400
-
-/* One entry of a scratch set: a string (or a pair of strings) seen in the
- * list being checked; the strings point into the certificate's struct. */
-typedef struct lscv_set_entry {
-    uint64_t hash;
-    const char *a, *b;
-    size_t alen, blen;
-    size_t index; /* list index of the element that first had it */
-    size_t count; /* how many times it is in the set */
-    uint32_t gen; /* occupied when equal to the set's gen */
-} lscv_set_entry;
-
-/* An open-addressing set reused from list to list: starting a list bumps the
- * generation instead of clearing, so the common path allocates nothing. */
-typedef struct lscv_set {
-    lscv_set_entry *e;
-    size_t cap; /* a power of two */
-    uint32_t gen;
-    int fold; /* compare ASCII case-insensitively (domain names) */
-    const lscp_hash_key *key;
-    uint64_t probes; /* slots looked at (work, for tests) */
-} lscv_set;
 
 /* One certificateArn of the current listing; its bytes are at off in
  * arn_bytes, compared in full when the hashes match. */
@@ -45,6 +24,28 @@ typedef struct lscv_arn {
     uint32_t len1; /* the ARN's length + 1; 0: empty slot */
     uint32_t document, index;
 } lscv_arn;
+
+/* A validation record's usable domainName, kept until the certificate
+ * closes (the names may come after the records). */
+typedef struct lscv_record_name {
+    size_t off, len; /* in the list's bytes */
+    size_t index;    /* the record's index */
+    lsc_pos at;      /* the domainName value */
+} lscv_record_name;
+
+typedef struct lscv_record_names {
+    lscv_record_name *v;
+    size_t len, cap;
+    char *bytes;
+    size_t bytes_len, bytes_cap;
+} lscv_record_names;
+
+/* A detail validation record whose validationStatus is not SUCCESS. */
+typedef struct lscv_incomplete {
+    size_t index;
+    lsc_pos at;
+    size_t off, len; /* the value, in incomplete_bytes */
+} lscv_incomplete;
 
 struct lscv_state {
     const lsc_config *config;
@@ -68,8 +69,23 @@ struct lscv_state {
     size_t arn_bytes_len, arn_bytes_cap;
     uint64_t arn_probes;
 
-    /* scratch sets: sans holds the SAN list while records and tags use list */
-    lscv_set sans, list;
+    /* The certificate being decoded: what its lists leave for the rules
+     * checked when it closes (each element is checked as it closes, then
+     * forgotten). Cleared when the certificate closes. */
+    lscv_index names;         /* the names (folded): san-duplicate, records */
+    lscv_index tag_keys[2];   /* per tags list (summary, detail): tag-key-duplicate */
+    lscv_index tag_pairs[2];  /* (key, value), counted: tags-mismatch */
+    size_t tag_objects[2];    /* tag objects of each list */
+    uint32_t *detail_tags;    /* the tag_pairs[1] entry of each detail tag, in order */
+    size_t detail_tags_len, detail_tags_cap;
+    lscv_record_names records[2]; /* detail, renewal: usable domainName values */
+    lscv_index record_domains;    /* scratch (folded) when the certificate closes */
+    /* validation-incomplete waits for status: at most as many records as
+     * the rule can report, and a count of the others */
+    lscv_incomplete *incomplete;
+    size_t incomplete_len, incomplete_cap, incomplete_more;
+    char *incomplete_bytes;
+    size_t incomplete_bytes_len, incomplete_bytes_cap;
 };
 
 /* The certificate being checked. */
@@ -120,19 +136,27 @@ int lscv_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
  * when a finding is reported. */
 const char *lscv_quote(char *buf, const char *s, size_t len);
 
-/* Start a list of up to n elements in a scratch set. -1 on out-of-memory. */
-int lscv_set_begin(lscv_state *v, lscv_set *set, size_t n, int fold);
-/* Find (a, b) in the set; when absent and add is set, add it with index.
- * *found says whether it was there. NULL only when absent and !add. */
-lscv_set_entry *lscv_set_find(lscv_set *set, const char *a, size_t alen, const char *b, size_t blen,
-                              size_t index, int add, int *found);
-
 /* blank-arn / blank-value on a string field. */
 void lscv_check_blank(lscv_state *v, lsc_rule_id rule, const lsc_string *s, const lscv_path *path,
                       const char *field);
 /* enum-value, documented-value or unfamiliar-value on a string field. */
 void lscv_check_value(lscv_state *v, lsc_rule_id rule, lscp_value_set set, const lsc_string *s,
                       const lscv_path *path);
+
+/* The elements of the lists, each as it closes (x: the certificate being
+ * decoded); the lists' rules across elements when the certificate closes
+ * (in lscv_check_tags / lscv_check_names). */
+void lscv_tag_element(lscv_state *v, const lscv_cert *x, int detail, const lsc_tag *t);
+void lscv_name_element(lscv_state *v, const lscv_cert *x, const lsc_name *n);
+void lscv_record_element(lscv_state *v, const lscv_cert *x, int renewal,
+                         const lsc_validation_record *r);
+/* Forget what a list left (a certificate closed, or a duplicate key
+ * replaced the list). */
+void lscv_tags_clear(lscv_state *v, int detail);
+void lscv_names_clear(lscv_state *v);
+void lscv_records_clear(lscv_state *v, int renewal);
+/* validation-incomplete over the detail records kept (status is ISSUED). */
+void lscv_check_incomplete(lscv_state *v, const lscv_cert *x);
 
 /* The themes, each run on one certificate. */
 void lscv_check_tags(lscv_state *v, const lscv_cert *x);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/findings.h"
 #include "schema/validate_int.h"
 #include "schema/values.h"
 
@@ -206,44 +207,56 @@ static void check_serial(lscv_state *v, const lscv_cert *x) {
 /* subjectAlternativeNames                                            */
 /* ------------------------------------------------------------------ */
 
-/* Checks the list and leaves its names in v->sans; returns whether the list
+#define SANS LSCV_DETAIL "/subjectAlternativeNames"
+
+static void out_of_memory(lscv_state *v, int oom) {
+    if (oom)
+        v->failed = 1;
+}
+
+void lscv_names_clear(lscv_state *v) {
+    lscv_index_clear(&v->names);
+}
+
+/* One name as it closes: its own rules, and into the names index. */
+void lscv_name_element(lscv_state *v, const lscv_cert *x, const lsc_name *n) {
+    char q[LSCV_QUOTE_SIZE];
+    const lscv_path *p = LSCV_PATH_AT(x, SANS, n->index, "");
+    if (lscv_blank(n->s, n->len)) {
+        if (lscv_on(v, LSC_R_BLANK_VALUE))
+            lscv_report_at(v, LSC_R_BLANK_VALUE, n->at, p, n->s, n->len,
+                           n->len ? "the subjectAlternativeNames entry is only white space: %s"
+                                  : "the subjectAlternativeNames entry is empty%s",
+                           n->len ? lscv_quote(q, n->s, n->len) : "");
+        return;
+    }
+    lscv_check_domain_format(v, "the subjectAlternativeNames entry", n->s, n->len, n->at, p);
+    int found, oom = 0;
+    lscv_index_entry *e =
+        lscv_index_find(&v->names, n->s, n->len, NULL, 0, n->index, 1, &found, &oom);
+    out_of_memory(v, oom);
+    if (found && lscv_on(v, LSC_R_SAN_DUPLICATE))
+        lscv_report_at(v, LSC_R_SAN_DUPLICATE, n->at, p, n->s, n->len,
+                       "%s already appears in subjectAlternativeNames (element %zu)",
+                       lscv_quote(q, n->s, n->len), e->index);
+}
+
+/* The list's rules when the certificate closes; returns whether the list
  * is there to compare records with. */
 static int check_sans(lscv_state *v, const lscv_cert *x) {
     const lsc_name_list *sans = &x->d->subject_alternative_names;
     if (!sans->m.ok)
         return 0;
-#define SANS LSCV_DETAIL "/subjectAlternativeNames"
     char q[LSCV_QUOTE_SIZE];
     if (sans->count > SAN_COUNT_MAX)
         lscv_report_at(v, LSC_R_SAN_COUNT, sans->m.at, LSCV_PATH(x, SANS), NULL, 0,
                        "subjectAlternativeNames has %zu elements; a certificate covers at most %d "
                        "names",
                        sans->count, SAN_COUNT_MAX);
-    if (lscv_set_begin(v, &v->sans, sans->count, 1) < 0)
-        return 0;
-    for (const lsc_name *n = sans->first; n; n = n->next) {
-        const lscv_path *p = LSCV_PATH_AT(x, SANS, n->index, "");
-        if (lscv_blank(n->s, n->len)) {
-            if (!lscv_on(v, LSC_R_BLANK_VALUE))
-                continue;
-            lscv_report_at(v, LSC_R_BLANK_VALUE, n->at, p, n->s, n->len,
-                           n->len ? "the subjectAlternativeNames entry is only white space: %s"
-                                  : "the subjectAlternativeNames entry is empty%s",
-                           n->len ? lscv_quote(q, n->s, n->len) : "");
-            continue;
-        }
-        lscv_check_domain_format(v, "the subjectAlternativeNames entry", n->s, n->len, n->at, p);
-        int found;
-        lscv_set_entry *e = lscv_set_find(&v->sans, n->s, n->len, NULL, 0, n->index, 1, &found);
-        if (found && lscv_on(v, LSC_R_SAN_DUPLICATE))
-            lscv_report_at(v, LSC_R_SAN_DUPLICATE, n->at, p, n->s, n->len,
-                           "%s already appears in subjectAlternativeNames (element %zu)",
-                           lscv_quote(q, n->s, n->len), e->index);
-    }
     const lsc_string *dn = &x->d->domain_name;
     if (dn->m.ok && !lscv_blank(dn->s, dn->len)) {
-        int found;
-        lscv_set_find(&v->sans, dn->s, dn->len, NULL, 0, 0, 0, &found);
+        int found, oom = 0;
+        lscv_index_find(&v->names, dn->s, dn->len, NULL, 0, 0, 0, &found, &oom);
         if (!found && lscv_on(v, LSC_R_SAN_MISSING_DOMAIN))
             lscv_report_at(v, LSC_R_SAN_MISSING_DOMAIN, sans->m.at, LSCV_PATH(x, SANS), dn->s,
                            dn->len,
@@ -251,12 +264,14 @@ static int check_sans(lscv_state *v, const lscv_cert *x) {
                            lscv_quote(q, dn->s, dn->len));
     }
     return !v->failed;
-#undef SANS
 }
 
 /* ------------------------------------------------------------------ */
 /* Domain validation records                                          */
 /* ------------------------------------------------------------------ */
+
+static const char *const record_heads[2] = {LSCV_DETAIL "/domainValidationRecords",
+                                            LSCV_DETAIL "/renewalSummary/domainValidationRecords"};
 
 /* name ends with "." + domain + "." (ASCII case-insensitive). */
 static int name_under(const char *name, size_t nlen, const char *dom, size_t dlen) {
@@ -265,61 +280,148 @@ static int name_under(const char *name, size_t nlen, const char *dom, size_t dle
     return lscv_equal_fold(name + nlen - dlen - 1, dlen, dom, dlen);
 }
 
-static void check_records(lscv_state *v, const lscv_cert *x, const lsc_validation_record_list *list,
-                          const char *head, int have_sans) {
-    if (!list->m.ok)
-        return;
-    char q[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
-    if (lscv_set_begin(v, &v->list, list->count, 1) < 0)
-        return;
-    for (const lsc_validation_record *r = list->first; r; r = r->next) {
-        const lsc_string *dn = &r->domain_name;
-        int dn_usable = dn->m.ok && !lscv_blank(dn->s, dn->len);
-        const lscv_path *p = LSCV_PATH_AT(x, head, r->index, "/domainName");
-        lscv_check_blank(v, LSC_R_BLANK_VALUE, dn, p, "the validation record's domainName");
-        if (dn_usable) {
-            lscv_check_domain_format(v, "the validation record's domainName", dn->s, dn->len,
-                                     dn->m.at, p);
-            int in_sans = 1, found;
-            if (have_sans)
-                in_sans = lscv_set_find(&v->sans, dn->s, dn->len, NULL, 0, 0, 0, &found) != NULL;
-            lscv_set_entry *e =
-                lscv_set_find(&v->list, dn->s, dn->len, NULL, 0, r->index, 1, &found);
-            if ((!in_sans || found) && lscv_on(v, LSC_R_VALIDATION_RECORD_DOMAIN)) {
-                if (!in_sans)
-                    lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
-                                   "the validation record's domainName %s is not among "
-                                   "subjectAlternativeNames",
-                                   lscv_quote(q, dn->s, dn->len));
-                else
-                    lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, dn->m.at, p, dn->s, dn->len,
-                                   "another validation record of this list (element %zu) is for "
-                                   "domainName %s already",
-                                   e->index, lscv_quote(q, dn->s, dn->len));
-            }
-        }
-        const lsc_resource_record *rr = &r->resource_record;
-        if (rr->m.ok) {
-            if (dn_usable && rr->name.m.ok &&
-                !name_under(rr->name.s, rr->name.len, dn->s, dn->len) &&
-                lscv_on(v, LSC_R_VALIDATION_RECORD_NAME))
-                lscv_report_at(v, LSC_R_VALIDATION_RECORD_NAME, rr->name.m.at,
-                               LSCV_PATH_AT(x, head, r->index, "/resourceRecord/name"), rr->name.s,
-                               rr->name.len,
-                               "resourceRecord.name %s does not end with \".\" + domainName %s "
-                               "+ \".\"",
-                               lscv_quote(q, rr->name.s, rr->name.len),
-                               lscv_quote(q2, dn->s, dn->len));
-            lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_RECORD_TYPE, &rr->type,
-                             LSCV_PATH_AT(x, head, r->index, "/resourceRecord/type"));
-        }
-        if (r->dns_record_creation_state.m.ok)
-            lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_DNS_STATE_CODE,
-                             &r->dns_record_creation_state.code,
-                             LSCV_PATH_AT(x, head, r->index, "/dnsRecordCreationState/code"));
-        lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_VALIDATION_STATUS, &r->validation_status,
-                         LSCV_PATH_AT(x, head, r->index, "/validationStatus"));
+void lscv_records_clear(lscv_state *v, int renewal) {
+    lscv_record_names *rn = &v->records[renewal];
+    rn->len = rn->bytes_len = 0;
+    if (!renewal) {
+        v->incomplete_len = v->incomplete_more = v->incomplete_bytes_len = 0;
     }
+}
+
+/* Keep the record's usable domainName for the rules across records. */
+static void keep_domain(lscv_state *v, lscv_record_names *rn, const lsc_validation_record *r) {
+    const lsc_string *dn = &r->domain_name;
+    if ((rn->len + 1 > rn->cap && lscp_grow(&rn->v, &rn->cap, rn->len + 1, sizeof *rn->v) < 0) ||
+        (rn->bytes_len + dn->len + 1 > rn->bytes_cap &&
+         lscp_grow(&rn->bytes, &rn->bytes_cap, rn->bytes_len + dn->len + 1, 1) < 0)) {
+        v->failed = 1;
+        return;
+    }
+    lscv_record_name *k = &rn->v[rn->len++];
+    k->off = rn->bytes_len;
+    k->len = dn->len;
+    k->index = r->index;
+    k->at = dn->m.at;
+    memcpy(rn->bytes + rn->bytes_len, dn->s, dn->len);
+    rn->bytes_len += dn->len;
+}
+
+/* validation-incomplete needs status, which may come later: keep what the
+ * rule can report (LSCP_FINDINGS_PER_RULE records) and count the others. */
+static void keep_incomplete(lscv_state *v, const lsc_validation_record *r) {
+    const lsc_string *vs = &r->validation_status;
+    if (!vs->m.ok || lscv_equal(vs->s, vs->len, "SUCCESS") ||
+        !lscv_on(v, LSC_R_VALIDATION_INCOMPLETE))
+        return;
+    if (v->incomplete_len >= LSCP_FINDINGS_PER_RULE) {
+        v->incomplete_more++;
+        return;
+    }
+    if (lscp_grow(&v->incomplete, &v->incomplete_cap, v->incomplete_len + 1,
+                  sizeof *v->incomplete) < 0 ||
+        lscp_grow(&v->incomplete_bytes, &v->incomplete_bytes_cap,
+                  v->incomplete_bytes_len + vs->len + 1, 1) < 0) {
+        v->failed = 1;
+        return;
+    }
+    lscv_incomplete *k = &v->incomplete[v->incomplete_len++];
+    k->index = r->index;
+    k->at = vs->m.at;
+    k->off = v->incomplete_bytes_len;
+    k->len = vs->len;
+    memcpy(v->incomplete_bytes + v->incomplete_bytes_len, vs->s, vs->len);
+    v->incomplete_bytes_len += vs->len;
+}
+
+/* One record as it closes: the rules on the record alone. */
+void lscv_record_element(lscv_state *v, const lscv_cert *x, int renewal,
+                         const lsc_validation_record *r) {
+    const char *head = record_heads[renewal];
+    char q[LSCV_QUOTE_SIZE], q2[LSCV_QUOTE_SIZE];
+    const lsc_string *dn = &r->domain_name;
+    int dn_usable = dn->m.ok && !lscv_blank(dn->s, dn->len);
+    const lscv_path *p = LSCV_PATH_AT(x, head, r->index, "/domainName");
+    lscv_check_blank(v, LSC_R_BLANK_VALUE, dn, p, "the validation record's domainName");
+    if (dn_usable) {
+        lscv_check_domain_format(v, "the validation record's domainName", dn->s, dn->len,
+                                 dn->m.at, p);
+        if (lscv_on(v, LSC_R_VALIDATION_RECORD_DOMAIN))
+            keep_domain(v, &v->records[renewal], r);
+    }
+    const lsc_resource_record *rr = &r->resource_record;
+    if (rr->m.ok) {
+        if (dn_usable && rr->name.m.ok && !name_under(rr->name.s, rr->name.len, dn->s, dn->len) &&
+            lscv_on(v, LSC_R_VALIDATION_RECORD_NAME))
+            lscv_report_at(v, LSC_R_VALIDATION_RECORD_NAME, rr->name.m.at,
+                           LSCV_PATH_AT(x, head, r->index, "/resourceRecord/name"), rr->name.s,
+                           rr->name.len,
+                           "resourceRecord.name %s does not end with \".\" + domainName %s "
+                           "+ \".\"",
+                           lscv_quote(q, rr->name.s, rr->name.len),
+                           lscv_quote(q2, dn->s, dn->len));
+        lscv_check_value(v, LSC_R_DOCUMENTED_VALUE, LSCP_VS_RECORD_TYPE, &rr->type,
+                         LSCV_PATH_AT(x, head, r->index, "/resourceRecord/type"));
+    }
+    if (r->dns_record_creation_state.m.ok)
+        lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_DNS_STATE_CODE,
+                         &r->dns_record_creation_state.code,
+                         LSCV_PATH_AT(x, head, r->index, "/dnsRecordCreationState/code"));
+    lscv_check_value(v, LSC_R_ENUM_VALUE, LSCP_VS_VALIDATION_STATUS, &r->validation_status,
+                     LSCV_PATH_AT(x, head, r->index, "/validationStatus"));
+    if (!renewal)
+        keep_incomplete(v, r);
+}
+
+/* validation-record-domain when the certificate closes, over the kept
+ * domainName values in record order: each must be among the names (when
+ * the certificate has the list) and appear once per list. */
+static void check_records(lscv_state *v, const lscv_cert *x, const lsc_validation_record_list *list,
+                          int renewal, int have_sans) {
+    const lscv_record_names *rn = &v->records[renewal];
+    if (!list->m.ok || !lscv_on(v, LSC_R_VALIDATION_RECORD_DOMAIN))
+        return;
+    char q[LSCV_QUOTE_SIZE];
+    lscv_index_clear(&v->record_domains);
+    for (size_t i = 0; i < rn->len && !v->failed; i++) {
+        const lscv_record_name *k = &rn->v[i];
+        const char *s = rn->bytes + k->off;
+        const lscv_path *p = LSCV_PATH_AT(x, record_heads[renewal], k->index, "/domainName");
+        int in_sans = 1, found, oom = 0;
+        /* both indexes fold under the same key: one hash serves both */
+        uint64_t h = lscv_index_hash(&v->names, s, k->len, NULL, 0);
+        if (have_sans) {
+            lscv_index_find_hashed(&v->names, h, s, k->len, NULL, 0, 0, 0, &found, &oom);
+            in_sans = found;
+        }
+        lscv_index_entry *e = lscv_index_find_hashed(&v->record_domains, h, s, k->len, NULL, 0,
+                                                     k->index, 1, &found, &oom);
+        out_of_memory(v, oom);
+        if (!in_sans)
+            lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, k->at, p, s, k->len,
+                           "the validation record's domainName %s is not among "
+                           "subjectAlternativeNames",
+                           lscv_quote(q, s, k->len));
+        else if (found)
+            lscv_report_at(v, LSC_R_VALIDATION_RECORD_DOMAIN, k->at, p, s, k->len,
+                           "another validation record of this list (element %zu) is for "
+                           "domainName %s already",
+                           e->index, lscv_quote(q, s, k->len));
+    }
+}
+
+void lscv_check_incomplete(lscv_state *v, const lscv_cert *x) {
+    char q[LSCV_QUOTE_SIZE];
+    for (size_t i = 0; i < v->incomplete_len; i++) {
+        const lscv_incomplete *k = &v->incomplete[i];
+        const char *s = v->incomplete_bytes + k->off;
+        lscv_report_at(v, LSC_R_VALIDATION_INCOMPLETE, k->at,
+                       LSCV_PATH_AT(x, record_heads[0], k->index, "/validationStatus"), s, k->len,
+                       "status is \"ISSUED\" but this domain validation record's "
+                       "validationStatus is %s, not \"SUCCESS\"",
+                       lscv_quote(q, s, k->len));
+    }
+    if (v->incomplete_more)
+        lscp_findings_not_shown(v->findings, LSC_R_VALIDATION_INCOMPLETE, v->incomplete_more);
 }
 
 void lscv_check_names(lscv_state *v, const lscv_cert *x) {
@@ -338,9 +440,7 @@ void lscv_check_names(lscv_state *v, const lscv_cert *x) {
                                  LSCV_PATH(x, LSCV_DETAIL "/domainName"));
     check_serial(v, x);
     int have_sans = check_sans(v, x);
-    check_records(v, x, &d->domain_validation_records, LSCV_DETAIL "/domainValidationRecords",
-                  have_sans);
+    check_records(v, x, &d->domain_validation_records, 0, have_sans);
     if (d->renewal_summary.m.ok)
-        check_records(v, x, &d->renewal_summary.domain_validation_records,
-                      LSCV_DETAIL "/renewalSummary/domainValidationRecords", have_sans);
+        check_records(v, x, &d->renewal_summary.domain_validation_records, 1, have_sans);
 }

@@ -71,6 +71,28 @@ FAILED 0
 (no detail) 1
 (other) 0" "$tmp/out"
 
+# examples/sarif_report.c: the reporter of the installed library writes
+# the same SARIF bytes as the program, and exits as it does (1: errors).
+${CC:-cc} $san -o "$tmp/sarif_report" "$top_srcdir/examples/sarif_report.c" $flags \
+    >"$tmp/cc.log" 2>&1 || { cat "$tmp/cc.log"; fail "examples/sarif_report.c does not build"; finish; }
+flawed="$top_srcdir/tests/forms/flawed/wire.json"
+(cd "$tmp" && LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    "$tmp/sarif_report" "$flawed" "$tmp/page.json" missing.json >"$tmp/lib.sarif" 2>"$tmp/err")
+status=$?
+[ "$status" -eq 3 ] || fail "sarif_report with a missing input: status $status; $(cat "$tmp/err")"
+(cd "$tmp" && LD_LIBRARY_PATH="$libdir" "$prog" --no-config -f sarif "$flawed" "$tmp/page.json" \
+    missing.json >"$tmp/prog.sarif" 2>/dev/null)
+cmp -s "$tmp/lib.sarif" "$tmp/prog.sarif" || fail "sarif_report and lscertlint -f sarif differ: $(diff "$tmp/lib.sarif" "$tmp/prog.sarif" | head -5)"
+grep -c '"ruleId"' "$tmp/lib.sarif" >"$tmp/results"
+[ "$(cat "$tmp/results")" -gt 0 ] || fail "sarif_report: no results for $flawed"
+(cd "$tmp" && LD_LIBRARY_PATH="$libdir" "$tmp/sarif_report" "$flawed" >"$tmp/lib1.sarif" 2>"$tmp/err")
+status=$?
+[ "$status" -eq 1 ] || fail "sarif_report with error findings: status $status; $(cat "$tmp/err")"
+(cd "$tmp" && LD_LIBRARY_PATH="$libdir" "$prog" --no-config -f sarif "$flawed" >"$tmp/prog1.sarif" 2>/dev/null)
+status=$?
+[ "$status" -eq 1 ] || fail "lscertlint -f sarif with error findings: status $status"
+cmp -s "$tmp/lib1.sarif" "$tmp/prog1.sarif" || fail "sarif_report and lscertlint -f sarif differ on one input"
+
 # It uses the installed library, not the build tree's.
 if command -v ldd >/dev/null 2>&1; then
     LD_LIBRARY_PATH="$libdir" ldd "$tmp/count_certificates" | grep liblscertlint >"$tmp/ldd"

@@ -30,7 +30,7 @@ fi
 
 # referenced: undefined symbols of the shared object and of every object of
 # the installed library (not the test-only allocator, liblscinject)
-objs=$(find "$top_builddir/lib" "$top_builddir/parser" "$top_builddir/schema" \( -name '*liblsccore_la-*.o' -o -name '*liblscertlint_la-*.o' \) ! -path '*/.libs/*' 2>/dev/null)
+objs=$(find "$top_builddir/lib" "$top_builddir/parser" "$top_builddir/schema" "$top_builddir/report" \( -name '*liblsccore_la-*.o' -o -name '*liblscertlint_la-*.o' \) ! -path '*/.libs/*' 2>/dev/null)
 forbidden='^(exit|_exit|_Exit|abort|quick_exit|__assert_fail|__assert_perror_fail|err|errx|verr|verrx)(@.*)?$'
 if [ "$FAULT_INJECTION" != yes ]; then
     forbidden='^(exit|_exit|_Exit|abort|quick_exit|__assert_fail|__assert_perror_fail|err|errx|verr|verrx|getenv|secure_getenv)(@.*)?$'

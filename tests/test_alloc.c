@@ -259,6 +259,42 @@ START_TEST(alloc_long_tokens) {
 }
 END_TEST
 
+/* Lists past the list limit (256) and indexes that grow: the element
+ * arena, the names, records and tags indexes, a list replaced by a
+ * duplicate key (its element findings dropped). */
+START_TEST(alloc_long_lists) {
+    text in = {0};
+    char buf[160];
+    text_add(&in, "{\"certificates\":[{\"tags\":[{\"key\":\"\"}],\"tags\":[");
+    for (int i = 0; i < 300; i++) {
+        snprintf(buf, sizeof buf, "%s{\"key\":\"k%d\",\"value\":\"v%d\"}", i ? "," : "",
+                 i % 290, i);
+        text_add(&in, buf);
+    }
+    text_add(&in, "],\"certificateDetail\":{\"domainValidationRecords\":[");
+    for (int i = 0; i < 300; i++) {
+        snprintf(buf, sizeof buf,
+                 "%s{\"domainName\":\"h%d.example.com\",\"validationStatus\":\"FAILED\"}",
+                 i ? "," : "", i);
+        text_add(&in, buf);
+    }
+    text_add(&in, "],\"subjectAlternativeNames\":[");
+    for (int i = 0; i < 300; i++) {
+        snprintf(buf, sizeof buf, "%s\"h%d.example.com\"", i ? "," : "", i % 280);
+        text_add(&in, buf);
+    }
+    text_add(&in, "],\"status\":\"ISSUED\",\"tags\":[");
+    for (int i = 0; i < 299; i++) {
+        snprintf(buf, sizeof buf, "%s{\"key\":\"k%d\",\"value\":\"v%d\"}", i ? "," : "",
+                 i % 290, i);
+        text_add(&in, buf);
+    }
+    text_add(&in, "]}}]}");
+    loop_over_k("long lists", in.p, in.len, 509);
+    free(in.p);
+}
+END_TEST
+
 START_TEST(alloc_sample_wire) {
     size_t len;
     char *data = read_sample("samples/forms/wire.json", &len);
@@ -305,6 +341,7 @@ static Suite *alloc_suite(void) {
     tcase_add_test(tc, alloc_hook_counts);
     tcase_add_test(tc, alloc_inline_findings);
     tcase_add_test(tc, alloc_long_tokens);
+    tcase_add_test(tc, alloc_long_lists);
     tcase_add_test(tc, alloc_sample_wire);
     tcase_add_test(tc, alloc_sample_paged);
     suite_add_tcase(s, tc);

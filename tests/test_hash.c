@@ -59,6 +59,32 @@ START_TEST(hash_vectors) {
 }
 END_TEST
 
+/* fold hashes every byte value like its ASCII lower case, in any split,
+ * whether the bytes go through the byte path or the word path */
+START_TEST(hash_fold_every_byte) {
+    unsigned char m[256 + 7], lowered[256 + 7];
+    for (int i = 0; i < 256 + 7; i++) {
+        m[i] = (unsigned char)(i * 37 + 11);
+        lowered[i] = m[i] >= 'A' && m[i] <= 'Z' ? (unsigned char)(m[i] + 32) : m[i];
+    }
+    for (int i = 0; i < 256; i++) { /* every byte value once, at every alignment */
+        m[i] = (unsigned char)i;
+        lowered[i] = i >= 'A' && i <= 'Z' ? (unsigned char)(i + 32) : (unsigned char)i;
+    }
+    lscp_hash_key k = reference_key();
+    for (size_t n = 0; n <= sizeof m; n += 13) {
+        uint64_t want = lscp_hash(&k, lowered, n, 0);
+        for (size_t cut = 0; cut <= n; cut += 3) {
+            lscp_hasher h;
+            lscp_hash_begin(&h, &k);
+            lscp_hash_add(&h, m, cut, 1);
+            lscp_hash_add(&h, m + cut, n - cut, 1);
+            ck_assert_uint_eq(lscp_hash_end(&h), want);
+        }
+    }
+}
+END_TEST
+
 START_TEST(hash_fold_and_keys) {
     lscp_hash_key k = reference_key();
     ck_assert_uint_eq(lscp_hash(&k, "WWW.Example.COM", 15, 1),
@@ -379,6 +405,7 @@ static Suite *hash_suite(void) {
     tcase_set_timeout(tc, 600);
     tcase_add_loop_test(tc, hash_vectors, 0, N(sip_vectors));
     tcase_add_test(tc, hash_fold_and_keys);
+    tcase_add_test(tc, hash_fold_every_byte);
     tcase_add_test(tc, crafted_keys_collide);
     tcase_add_loop_test(tc, collisions_compare_keys, 0, N(collide_cases));
     tcase_add_loop_test(tc, flood_registry, 0, 3);

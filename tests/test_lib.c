@@ -640,7 +640,7 @@ static int contract_certificate(void *user, const lsc_certificate *c) {
 }
 
 static lsc_checker *contract_checker(contract_run *r) {
-    static const lsc_callbacks cb = {NULL, contract_certificate, NULL, contract_finding};
+    static const lsc_callbacks cb = {NULL, contract_certificate, NULL, contract_finding, NULL};
     lsc_error err;
     memset(r, 0, sizeof *r);
     r->ck = lsc_checker_new(NULL, "in.json", &cb, r, &err);
@@ -921,6 +921,199 @@ START_TEST(unknown_members_capped) {
 END_TEST
 
 /* ------------------------------------------------------------------ */
+/* Lists stream: the element callback and the list limit               */
+/* ------------------------------------------------------------------ */
+
+typedef struct element_run {
+    size_t elements[5];    /* per list kind */
+    size_t last_index[5];  /* the last index seen, + 1 */
+    int in_order;
+    int after_certificate; /* an element came after its certificate callback */
+    int certificates;
+    size_t san_count, san_kept, san_chain;
+    size_t tag_count, tag_kept, tag_chain;
+    char first_name[32], last_name[32];
+} element_run;
+
+static int on_element_cb(void *user, const lsc_element *e) {
+    element_run *r = user;
+    if (r->certificates)
+        r->after_certificate = 1;
+    if (e->index + 1 <= r->last_index[e->list])
+        r->in_order = 0;
+    r->last_index[e->list] = e->index + 1;
+    r->elements[e->list]++;
+    if (e->list == LSC_LIST_NAMES) {
+        ck_assert_ptr_nonnull(e->name);
+        ck_assert_ptr_null(e->tag);
+        ck_assert_ptr_null(e->record);
+        snprintf(r->last_name, sizeof r->last_name, "%.*s", (int)e->name->len, e->name->s);
+        if (e->index == 0)
+            snprintf(r->first_name, sizeof r->first_name, "%s", r->last_name);
+    }
+    if (e->list == LSC_LIST_DETAIL_RECORDS)
+        ck_assert_ptr_nonnull(e->record);
+    if (e->list == LSC_LIST_SUMMARY_TAGS)
+        ck_assert_ptr_nonnull(e->tag);
+    return 0;
+}
+
+static int on_certificate_cb(void *user, const lsc_certificate *c) {
+    element_run *r = user;
+    const lsc_name_list *sans = &c->certificate_detail.subject_alternative_names;
+    r->certificates++;
+    r->san_count = sans->count;
+    r->san_kept = sans->kept;
+    r->san_chain = 0;
+    for (const lsc_name *n = sans->first; n; n = n->next) {
+        /* the first ones, in order (element 5 is not a name) */
+        ck_assert_uint_eq(n->index, r->san_chain < 5 ? r->san_chain : r->san_chain + 1);
+        r->san_chain++;
+    }
+    r->tag_count = c->tags.count;
+    r->tag_kept = c->tags.kept;
+    r->tag_chain = 0;
+    for (const lsc_tag *t = c->tags.first; t; t = t->next)
+        r->tag_chain++;
+    return 0;
+}
+
+/* 600 names (and a non-string among them), 3 records, 300 tags. */
+static char *list_doc(size_t *len) {
+    char *text = malloc(64 * 1024);
+    ck_assert_ptr_nonnull(text);
+    size_t n = (size_t)sprintf(text, "{\"certificates\":[{\"certificateDetail\":{"
+                                     "\"subjectAlternativeNames\":[");
+    for (int i = 0; i < 600; i++)
+        n += (size_t)sprintf(text + n, i == 5 ? "%s7" : "%s\"h%d.example.com\"", i ? "," : "", i);
+    n += (size_t)sprintf(text + n, "],\"domainValidationRecords\":[{},{},{}]},\"tags\":[");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)sprintf(text + n, "%s{\"key\":\"k%d\"}", i ? "," : "", i);
+    n += (size_t)sprintf(text + n, "]}]}");
+    *len = n;
+    return text;
+}
+
+static const size_t list_limits[] = {256, 0, 10, SIZE_MAX};
+
+START_TEST(element_callback_and_list_limit) {
+    size_t n;
+    char *text = list_doc(&n);
+    element_run r;
+    memset(&r, 0, sizeof r);
+    r.in_order = 1;
+    lsc_config *cfg = lsc_config_new();
+    ck_assert_ptr_nonnull(cfg);
+    if (_i > 0)
+        lsc_config_set_list_limit(cfg, list_limits[_i]);
+    lsc_callbacks cb = {0};
+    cb.element = on_element_cb;
+    cb.certificate = on_certificate_cb;
+    lsc_error err;
+    lsc_checker *ck = lsc_checker_new(cfg, "l.json", &cb, &r, &err);
+    ck_assert_ptr_nonnull(ck);
+    ck_assert_int_eq(lsc_checker_feed(ck, text, n, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    /* every element, whatever the limit, in order, before the certificate */
+    ck_assert_uint_eq(r.elements[LSC_LIST_NAMES], 599); /* element 5 is not a string */
+    ck_assert_uint_eq(r.elements[LSC_LIST_DETAIL_RECORDS], 3);
+    ck_assert_uint_eq(r.elements[LSC_LIST_SUMMARY_TAGS], 300);
+    ck_assert_uint_eq(r.elements[LSC_LIST_DETAIL_TAGS], 0);
+    ck_assert_int_eq(r.in_order, 1);
+    ck_assert_int_eq(r.after_certificate, 0);
+    ck_assert_str_eq(r.first_name, "h0.example.com");
+    ck_assert_str_eq(r.last_name, "h599.example.com");
+    /* count counts every element; kept and the chain, at most the limit */
+    size_t limit = list_limits[_i];
+    ck_assert_uint_eq(r.san_count, 600);
+    ck_assert_uint_eq(r.san_kept, limit < 599 ? limit : 599);
+    ck_assert_uint_eq(r.san_chain, r.san_kept);
+    ck_assert_uint_eq(r.tag_count, 300);
+    ck_assert_uint_eq(r.tag_kept, limit < 300 ? limit : 300);
+    ck_assert_uint_eq(r.tag_chain, r.tag_kept);
+    lsc_checker_free(ck);
+    lsc_config_free(cfg);
+    free(text);
+}
+END_TEST
+
+/* The findings of one input, as "rule pointer line:column" lines. */
+typedef struct finding_text {
+    char buf[4096];
+    size_t len;
+} finding_text;
+
+static int collect_finding(void *user, const lsc_finding *f) {
+    finding_text *t = user;
+    int n = snprintf(t->buf + t->len, sizeof t->buf - t->len, "%s %.*s %llu:%llu\n", f->rule->id,
+                     (int)f->pointer_len, f->pointer, (unsigned long long)f->pos.line,
+                     (unsigned long long)f->pos.column);
+    if (n > 0 && (size_t)n < sizeof t->buf - t->len)
+        t->len += (size_t)n;
+    return 0;
+}
+
+static void findings_of(const char *text, finding_text *out) {
+    memset(out, 0, sizeof *out);
+    lsc_callbacks cb = {0};
+    cb.finding = collect_finding;
+    lsc_error err;
+    lsc_checker *ck = lsc_checker_new(NULL, "o.json", &cb, out, &err);
+    ck_assert_ptr_nonnull(ck);
+    ck_assert_int_eq(lsc_checker_feed(ck, text, strlen(text), &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    lsc_checker_free(ck);
+}
+
+/* The names and the status after the records give the findings they give
+ * before them (the rules across members wait for the certificate's end). */
+START_TEST(members_after_records) {
+    /* the same members, each padded to the same width so the positions of
+     * the records' values do not move: A holds names and status first */
+    static const char records[] =
+        "\"domainValidationRecords\":[{\"domainName\":\"a.example.com\","
+        "\"validationStatus\":\"PENDING_VALIDATION\"},{\"domainName\":\"x.example.com\","
+        "\"validationStatus\":\"SUCCESS\"},{\"domainName\":\"A.example.com\","
+        "\"validationStatus\":\"FAILED\"}]";
+    static const char names[] = "\"subjectAlternativeNames\":[\"a.example.com\"]";
+    static const char status[] = "\"status\":\"ISSUED\"";
+    char before[2048], after[2048];
+    snprintf(before, sizeof before,
+             "{\"certificates\":[{\"certificateDetail\":{%s,%s,%s,"
+             "\"domainName\":\"a.example.com\"}}]}",
+             names, status, records);
+    snprintf(after, sizeof after,
+             "{\"certificates\":[{\"certificateDetail\":{%s,%s,%s,"
+             "\"domainName\":\"a.example.com\"}}]}",
+             records, names, status);
+    finding_text a, b;
+    findings_of(before, &a);
+    findings_of(after, &b);
+    /* the rule lines, without positions (the members moved) */
+    const char *want[] = {
+        "validation-incomplete /certificates/0/certificateDetail/domainValidationRecords/0/"
+        "validationStatus",
+        "validation-incomplete /certificates/0/certificateDetail/domainValidationRecords/2/"
+        "validationStatus",
+        "validation-record-domain /certificates/0/certificateDetail/domainValidationRecords/1/"
+        "domainName",
+        "validation-record-domain /certificates/0/certificateDetail/domainValidationRecords/2/"
+        "domainName",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        ck_assert_msg(strstr(a.buf, want[i]) != NULL, "before: %s missing in\n%s", want[i], a.buf);
+        ck_assert_msg(strstr(b.buf, want[i]) != NULL, "after: %s missing in\n%s", want[i], b.buf);
+    }
+    size_t count_a = 0, count_b = 0;
+    for (const char *p = a.buf; *p; p++)
+        count_a += *p == '\n';
+    for (const char *p = b.buf; *p; p++)
+        count_b += *p == '\n';
+    ck_assert_uint_eq(count_a, count_b);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
 
 static Suite *lib_suite(void) {
     Suite *s = suite_create("lib");
@@ -960,6 +1153,8 @@ static Suite *lib_suite(void) {
     tcase_add_test(tc, nesting_bounded_work);
     tcase_add_test(tc, findings_capped_per_rule);
     tcase_add_loop_test(tc, unknown_members_capped, 0, 2);
+    tcase_add_loop_test(tc, element_callback_and_list_limit, 0, 4);
+    tcase_add_test(tc, members_after_records);
     suite_add_tcase(s, tc);
     return s;
 }

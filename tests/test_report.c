@@ -1,20 +1,26 @@
-/* Unit tests of the reporter (report/): every format's exact output for
- * synthetic findings, hostile strings in every field, parseability (yajl
- * for json/jsonl/sarif, xmllint for junit) and write errors (/dev/full). */
+/* Unit tests of the reporter through the public API only (lsc_reporter,
+ * lscertlint.h), linked against the shared library: every format's exact
+ * output for synthetic findings, hostile strings in every field,
+ * parseability (yajl for json/jsonl/sarif, xmllint for junit), output
+ * through a write callback, write errors (/dev/full, a failing callback)
+ * and, in the fault-injection build (tests/test_report_inject), every
+ * allocation failing in turn. The private escapes and the fingerprint are
+ * tested in tests/test_escape.c. */
 #include "config.h"
 
 #include <check.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yajl/yajl_tree.h>
 
+#include <utf8proc.h>
+
 #include "lscertlint.h"
-#include "report/escape.h"
-#include "report/rep_internal.h"
-#include "report/report.h"
 
 /* ------------------------------------------------------------------ */
 /* Fixtures and helpers                                               */
@@ -59,9 +65,20 @@ static void teardown(void) {
     cfg = NULL;
 }
 
-static rep_reporter *open_rep(rep_format format, int color, lsc_severity fail_on) {
-    rep_options o = {format, color, fail_on, cfg, "1.2.3"};
-    rep_reporter *r = rep_new(&o, out_fp);
+static lsc_reporter_options options(lsc_format format, int color, lsc_severity fail_on) {
+    lsc_reporter_options o;
+    lsc_reporter_options_init(&o);
+    o.format = format;
+    o.color = color;
+    o.fail_on = fail_on;
+    o.config = cfg;
+    o.tool_version = "1.2.3";
+    return o;
+}
+
+static lsc_reporter *open_rep(lsc_format format, int color, lsc_severity fail_on) {
+    lsc_reporter_options o = options(format, color, fail_on);
+    lsc_reporter *r = lsc_reporter_new_file(&o, out_fp);
     ck_assert_ptr_nonnull(r);
     return r;
 }
@@ -99,17 +116,28 @@ static lsc_stats mkstats(size_t documents, size_t certificates) {
 }
 
 /* One input with the given findings, then the end of the run. */
-static const char *run(rep_format format, int color, const lsc_finding *fs, size_t n,
+static const char *run(lsc_format format, int color, const lsc_finding *fs, size_t n,
                        const char *file) {
-    rep_reporter *r = open_rep(format, color, LSC_ERROR);
+    lsc_reporter *r = open_rep(format, color, LSC_ERROR);
     lsc_stats st = mkstats(1, 1);
-    ck_assert_int_eq(rep_input_start(r, file), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, file), 0);
     for (size_t i = 0; i < n; i++)
-        ck_assert_int_eq(rep_finding(r, &fs[i]), 0);
-    ck_assert_int_eq(rep_input_end(r, &st, n > 0 ? "findings" : "ok", NULL), 0);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_free(r);
+        ck_assert_int_eq(lsc_reporter_finding(r, &fs[i], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, n > 0 ? "findings" : "ok", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_free(r);
     return output();
+}
+
+/* Length of the valid UTF-8 sequence at s (utf8proc: no overlong forms,
+ * surrogates or code points above U+10FFFF) with its code point; 0 if none. */
+static size_t utf8_next(const char *s, size_t n, uint32_t *cp) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
+    if (len <= 0)
+        return 0;
+    *cp = (uint32_t)c;
+    return (size_t)len;
 }
 
 /* Valid UTF-8 with no control byte but LF (and, if tab_ok, tab). */
@@ -117,7 +145,7 @@ static int clean_bytes(const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        size_t len = rep_utf8_next((const unsigned char *)s + i, n - i, &cp);
+        size_t len = utf8_next(s + i, n - i, &cp);
         if (len == 0 || (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp <= 0x9f))
             return 0;
         i += len;
@@ -163,92 +191,114 @@ static void check_xml(const char *text) {
     ck_assert_msg(ok == 1, "not well-formed XML:\n%s", text);
 }
 
+/* two_input_run()'s bytes, per format: the reporter before it moved into
+ * the library wrote these (sarif: from "results" on; its rules[] head is
+ * tests/golden's and sarif_rules's). */
+#define TWO_TEXT                                                                                   \
+    "a.json:7:24: error: tag key \"a\\u001b\" has a character outside the allowed set "            \
+    "[tag-key-charset] (/certificates/0/tags/0/key)\n"                                             \
+    "a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n"
+#define TWO_JSON                                                                                   \
+    "{\"tool\":{\"name\":\"lscertlint\",\"version\":\"1.2.3\"},\"inputs\":[\n"                     \
+    "{\"file\":\"a.json\",\"documents\":1,\"certificates\":1,\"status\":\"findings\"},\n"          \
+    "{\"file\":\"b.json\",\"documents\":0,\"certificates\":0,\"status\":\"unreadable\","           \
+    "\"message\":\"No such file or directory\"}\n"                                                 \
+    "],\"findings\":[\n"                                                                           \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/tags/0/"                                                                       \
+    "key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key "             \
+    "\\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"},\n"     \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/"                                                                              \
+    "x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":"     \
+    "\"www\",\"expected\":true}\n"                                                                 \
+    "],\"summary\":{\"errors\":1,\"warnings\":0,\"notes\":0,\"expected\":1}}\n"
+#define TWO_JSONL                                                                                  \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/tags/0/"                                                                       \
+    "key\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"tag key "             \
+    "\\\"a\\\\u001b\\\" has a character outside the allowed set\",\"certificate\":\"www\"}\n"      \
+    "{\"file\":\"a.json\",\"document\":0,\"line\":7,\"column\":24,\"offset\":120,\"pointer\":\"/"  \
+    "certificates/0/"                                                                              \
+    "x\",\"rule\":\"null-value\",\"severity\":\"warning\",\"message\":\"m2\",\"certificate\":"     \
+    "\"www\",\"expected\":true}\n"
+#define TWO_SARIF                                                                                  \
+    "\"results\":[\n"                                                                              \
+    "{\"ruleId\":\"tag-key-charset\",\"ruleIndex\":20,\"level\":\"error\",\"message\":{\"text\":"  \
+    "\"tag key \\\"a\\\\u001b\\\" has a character outside the allowed "                            \
+    "set\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},"      \
+    "\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{"  \
+    "\"fullyQualifiedName\":\"/certificates/0/tags/0/"                                             \
+    "key\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/"      \
+    "v1\":\"0dfa892ab8134ae1\"},\"baselineState\":\"new\"},\n"                                     \
+    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"warning\",\"message\":{\"text\":"      \
+    "\"m2\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},"     \
+    "\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{"  \
+    "\"fullyQualifiedName\":\"/certificates/0/"                                                    \
+    "x\"},{\"name\":\"www\",\"kind\":\"object\"}]}],\"partialFingerprints\":{\"lscertlint/"        \
+    "v1\":\"bfb1729a990c8634\"},\"baselineState\":\"new\",\"suppressions\":[{\"kind\":"            \
+    "\"inSource\",\"justification\":\"expected by expect-findings in lscertlint.json\"}]},\n"      \
+    "{\"ruleId\":\"empty-response\",\"ruleIndex\":6,\"level\":\"note\",\"message\":{\"text\":"     \
+    "\"m3\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.json\"},"     \
+    "\"region\":{\"startLine\":7,\"startColumn\":24,\"byteOffset\":120}},\"logicalLocations\":[{"  \
+    "\"fullyQualifiedName\":\"\"}]}],\"partialFingerprints\":{\"lscertlint/"                       \
+    "v1\":\"1958447ee21a3375\"},\"baselineState\":\"unchanged\"},\n"                               \
+    "{\"ruleId\":\"null-value\",\"ruleIndex\":9,\"level\":\"none\",\"message\":{\"text\":\"fixed " \
+    "since the baseline: "                                                                         \
+    "null-value\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a."       \
+    "json\"},\"region\":{\"startLine\":1,\"startColumn\":1,\"byteOffset\":0}},"                    \
+    "\"logicalLocations\":[{\"fullyQualifiedName\":\"/certificates/0/"                             \
+    "y\"}]}],\"baselineState\":\"absent\"}\n"                                                      \
+    "],\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n"         \
+    "{\"level\":\"error\",\"message\":{\"text\":\"cannot read the input: No such file or "         \
+    "directory\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"b.json\"}" \
+    "}}]}\n"                                                                                       \
+    "]}]}]}\n"
+#define TWO_GITHUB                                                                                 \
+    "::error file=a.json,line=7,col=24,title=tag-key-charset::tag key \"a\\u001b\" has a "         \
+    "character outside the allowed set (/certificates/0/tags/0/key)\n"                             \
+    "::notice file=a.json,line=7,col=24,title=null-value::expected warning: m2 "                   \
+    "(/certificates/0/x)\n"                                                                        \
+    "::error file=b.json,title=lscertlint::cannot read the input: No such file or directory\n"     \
+    "::notice::2 files, 1 document, 1 certificate: 1 error, 0 warnings, 0 notes\n"
+#define TWO_JUNIT                                                                                  \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                 \
+    "<testsuites name=\"lscertlint\">\n"                                                           \
+    "  <testsuite name=\"a.json\" tests=\"1\" failures=\"1\" errors=\"0\">\n"                      \
+    "    <testcase name=\"document 0\" classname=\"a.json\">\n"                                    \
+    "      <failure type=\"tag-key-charset\" message=\"a.json:7:24: error: tag key "               \
+    "&quot;a\\u001b&quot; has a character outside the allowed set [tag-key-charset] "              \
+    "(/certificates/0/tags/0/key)\">a.json:7:24: error: tag key &quot;a\\u001b&quot; has a "       \
+    "character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)</failure>\n" \
+    "      <system-out>a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n"     \
+    "</system-out>\n"                                                                              \
+    "    </testcase>\n"                                                                            \
+    "  </testsuite>\n"                                                                             \
+    "  <testsuite name=\"b.json\" tests=\"1\" failures=\"0\" errors=\"1\">\n"                      \
+    "    <testcase name=\"input\" classname=\"b.json\">\n"                                         \
+    "      <error type=\"unreadable\" message=\"cannot read the input: No such file or "           \
+    "directory\"/>\n"                                                                              \
+    "    </testcase>\n"                                                                            \
+    "  </testsuite>\n"                                                                             \
+    "</testsuites>\n"
+
 #define MSG "tag key \"a\\u001b\" has a character outside the allowed set"
 #define PTR "/certificates/0/tags/0/key"
 
-/* ------------------------------------------------------------------ */
-/* escape module                                                      */
-/* ------------------------------------------------------------------ */
-
-static const char *esc(void (*fn)(rep_out *, const char *, size_t), const char *s, size_t n) {
-    static rep_out o;
-    rep_out_release(&o);
-    rep_out_init(&o, NULL);
-    fn(&o, s, n);
-    ck_assert_int_eq(rep_out_status(&o), 0);
-    return o.buf != NULL ? o.buf : "";
-}
-
-static void text_raw(rep_out *o, const char *s, size_t n) {
-    rep_esc_text(o, s, n, 1);
-}
-static void text_msg(rep_out *o, const char *s, size_t n) {
-    rep_esc_text(o, s, n, 0);
-}
-static void xml_attr(rep_out *o, const char *s, size_t n) {
-    rep_esc_xml(o, s, n, 1);
-}
-static void xml_data(rep_out *o, const char *s, size_t n) {
-    rep_esc_xml(o, s, n, 0);
-}
-static void gh_prop(rep_out *o, const char *s, size_t n) {
-    rep_esc_github(o, s, n, 1);
-}
-static void gh_data(rep_out *o, const char *s, size_t n) {
-    rep_esc_github(o, s, n, 0);
-}
-
-START_TEST(escape_text) {
-    ck_assert_str_eq(esc(text_raw, "a\\b\x1b\n\r\t\b\f\x7f", 10),
-                     "a\\\\b\\u001b\\n\\r\\t\\b\\f\\u007f");
-    ck_assert_str_eq(esc(text_msg, "a\\b\x1b", 4), "a\\b\\u001b");
-    ck_assert_str_eq(esc(text_raw, "\xff\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80", 10),
-                     "\\xff\\xc0\\xaf\\xed\\xa0\\x80\\xf4\\x90\\x80\\x80");
-    ck_assert_str_eq(esc(text_raw, "\xe2\x80\xae\xc2\x9b\xe2\x80\xa8\xe2\x81\xa6", 11),
-                     "\\u202e\\u009b\\u2028\\u2066");
-    ck_assert_str_eq(esc(text_raw, "\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x92\"", 10),
-                     "\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x92\"");
-    ck_assert_str_eq(esc(text_raw, "a\0b", 3), "a\\u0000b");
-    ck_assert_str_eq(esc(text_raw, "\xe2\x82", 2), "\\xe2\\x82"); /* truncated */
-}
-END_TEST
-
-START_TEST(escape_json) {
-    ck_assert_str_eq(esc(rep_esc_json, "\"\\/\x01\xff", 5), "\\\"\\\\/\\u0001\\\\xff");
-    ck_assert_str_eq(esc(rep_esc_json, "\xe2\x80\xa8\xc3\xa9", 5), "\\u2028\xc3\xa9");
-}
-END_TEST
-
-START_TEST(escape_xml) {
-    ck_assert_str_eq(esc(xml_attr, "<a&b>\"'\t\n\r\x01\xff", 13),
-                     "&lt;a&amp;b&gt;&quot;&apos;&#9;&#10;&#13;\xef\xbf\xbd");
-    ck_assert_str_eq(esc(xml_data, "a\tb\nc\x1b\xef\xbf\xbe", 9), "a\tb\nc");
-}
-END_TEST
-
-START_TEST(escape_github) {
-    ck_assert_str_eq(esc(gh_data, "50% a:b,c\r\nd", 13), "50%25 a:b,c%0D%0Ad");
-    ck_assert_str_eq(esc(gh_prop, "50% a:b,c\r\nd", 13), "50%25 a%3Ab%2Cc%0D%0Ad");
-}
-END_TEST
-
-START_TEST(escape_uri_markdown) {
-    ck_assert_str_eq(esc(rep_esc_uri, "dir/a b~c_d.e-f:%\xc3\xa9", 19),
-                     "dir/a%20b~c_d.e-f%3A%25%C3%A9");
-    ck_assert_str_eq(esc(rep_esc_markdown, "a|b`c<d>&e*_[x]#~!\\", 19),
-                     "a\\|b\\`c&lt;d&gt;&amp;e\\*\\_\\[x\\]\\#\\~\\!\\\\");
-}
-END_TEST
-
 START_TEST(format_names) {
-    rep_format f;
+    lsc_format f;
     const char *names[] = {"text", "json", "jsonl", "sarif", "github", "junit"};
     for (int i = 0; i < 6; i++) {
-        ck_assert_int_eq(rep_format_parse(names[i], &f), 0);
+        ck_assert_int_eq(lsc_format_parse(names[i], &f), 0);
         ck_assert_int_eq(f, i);
+        ck_assert_str_eq(lsc_format_name(f), names[i]);
     }
-    ck_assert_int_eq(rep_format_parse("xml", &f), -1);
-    ck_assert_int_eq(rep_format_parse("", &f), -1);
+    errno = 0;
+    ck_assert_int_eq(lsc_format_parse("xml", &f), -1);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(lsc_format_parse("", &f), -1);
+    ck_assert_int_eq(lsc_format_parse("SARIF", &f), -1); /* the CLI lowercases first */
+    ck_assert_ptr_null(lsc_format_name((lsc_format)6));
 }
 END_TEST
 
@@ -260,7 +310,7 @@ START_TEST(text_plain) {
     lsc_finding f[2] = {mkf("tag-key-charset", LSC_ERROR, "samples/a.json", PTR, MSG),
                         mkf("empty-response", LSC_NOTE, "samples/a.json", "", "empty")};
     f[1].pos.line = 1, f[1].pos.column = 1, f[1].pos.offset = 0;
-    ck_assert_str_eq(run(REP_TEXT, 0, f, 2, "samples/a.json"),
+    ck_assert_str_eq(run(LSC_FORMAT_TEXT, 0, f, 2, "samples/a.json"),
                      "samples/a.json:7:24: error: " MSG " [tag-key-charset] (" PTR ")\n"
                      "samples/a.json:1:1: note: empty [empty-response] ()\n");
 }
@@ -271,7 +321,7 @@ START_TEST(text_color) {
                         mkf("null-value", LSC_WARNING, "a.json", "/y", "m2"),
                         mkf("empty-response", LSC_NOTE, "a.json", "", "m3")};
     ck_assert_str_eq(
-        run(REP_TEXT, 1, f, 3, "a.json"),
+        run(LSC_FORMAT_TEXT, 1, f, 3, "a.json"),
         "\033[1ma.json:7:24:\033[0m \033[1;31merror:\033[0m m1 [tag-key-charset] (/x)\n"
         "\033[1ma.json:7:24:\033[0m \033[1;33mwarning:\033[0m m2 [null-value] (/y)\n"
         "\033[1ma.json:7:24:\033[0m \033[1;36mnote:\033[0m m3 [empty-response] ()\n");
@@ -282,42 +332,42 @@ START_TEST(text_hostile_message) {
     /* the library escapes messages, but a raw control must not pass anyway;
      * its backslashes are already escapes and are not doubled */
     lsc_finding f = mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "a\x1b[31m\\n\nb\xff");
-    ck_assert_str_eq(run(REP_TEXT, 0, &f, 1, "a.json"),
+    ck_assert_str_eq(run(LSC_FORMAT_TEXT, 0, &f, 1, "a.json"),
                      "a.json:7:24: error: a\\u001b\\x5b31m\\n\\nb\\xff [tag-key-charset] (/x)\n");
 }
 END_TEST
 
 START_TEST(summary_line) {
-    rep_reporter *r = open_rep(REP_TEXT, 0, LSC_ERROR);
+    lsc_reporter *r = open_rep(LSC_FORMAT_TEXT, 0, LSC_ERROR);
     char line[200];
-    rep_summary_line(r, line, sizeof line);
+    lsc_reporter_summary_line(r, line, sizeof line);
     ck_assert_str_eq(line, "0 files, 0 documents, 0 certificates: 0 errors, 0 warnings, 0 notes");
     lsc_finding f[3] = {mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "m"),
                         mkf("null-value", LSC_WARNING, "b.json", "/y", "m"),
                         mkf("null-value", LSC_WARNING, "b.json", "/z", "m")};
     lsc_stats s1 = mkstats(1, 1), s2 = mkstats(2, 5);
-    ck_assert_int_eq(rep_input_start(r, "a.json"), 0);
-    ck_assert_int_eq(rep_finding(r, &f[0]), 0);
-    ck_assert_int_eq(rep_input_end(r, &s1, "findings", NULL), 0);
-    ck_assert_int_eq(rep_input_start(r, "b.json"), 0);
-    ck_assert_int_eq(rep_finding(r, &f[1]), 0);
-    ck_assert_int_eq(rep_finding(r, &f[2]), 0);
-    ck_assert_int_eq(rep_input_end(r, &s2, "findings", NULL), 0);
-    ck_assert_int_eq(rep_input_start(r, "gone.json"), 0);
-    ck_assert_int_eq(rep_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_summary_line(r, line, sizeof line);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "a.json"), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[0], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &s1, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "b.json"), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[1], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[2], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &s2, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "gone.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_summary_line(r, line, sizeof line);
     ck_assert_str_eq(line, "3 files, 3 documents, 6 certificates: 1 error, 2 warnings, 0 notes");
-    rep_free(r);
+    lsc_reporter_free(r);
 }
 END_TEST
 
 START_TEST(input_end_without_start) {
-    rep_reporter *r = open_rep(REP_JSON, 0, LSC_ERROR);
+    lsc_reporter *r = open_rep(LSC_FORMAT_JSON, 0, LSC_ERROR);
     errno = 0;
-    ck_assert_int_eq(rep_input_end(r, NULL, "ok", NULL), -1);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "ok", NULL), -1);
     ck_assert_int_eq(errno, EINVAL);
-    rep_free(r);
+    lsc_reporter_free(r);
 }
 END_TEST
 
@@ -349,7 +399,7 @@ static void two_findings(lsc_finding f[2], const char *file) {
 START_TEST(jsonl_exact) {
     lsc_finding f[2];
     two_findings(f, "samples/a.json");
-    const char *out = run(REP_JSONL, 0, f, 2, "samples/a.json");
+    const char *out = run(LSC_FORMAT_JSONL, 0, f, 2, "samples/a.json");
     ck_assert_str_eq(out, JSON_F1 "\n" JSON_F2 "\n");
     /* each line parses, and the message decodes to the library's text */
     yajl_val v = parse_json(JSON_F1);
@@ -359,18 +409,18 @@ START_TEST(jsonl_exact) {
 END_TEST
 
 START_TEST(json_exact) {
-    rep_reporter *r = open_rep(REP_JSON, 0, LSC_ERROR);
+    lsc_reporter *r = open_rep(LSC_FORMAT_JSON, 0, LSC_ERROR);
     lsc_finding f[2];
     two_findings(f, "samples/a.json");
     lsc_stats st = mkstats(2, 1);
-    ck_assert_int_eq(rep_input_start(r, "samples/a.json"), 0);
-    ck_assert_int_eq(rep_finding(r, &f[0]), 0);
-    ck_assert_int_eq(rep_finding(r, &f[1]), 0);
-    ck_assert_int_eq(rep_input_end(r, &st, "findings", NULL), 0);
-    ck_assert_int_eq(rep_input_start(r, "missing.json"), 0);
-    ck_assert_int_eq(rep_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_free(r);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "samples/a.json"), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[0], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[1], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "missing.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_free(r);
     const char *expect =
         "{\"tool\":{\"name\":\"lscertlint\",\"version\":\"1.2.3\"},\"inputs\":[\n"
         "{\"file\":\"samples/"
@@ -385,9 +435,9 @@ START_TEST(json_exact) {
 END_TEST
 
 START_TEST(json_empty) {
-    rep_reporter *r = open_rep(REP_JSON, 0, LSC_ERROR);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_free(r);
+    lsc_reporter *r = open_rep(LSC_FORMAT_JSON, 0, LSC_ERROR);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_free(r);
     ck_assert_str_eq(output(), "{\"tool\":{\"name\":\"lscertlint\",\"version\":\"1.2.3\"},"
                                "\"inputs\":[],\"findings\":[],\"summary\":{\"errors\":0,"
                                "\"warnings\":0,\"notes\":0}}\n");
@@ -418,7 +468,7 @@ START_TEST(sarif_result_exact) {
     two_findings(f, "samples/a b.json");
     f[0].value = "a\x1b";
     f[0].value_len = 2;
-    const char *out = run(REP_SARIF, 0, f, 2, "samples/a b.json");
+    const char *out = run(LSC_FORMAT_SARIF, 0, f, 2, "samples/a b.json");
     char expect[2048];
     snprintf(expect, sizeof expect,
              "\n{\"ruleId\":\"tag-key-charset\",\"ruleIndex\":%ld,\"level\":\"error\",\"message\":"
@@ -454,7 +504,7 @@ START_TEST(sarif_rules) {
     ck_assert_int_eq(lsc_config_set_severity(cfg, "empty-response", LSC_ERROR), 0);
     ck_assert_int_eq(lsc_config_enable(cfg, "expires-soon"), 0);
     lsc_finding f = mkf("empty-response", LSC_ERROR, "a.json", "", "empty");
-    const char *out = run(REP_SARIF, 0, &f, 1, "a.json");
+    const char *out = run(LSC_FORMAT_SARIF, 0, &f, 1, "a.json");
     yajl_val doc = parse_json(out);
     const char *rules_path[] = {"runs", NULL};
     yajl_val runs = yajl_tree_get(doc, rules_path, yajl_t_array);
@@ -519,12 +569,12 @@ START_TEST(sarif_uris) {
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         reset_out();
         lsc_finding f = mkf("empty-response", LSC_NOTE, files[i][0], "", "empty");
-        rep_reporter *r = open_rep(REP_SARIF, 0, LSC_ERROR);
-        ck_assert_int_eq(rep_input_start(r, files[i][0]), 0);
-        ck_assert_int_eq(rep_finding(r, &f), 0);
-        ck_assert_int_eq(rep_input_end(r, NULL, "findings", NULL), 0);
-        ck_assert_int_eq(rep_finish(r), 0);
-        rep_free(r);
+        lsc_reporter *r = open_rep(LSC_FORMAT_SARIF, 0, LSC_ERROR);
+        ck_assert_int_eq(lsc_reporter_input_start(r, files[i][0]), 0);
+        ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), 0);
+        ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "findings", NULL), 0);
+        ck_assert_int_eq(lsc_reporter_finish(r), 0);
+        lsc_reporter_free(r);
         char want[200];
         snprintf(want, sizeof want, "\"artifactLocation\":{\"uri\":\"%s\"}", files[i][1]);
         ck_assert_msg(strstr(output(), want) != NULL, "%s not in %s", want, output());
@@ -534,11 +584,11 @@ START_TEST(sarif_uris) {
 END_TEST
 
 START_TEST(sarif_unreadable) {
-    rep_reporter *r = open_rep(REP_SARIF, 0, LSC_ERROR);
-    ck_assert_int_eq(rep_input_start(r, "gone.json"), 0);
-    ck_assert_int_eq(rep_input_end(r, NULL, "unreadable", "Permission denied"), 0);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_free(r);
+    lsc_reporter *r = open_rep(LSC_FORMAT_SARIF, 0, LSC_ERROR);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "gone.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "unreadable", "Permission denied"), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_free(r);
     const char *tail = strstr(output(), "\"results\":[");
     ck_assert_ptr_nonnull(tail);
     ck_assert_str_eq(tail,
@@ -551,44 +601,16 @@ START_TEST(sarif_unreadable) {
 }
 END_TEST
 
-START_TEST(sarif_fingerprint_stable) {
-    lsc_finding a = mkf("tag-key-charset", LSC_ERROR, "a.json", PTR, "m at 3:9");
-    lsc_finding b = a;
-    /* positions move when a file is reformatted: not part of it */
-    b.pos.line = 99, b.pos.offset = 9999, b.message = "m at 12:1";
-    ck_assert_uint_eq(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
-    b.message = "other";
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
-    b = a, b.document = 4;
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
-    b = a, b.value = "v", b.value_len = 1;
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&b, "a.json", NULL));
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", NULL), rep_fingerprint(&a, "b.json", NULL));
-    /* inside a certificate: its identity, not its index in the list */
-    b = a, b.pointer = "/certificates/7/tags/0/key", b.pointer_len = 26;
-    a.pointer = "/certificates/0/tags/0/key", a.pointer_len = 26;
-    ck_assert_uint_eq(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&b, "a.json", "aarn:1"));
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&a, "a.json", "aarn:2"));
-    ck_assert_uint_ne(rep_fingerprint(&a, "a.json", "aarn:1"), rep_fingerprint(&a, "a.json", NULL));
-    /* the parts are separated: ("ab","c") differs from ("a","bc") */
-    lsc_finding c = a, d = a;
-    c.pointer = "/ab", c.pointer_len = 3, c.value = "c", c.value_len = 1;
-    d.pointer = "/a", d.pointer_len = 2, d.value = "bc", d.value_len = 2;
-    ck_assert_uint_ne(rep_fingerprint(&c, "a.json", NULL), rep_fingerprint(&d, "a.json", NULL));
-}
-END_TEST
-
 /* ------------------------------------------------------------------ */
 /* github                                                             */
 /* ------------------------------------------------------------------ */
 
 START_TEST(github_exact) {
-    unsetenv("GITHUB_STEP_SUMMARY");
     lsc_finding f[3] = {mkf("tag-key-charset", LSC_ERROR, "dir/a,b.json", PTR, "50% bad: x"),
                         mkf("null-value", LSC_WARNING, "dir/a,b.json", "/y", "m2"),
                         mkf("empty-response", LSC_NOTE, "dir/a,b.json", "", "m3")};
     ck_assert_str_eq(
-        run(REP_GITHUB, 0, f, 3, "dir/a,b.json"),
+        run(LSC_FORMAT_GITHUB, 0, f, 3, "dir/a,b.json"),
         "::error file=dir/a%2Cb.json,line=7,col=24,title=tag-key-charset::50%25 bad: x (" PTR ")\n"
         "::warning file=dir/a%2Cb.json,line=7,col=24,title=null-value::m2 (/y)\n"
         "::notice file=dir/a%2Cb.json,line=7,col=24,title=empty-response::m3 ()\n"
@@ -603,26 +625,39 @@ START_TEST(github_step_summary) {
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(write(fd, "before\n", 7), 7);
     close(fd);
-    setenv("GITHUB_STEP_SUMMARY", path, 1);
-    rep_reporter *r = open_rep(REP_GITHUB, 0, LSC_ERROR);
+    /* the destination is an option: the library reads no environment
+     * variable, so GITHUB_STEP_SUMMARY naming another file changes nothing */
+    char decoy[] = "/tmp/test_report_decoy_XXXXXX";
+    fd = mkstemp(decoy);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    setenv("GITHUB_STEP_SUMMARY", decoy, 1);
+    lsc_reporter_options o = options(LSC_FORMAT_GITHUB, 0, LSC_ERROR);
+    o.step_summary = path;
+    lsc_reporter *r = lsc_reporter_new_file(&o, out_fp);
+    ck_assert_ptr_nonnull(r);
     lsc_finding f[3] = {mkf("tag-key-charset", LSC_ERROR, "a|`<b>.json", PTR, "m"),
                         mkf("tag-key-charset", LSC_ERROR, "a|`<b>.json", PTR, "m"),
                         mkf("null-value", LSC_WARNING, "c\x1b.json", "/y", "m")};
     lsc_stats st = mkstats(1, 2);
-    ck_assert_int_eq(rep_input_start(r, "a|`<b>.json"), 0);
-    ck_assert_int_eq(rep_finding(r, &f[0]), 0);
-    ck_assert_int_eq(rep_finding(r, &f[1]), 0);
-    ck_assert_int_eq(rep_input_end(r, &st, "findings", NULL), 0);
-    ck_assert_int_eq(rep_input_start(r, "ok.json"), 0);
-    ck_assert_int_eq(rep_input_end(r, &st, "ok", NULL), 0);
-    ck_assert_int_eq(rep_input_start(r, "c\x1b.json"), 0);
-    ck_assert_int_eq(rep_finding(r, &f[2]), 0);
-    ck_assert_int_eq(rep_input_end(r, &st, "findings", NULL), 0);
-    ck_assert_int_eq(rep_input_start(r, "gone:x.json"), 0);
-    ck_assert_int_eq(rep_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_free(r);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "a|`<b>.json"), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[0], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[1], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "ok.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, "ok", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "c\x1b.json"), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f[2], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "gone:x.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_free(r);
     unsetenv("GITHUB_STEP_SUMMARY");
+    struct stat st_decoy;
+    ck_assert_int_eq(stat(decoy, &st_decoy), 0);
+    ck_assert_int_eq(st_decoy.st_size, 0);
+    unlink(decoy);
     ck_assert_str_eq(
         output(),
         "::error file=a|`<b>.json,line=7,col=24,title=tag-key-charset::m (" PTR ")\n"
@@ -656,7 +691,7 @@ END_TEST
 /* ------------------------------------------------------------------ */
 
 START_TEST(junit_exact) {
-    rep_reporter *r = open_rep(REP_JUNIT, 0, LSC_WARNING);
+    lsc_reporter *r = open_rep(LSC_FORMAT_JUNIT, 0, LSC_WARNING);
     lsc_finding f[4] = {mkf("tag-key-charset", LSC_ERROR, "a&b.json", PTR, "bad \"<x>\""),
                         mkf("null-value", LSC_WARNING, "a&b.json", "/y", "m2"),
                         mkf("empty-response", LSC_NOTE, "a&b.json", "", "m3"),
@@ -664,14 +699,14 @@ START_TEST(junit_exact) {
     f[1].document = 2;
     f[3].document = 2;
     lsc_stats st = mkstats(3, 1);
-    ck_assert_int_eq(rep_input_start(r, "a&b.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "a&b.json"), 0);
     for (int i = 0; i < 4; i++)
-        ck_assert_int_eq(rep_finding(r, &f[i]), 0);
-    ck_assert_int_eq(rep_input_end(r, &st, "findings", NULL), 0);
-    ck_assert_int_eq(rep_input_start(r, "gone\x01.json"), 0);
-    ck_assert_int_eq(rep_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_free(r);
+        ck_assert_int_eq(lsc_reporter_finding(r, &f[i], LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "gone\x01.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "unreadable", "No such file or directory"), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_free(r);
     const char *expect =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n"
         "  <testsuite name=\"a&amp;b.json\" tests=\"3\" failures=\"2\" errors=\"0\">\n"
@@ -701,13 +736,13 @@ START_TEST(junit_exact) {
 END_TEST
 
 START_TEST(junit_fail_never) {
-    rep_reporter *r = open_rep(REP_JUNIT, 0, LSC_OFF);
+    lsc_reporter *r = open_rep(LSC_FORMAT_JUNIT, 0, LSC_OFF);
     lsc_finding f = mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "m");
-    ck_assert_int_eq(rep_input_start(r, "a.json"), 0);
-    ck_assert_int_eq(rep_finding(r, &f), 0);
-    ck_assert_int_eq(rep_input_end(r, NULL, "findings", NULL), 0);
-    ck_assert_int_eq(rep_finish(r), 0);
-    rep_free(r);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "a.json"), 0);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    lsc_reporter_free(r);
     ck_assert_str_eq(
         output(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n"
                   "  <testsuite name=\"a.json\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
@@ -728,7 +763,7 @@ END_TEST
 typedef struct hostile {
     const char *raw;
     size_t len;
-    const char *text;   /* rep_esc_text raw mode */
+    const char *text;   /* LSC_ESCAPE_NAME */
     const char *json;   /* inside a JSON string */
     const char *ghprop; /* text, then the property escapes */
     const char *ghdata; /* text, then the data escapes */
@@ -783,7 +818,7 @@ static void text_structure(const char *s, int is_file, char *out, size_t size) {
 
 /* Runs one format over a finding whose file and pointer hold the hostile
  * string; returns the output. */
-static const char *run_hostile(rep_format fmt, const hostile *h, char *file, char *ptr) {
+static const char *run_hostile(lsc_format fmt, const hostile *h, char *file, char *ptr) {
     memcpy(file, h->raw, h->len);
     file[h->len] = '\0';
     memcpy(ptr, "/a/", 3);
@@ -810,18 +845,17 @@ START_TEST(hostile_all_formats) {
     const char *furi = flen == h->len ? h->uri : "a";
 
     char ftext_s[256], ptext_s[256];
-    const char *out = run_hostile(REP_TEXT, h, file, ptr);
+    const char *out = run_hostile(LSC_FORMAT_TEXT, h, file, ptr);
     /* text lines also escape what could forge their structure: every ':'
      * of a file name, '[' and ']' anywhere (none of these strings holds a
      * forged ":LINE:COL: " in a pointer) */
     text_structure(ftext, 1, ftext_s, sizeof ftext_s);
     text_structure(h->text, 0, ptext_s, sizeof ptext_s);
-    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext_s,
-             ptext_s);
+    snprintf(want, sizeof want, "%s:1:2: error: msg [tag-key-charset] (/a/%s)\n", ftext_s, ptext_s);
     ck_assert_str_eq(out, want);
     ck_assert(clean_bytes(out, strlen(out)));
 
-    out = run_hostile(REP_JSONL, h, file, ptr);
+    out = run_hostile(LSC_FORMAT_JSONL, h, file, ptr);
     snprintf(want, sizeof want,
              "{\"file\":\"%s\",\"document\":0,\"line\":1,\"column\":2,\"offset\":3,\"pointer\":"
              "\"/a/%s\",\"rule\":\"tag-key-charset\",\"severity\":\"error\",\"message\":\"msg\"}\n",
@@ -833,7 +867,7 @@ START_TEST(hostile_all_formats) {
     int valid = flen == h->len;
     for (size_t i = 0, n; valid && i < h->len; i += n) {
         uint32_t cp;
-        n = rep_utf8_next((const unsigned char *)h->raw + i, h->len - i, &cp);
+        n = utf8_next(h->raw + i, h->len - i, &cp);
         valid = n != 0;
     }
     if (valid) {
@@ -844,11 +878,11 @@ START_TEST(hostile_all_formats) {
     }
     yajl_tree_free(v);
 
-    out = run_hostile(REP_JSON, h, file, ptr);
+    out = run_hostile(LSC_FORMAT_JSON, h, file, ptr);
     ck_assert(clean_bytes(out, strlen(out)));
     yajl_tree_free(parse_json(out));
 
-    out = run_hostile(REP_GITHUB, h, file, ptr);
+    out = run_hostile(LSC_FORMAT_GITHUB, h, file, ptr);
     snprintf(want, sizeof want,
              "::error file=%s,line=1,col=2,title=tag-key-charset::msg (/a/%s)\n"
              "::notice::1 file, 1 document, 1 certificate: 1 error, 0 "
@@ -861,7 +895,7 @@ START_TEST(hostile_all_formats) {
     char xml_line_file[256], xml_line_ptr[256];
     text_structure(fxml, 1, xml_line_file, sizeof xml_line_file);
     text_structure(h->xml, 0, xml_line_ptr, sizeof xml_line_ptr);
-    out = run_hostile(REP_JUNIT, h, file, ptr);
+    out = run_hostile(LSC_FORMAT_JUNIT, h, file, ptr);
     ck_assert(clean_bytes(out, strlen(out)));
     snprintf(want, sizeof want,
              "<testsuite name=\"%s\" tests=\"1\" failures=\"1\" errors=\"0\">\n"
@@ -872,7 +906,7 @@ START_TEST(hostile_all_formats) {
     ck_assert_msg(strstr(out, want) != NULL, "%s\nnot in\n%s", want, out);
     check_xml(out);
 
-    out = run_hostile(REP_SARIF, h, file, ptr);
+    out = run_hostile(LSC_FORMAT_SARIF, h, file, ptr);
     ck_assert(clean_bytes(out, strlen(out)));
     snprintf(want, sizeof want,
              "\"artifactLocation\":{\"uri\":\"%s\"},\"region\":{\"startLine\":1,\"startColumn\":2,"
@@ -891,29 +925,282 @@ START_TEST(write_error_dev_full) {
     FILE *full = fopen("/dev/full", "w");
     if (full == NULL)
         return; /* no /dev/full here: nothing to test against */
-    rep_options o = {(rep_format)_i, 0, LSC_ERROR, cfg, "1.2.3"};
-    rep_reporter *r = rep_new(&o, full);
+    lsc_reporter_options o = options((lsc_format)_i, 0, LSC_ERROR);
+    lsc_reporter *r = lsc_reporter_new_file(&o, full);
     ck_assert_ptr_nonnull(r);
     lsc_finding f = mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "m");
-    /* the error shows where stdio's buffer is flushed: at the latest in rep_finish */
+    /* the error shows where stdio's buffer is flushed: at the latest in lsc_reporter_finish */
     errno = 0;
-    int rc = rep_input_start(r, "a.json");
+    int rc = lsc_reporter_input_start(r, "a.json");
     for (int i = 0; i < 100 && rc == 0; i++)
-        rc = rep_finding(r, &f);
+        rc = lsc_reporter_finding(r, &f, LSC_MARK_NONE);
     if (rc == 0)
-        rc = rep_input_end(r, NULL, "findings", NULL);
+        rc = lsc_reporter_input_end(r, NULL, "findings", NULL);
     if (rc == 0)
-        rc = rep_finish(r);
+        rc = lsc_reporter_finish(r);
     ck_assert_int_eq(rc, -1);
     ck_assert_int_eq(errno, ENOSPC);
     /* and it sticks: later calls fail too */
     errno = 0;
-    ck_assert_int_eq(rep_finish(r), -1);
+    ck_assert_int_eq(lsc_reporter_finish(r), -1);
     ck_assert_int_eq(errno, ENOSPC);
-    rep_free(r);
+    lsc_reporter_free(r);
     fclose(full);
 }
 END_TEST
+
+/* ------------------------------------------------------------------ */
+/* a run of two inputs with marks, through a write callback           */
+/* ------------------------------------------------------------------ */
+
+/* A growing buffer behind an lsc_write_fn; fail_after >= 0: the write that
+ * would pass that many bytes fails with EPIPE, and so does every later one. */
+typedef struct sink {
+    char *buf;
+    size_t len, cap;
+    long fail_after;
+    size_t calls_after_failure;
+    int failed;
+} sink;
+
+static int sink_write(void *user, const char *data, size_t len) {
+    sink *k = user;
+    if (k->failed) {
+        k->calls_after_failure++;
+        errno = EPIPE;
+        return -1;
+    }
+    if (k->fail_after >= 0 && k->len + len > (size_t)k->fail_after) {
+        k->failed = 1;
+        errno = EPIPE;
+        return -1;
+    }
+    if (k->len + len + 1 > k->cap) {
+        size_t cap = k->cap ? k->cap : 256;
+        while (cap < k->len + len + 1)
+            cap *= 2;
+        char *p = realloc(k->buf, cap);
+        if (p == NULL)
+            return -1;
+        k->buf = p;
+        k->cap = cap;
+    }
+    memcpy(k->buf + k->len, data, len);
+    k->len += len;
+    k->buf[k->len] = '\0';
+    return 0;
+}
+
+/* Two inputs: a.json (a certificate with an ARN; a plain error in it, an
+ * expected warning, a note unchanged since the baseline) and b.json,
+ * unreadable; then a baseline finding that is gone. Returns 0, or the
+ * first call's -1 (errno kept). */
+static int two_input_run(lsc_reporter *r) {
+    static lsc_certificate cert;
+    static const char arn[] = "arn:aws:lightsail:us-east-1:1:Certificate/x";
+    memset(&cert, 0, sizeof cert);
+    cert.certificate_arn.m.ok = 1;
+    cert.certificate_arn.s = arn;
+    cert.certificate_arn.len = sizeof arn - 1;
+    lsc_finding f[3] = {mkf("tag-key-charset", LSC_ERROR, NULL, PTR, MSG),
+                        mkf("null-value", LSC_WARNING, NULL, "/certificates/0/x", "m2"),
+                        mkf("empty-response", LSC_NOTE, NULL, "", "m3")};
+    for (int i = 0; i < 2; i++) {
+        f[i].has_certificate = 1;
+        f[i].certificate_name = "www";
+        f[i].certificate_name_len = 3;
+    }
+    lsc_stats st = mkstats(1, 1);
+    if (lsc_reporter_input_start(r, "a.json") != 0 || lsc_reporter_certificate(r, &cert) != 0 ||
+        lsc_reporter_finding(r, &f[0], LSC_MARK_NONE) != 0 ||
+        lsc_reporter_finding(r, &f[1], LSC_MARK_EXPECTED) != 0 ||
+        lsc_reporter_finding(r, &f[2], LSC_MARK_UNCHANGED) != 0 ||
+        lsc_reporter_input_end(r, &st, "findings", NULL) != 0 ||
+        lsc_reporter_input_start(r, "b.json") != 0 ||
+        lsc_reporter_input_end(r, NULL, "unreadable", "No such file or directory") != 0 ||
+        lsc_reporter_absent(r, "a.json", "null-value", "/certificates/0/y") != 0 ||
+        lsc_reporter_finish(r) != 0)
+        return -1;
+    return 0;
+}
+
+static lsc_reporter_options two_input_options(lsc_format format) {
+    lsc_reporter_options o = options(format, 0, LSC_WARNING);
+    o.baseline = 1;
+    o.expect_source = "lscertlint.json";
+    return o;
+}
+
+/* The bytes of each format for two_input_run(). */
+static const char *const two_input_want[] = {
+    [LSC_FORMAT_TEXT] = TWO_TEXT,     [LSC_FORMAT_JSON] = TWO_JSON,
+    [LSC_FORMAT_JSONL] = TWO_JSONL,   [LSC_FORMAT_SARIF] = TWO_SARIF,
+    [LSC_FORMAT_GITHUB] = TWO_GITHUB, [LSC_FORMAT_JUNIT] = TWO_JUNIT,
+};
+
+START_TEST(marks_every_format) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    lsc_reporter *r = lsc_reporter_new_file(&o, out_fp);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_FILES), 2);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_DOCUMENTS), 1);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_CERTIFICATES), 1);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_ERRORS), 1);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_WARNINGS), 0);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_NOTES), 0); /* unchanged: nowhere */
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_EXPECTED), 1);
+    lsc_reporter_free(r);
+    const char *out = output();
+    if (_i == LSC_FORMAT_SARIF)
+        out = strstr(out, "\"results\":[");
+    ck_assert_ptr_nonnull(out);
+    ck_assert_str_eq(out, two_input_want[_i]);
+    if (_i == LSC_FORMAT_JUNIT)
+        check_xml(output());
+    else if (_i == LSC_FORMAT_JSON || _i == LSC_FORMAT_SARIF)
+        yajl_tree_free(parse_json(output()));
+}
+END_TEST
+
+START_TEST(callback_equals_file) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    sink k = {NULL, 0, 0, -1, 0, 0};
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &k);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    r = lsc_reporter_new_file(&o, out_fp);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    ck_assert_ptr_nonnull(k.buf);
+    ck_assert_str_eq(k.buf, output());
+    free(k.buf);
+}
+END_TEST
+
+/* A callback failing at every possible byte: the call that hit it returns
+ * -1 with the callback's errno, every later call fails the same way
+ * without calling it again, and the reporter frees cleanly. */
+START_TEST(callback_failure_sticky) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    sink whole = {NULL, 0, 0, -1, 0, 0};
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &whole);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    /* every byte of the first 4 KiB, then 1000 places spread over the rest
+     * (sarif's rules[] alone is 40 KiB) and the last byte */
+    long step = whole.len > 4096 ? (long)(whole.len - 4096) / 1000 + 1 : 1;
+    for (long at = 0; at < (long)whole.len;
+         at = at < 4096 || at + step >= (long)whole.len - 1 ? at + 1 : at + step) {
+        sink k = {NULL, 0, 0, at, 0, 0};
+        r = lsc_reporter_new(&o, sink_write, &k);
+        ck_assert_ptr_nonnull(r);
+        errno = 0;
+        ck_assert_int_eq(two_input_run(r), -1);
+        ck_assert_int_eq(errno, EPIPE);
+        ck_assert_int_eq(k.failed, 1);
+        /* sticky: every call fails, nothing more is written */
+        errno = 0;
+        ck_assert_int_eq(lsc_reporter_input_start(r, "c.json"), -1);
+        ck_assert_int_eq(errno, EPIPE);
+        errno = 0;
+        ck_assert_int_eq(lsc_reporter_finish(r), -1);
+        ck_assert_int_eq(errno, EPIPE);
+        ck_assert_uint_eq(k.calls_after_failure, 0);
+        ck_assert_uint_le(k.len, (size_t)at);
+        ck_assert_int_eq(memcmp(k.buf != NULL ? k.buf : "", whole.buf, k.len), 0);
+        lsc_reporter_free(r);
+        free(k.buf);
+    }
+    free(whole.buf);
+}
+END_TEST
+
+START_TEST(misuse) {
+    lsc_reporter_options o;
+    lsc_reporter_options_init(&o);
+    sink k = {NULL, 0, 0, -1, 0, 0};
+    errno = 0;
+    ck_assert_ptr_null(lsc_reporter_new(&o, NULL, NULL));
+    ck_assert_int_eq(errno, EINVAL);
+    o.format = (lsc_format)6;
+    errno = 0;
+    ck_assert_ptr_null(lsc_reporter_new(&o, sink_write, &k));
+    ck_assert_int_eq(errno, EINVAL);
+    lsc_reporter_options_init(&o);
+    o.size = 4; /* older than any header: refused */
+    ck_assert_ptr_null(lsc_reporter_new(&o, sink_write, &k));
+    /* a caller built against a shorter struct: the missing fields default */
+    lsc_reporter_options_init(&o);
+    o.format = LSC_FORMAT_JSONL;
+    o.size = offsetof(lsc_reporter_options, color);
+    o.show = LSC_ERROR; /* beyond size: not read */
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &k);
+    ck_assert_ptr_nonnull(r);
+    lsc_finding f = mkf("null-value", LSC_WARNING, "a.json", "/x", "m");
+    /* out of order: EINVAL, and not sticky */
+    errno = 0;
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), -1);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "a.json"), 0);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "b.json"), -1);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, (lsc_mark)7), -1);
+    ck_assert_int_eq(lsc_reporter_finish(r), -1);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), 0);
+    ck_assert_int_eq(lsc_reporter_input_end(r, NULL, "findings", NULL), 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), 0);
+    ck_assert_ptr_nonnull(k.buf);
+    ck_assert_ptr_nonnull(strstr(k.buf, "\"rule\":\"null-value\"")); /* show defaulted: written */
+    lsc_reporter_free(r);
+    lsc_reporter_free(NULL);
+    free(k.buf);
+}
+END_TEST
+
+#ifdef LSC_FAULT_INJECTION
+/* lib/alloc.c in its test build (liblscinject). */
+void lscp_alloc_fail_at(long k, int persistent);
+long lscp_alloc_count(void);
+long lscp_alloc_live(void);
+
+/* Allocation k of a reporter's whole life fails, for every k: new returns
+ * NULL with ENOMEM, or a later call returns -1 with ENOMEM (and every call
+ * after it), and nothing is left allocated after lsc_reporter_free(). */
+START_TEST(out_of_memory_every_allocation) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    long k, total = -1;
+    for (k = 0;; k++) {
+        sink out = {NULL, 0, 0, -1, 0, 0};
+        long live = lscp_alloc_live();
+        lscp_alloc_fail_at(k, 0);
+        errno = 0;
+        lsc_reporter *r = lsc_reporter_new(&o, sink_write, &out);
+        int rc = r != NULL ? two_input_run(r) : -1;
+        int err = errno;
+        long count = lscp_alloc_count();
+        if (r != NULL && rc != 0) {
+            errno = 0;
+            ck_assert_int_eq(lsc_reporter_finish(r), -1);
+            ck_assert_int_eq(errno, ENOMEM);
+        }
+        lsc_reporter_free(r);
+        lscp_alloc_fail_at(-1, 0);
+        ck_assert_int_eq(lscp_alloc_live(), live);
+        free(out.buf);
+        if (count <= k) { /* allocation k never came: the run is whole */
+            ck_assert_int_eq(rc, 0);
+            total = count;
+            break;
+        }
+        ck_assert_msg(rc == -1 && err == ENOMEM, "allocation %ld failed: rc %d, errno %d", k, rc,
+                      err);
+    }
+    ck_assert_int_gt(total, 3); /* the loop did test something */
+}
+END_TEST
+#endif
 
 static TCase *new_case(Suite *s, const char *name) {
     TCase *tc = tcase_create(name);
@@ -924,12 +1211,7 @@ static TCase *new_case(Suite *s, const char *name) {
 
 static Suite *report_suite(void) {
     Suite *s = suite_create("report");
-    TCase *tc = new_case(s, "escape");
-    tcase_add_test(tc, escape_text);
-    tcase_add_test(tc, escape_json);
-    tcase_add_test(tc, escape_xml);
-    tcase_add_test(tc, escape_github);
-    tcase_add_test(tc, escape_uri_markdown);
+    TCase *tc = new_case(s, "formats");
     tcase_add_test(tc, format_names);
     tc = new_case(s, "text");
     tcase_add_test(tc, text_plain);
@@ -946,7 +1228,6 @@ static Suite *report_suite(void) {
     tcase_add_test(tc, sarif_rules);
     tcase_add_test(tc, sarif_uris);
     tcase_add_test(tc, sarif_unreadable);
-    tcase_add_test(tc, sarif_fingerprint_stable);
     tc = new_case(s, "github");
     tcase_add_test(tc, github_exact);
     tcase_add_test(tc, github_step_summary);
@@ -956,7 +1237,16 @@ static Suite *report_suite(void) {
     tc = new_case(s, "hostile");
     tcase_add_loop_test(tc, hostile_all_formats, 0, (int)(sizeof hostiles / sizeof hostiles[0]));
     tc = new_case(s, "write-errors");
-    tcase_add_loop_test(tc, write_error_dev_full, REP_TEXT, REP_JUNIT + 1);
+    tcase_add_loop_test(tc, write_error_dev_full, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tc = new_case(s, "two-inputs");
+    tcase_add_loop_test(tc, marks_every_format, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, callback_equals_file, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, callback_failure_sticky, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_test(tc, misuse);
+#ifdef LSC_FAULT_INJECTION
+    tc = new_case(s, "out-of-memory");
+    tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+#endif
     return s;
 }
 
