@@ -35,7 +35,7 @@
 
 /* The chunk size; LSC_JOBS_CHUNK (bytes) replaces it, for tests that
  * need many chunks from small inputs. */
-#define CLI_SPLIT_CHUNK (1024 * 1024)
+#define CLI_SPLIT_CHUNK (256 * 1024)
 
 /* The size of a read, as the sequential path's: a malformed input's byte
  * count is what one thread had read when it found the error. */
