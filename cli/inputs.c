@@ -560,8 +560,8 @@ static void check_split(cli_run *run, const char *name, cli_split *sp) {
         if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
             goto out;
     }
-    EACH_REPORT(run, lsc_reporter_input_end(rep, &total, run->input_findings ? "findings" : "ok",
-                                            NULL));
+    EACH_REPORT(run,
+                lsc_reporter_input_end(rep, &total, run->input_findings ? "findings" : "ok", NULL));
 out:
     if (getenv("LSC_JOBS_TRACE")) /* for the tests: which paths the run took */
         fprintf(stderr, "lscertlint: split: %zu chunks, %zu replayed, rest from chunk %zu\n",

@@ -503,8 +503,7 @@ cli_split *cli_split_start(int fd, const char *name, uint64_t base, uint64_t siz
             goto fail;
     /* gzip data is inflated as one stream: it stays whole */
     if (read_at(sp, sp->head, sp->head_len, 0) != 0 ||
-        (sp->head[0] == 0x1f && sp->head[1] == 0x8b) ||
-        !has_cut(sp, sp->bufs[0]))
+        (sp->head[0] == 0x1f && sp->head[1] == 0x8b) || !has_cut(sp, sp->bufs[0]))
         goto fail;
     if (cli_jobs_config_for_file(opts, name, &sp->config, &sp->fail_on, &sp->owned_config) != 0)
         goto fail; /* the sequential path says it */
@@ -635,8 +634,7 @@ static listing_entry *listing_slot(listing_entry *t, size_t cap, size_t h, const
 }
 
 int cli_listing_has(const cli_listing *l, const char *arn, size_t len) {
-    return l->used &&
-           listing_slot(l->slots, l->cap, listing_hash(arn, len), arn, len)->arn != NULL;
+    return l->used && listing_slot(l->slots, l->cap, listing_hash(arn, len), arn, len)->arn != NULL;
 }
 
 int cli_listing_add(cli_listing *l, const char *arn, size_t len, size_t document, size_t index) {

@@ -43,15 +43,15 @@
 
 /* What a worker learned of one chunk. */
 typedef struct cli_chunk {
-    cli_record rec;    /* events, state, stats (bytes and documents from the input's start) */
-    int empty;         /* no chunk starts in its range: nothing was checked */
-    int skipped;       /* an earlier chunk's worker read its bytes: not checked */
-    uint64_t start;    /* its first byte */
-    uint64_t line;     /* the line of its first byte */
-    size_t document;   /* the documents before it, as the counting pass saw them */
-    uint64_t stop;     /* where its checker stopped: a chunk start, or the input's end */
-    size_t next;       /* the chunk starting at stop (nchunks when ended) */
-    int ended;         /* the input ended in it: finished, malformed or failed */
+    cli_record rec;  /* events, state, stats (bytes and documents from the input's start) */
+    int empty;       /* no chunk starts in its range: nothing was checked */
+    int skipped;     /* an earlier chunk's worker read its bytes: not checked */
+    uint64_t start;  /* its first byte */
+    uint64_t line;   /* the line of its first byte */
+    size_t document; /* the documents before it, as the counting pass saw them */
+    uint64_t stop;   /* where its checker stopped: a chunk start, or the input's end */
+    size_t next;     /* the chunk starting at stop (nchunks when ended) */
+    int ended;       /* the input ended in it: finished, malformed or failed */
 } cli_chunk;
 
 typedef struct cli_split cli_split;

@@ -562,9 +562,8 @@ static int check_split(const options *o, const uint8_t *data, size_t len, run *r
     free(r->rec.p);
     r->rec = first.rec;
     rec_printf(&r->rec, "rc=%d documents=%zu certificates=%zu findings=%zu/%zu/%zu\n", rc,
-               sb->documents, sa.certificates + sb->certificates,
-               sa.findings[1] + sb->findings[1], sa.findings[2] + sb->findings[2],
-               sa.findings[3] + sb->findings[3]);
+               sb->documents, sa.certificates + sb->certificates, sa.findings[1] + sb->findings[1],
+               sa.findings[2] + sb->findings[2], sa.findings[3] + sb->findings[3]);
     if (sb->bytes != len)
         fail("the second worker counts %llu bytes of %zu", (unsigned long long)sb->bytes, len);
     lsc_checker_free(b);

@@ -30,8 +30,8 @@ struct lsc_checker {
     int stopped; /* a user callback asked to stop */
     int oom;     /* the validator ran out of memory */
     /* lsc_checker_set_origin: the input began before the first byte fed */
-    int fed;         /* a feed or finish was called: too late for an origin */
-    int head_given;  /* lscp_checker_set_head: the input's first bytes are known */
+    int fed;        /* a feed or finish was called: too late for an origin */
+    int head_given; /* lscp_checker_set_head: the input's first bytes are known */
     /* the public contract */
     int busy;     /* inside feed or finish: a nested call is misuse */
     int finished; /* lsc_checker_finish was called */
