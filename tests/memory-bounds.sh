@@ -1,5 +1,5 @@
 #!/bin/sh
-# Bounded memory (doc/contract.md §7): a certificate's lists are validated
+# Bounded memory (doc/contract.md §8): a certificate's lists are validated
 # one element at a time, so a certificate of a million {} validation records
 # or tags, or a document of a million duplicate keys, stays under 64 MiB of
 # peak RSS, twice as many elements add at most 32 MiB, and a realistic
