@@ -6,6 +6,7 @@
 
 #include "lib/internal.h"
 #include "schema/rules.h"
+#include "schema/values.h" /* lscp_status_names: --expect-status bit i */
 
 /* Rule ids and default severities, indexed by lsc_rule_id. */
 static const struct {
@@ -15,13 +16,6 @@ static const struct {
 #define LSC_RULE_DEFAULT(name, rid, sev) [LSC_R_##name] = {rid, sev},
     LSC_RULE_LIST(LSC_RULE_DEFAULT)
 #undef LSC_RULE_DEFAULT
-};
-
-/* --expect-status names, bit i = status_names[i] (model order, as
- * lscp_status_names in schema/values.c). */
-static const char *const status_names[LSCP_STATUS_COUNT] = {
-    "PENDING_VALIDATION",   "ISSUED",  "INACTIVE", "EXPIRED",
-    "VALIDATION_TIMED_OUT", "REVOKED", "FAILED",
 };
 
 /* Beyond ~10020 years every instant of 0000..9999 is "soon": clamping keeps
@@ -109,7 +103,7 @@ int lsc_config_set_expect_status(lsc_config *config, const char *statuses) {
         size_t n = strcspn(p, ",");
         int found = -1;
         for (int i = 0; i < LSCP_STATUS_COUNT && found < 0; i++)
-            if (strlen(status_names[i]) == n && memcmp(status_names[i], p, n) == 0)
+            if (strlen(lscp_status_names[i]) == n && memcmp(lscp_status_names[i], p, n) == 0)
                 found = i;
         if (found < 0) /* an unknown status or an empty item */
             return -1;
