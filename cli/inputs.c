@@ -13,6 +13,8 @@
 #include "cli/gunzip.h"
 #include "cli/jobs.h"
 #include "cli/output.h"
+#include "cli/split.h"
+#include "lib/internal.h"
 
 /* One buffer for every read: no allocation per chunk. Big chunks keep the
  * number of read(2) and feed calls low on multi-GB inputs. */
@@ -361,17 +363,274 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
                                             run->input_findings ? "findings" : "ok", NULL));
 }
 
+/* ---- one input split across workers (-j, cli/split.h) ----------------- */
+
+/* The run's callbacks, keeping the ARNs of the open listing on the way. */
+typedef struct split_replay {
+    cli_run *run;
+    cli_listing *listing;
+} split_replay;
+
+static int sr_document_start(void *user, const lsc_document *doc) {
+    return on_document_start(((split_replay *)user)->run, doc);
+}
+
+static int sr_certificate(void *user, const lsc_certificate *cert) {
+    split_replay *sr = user;
+    const lsc_string *arn = &cert->certificate_arn;
+    if (arn->m.ok &&
+        cli_listing_add(sr->listing, arn->s, arn->len, cert->document, cert->index) != 0) {
+        out_of_memory(sr->run);
+        return 1;
+    }
+    return on_certificate(sr->run, cert);
+}
+
+static int sr_document_end(void *user, const lsc_document *doc) {
+    split_replay *sr = user;
+    if (!doc->next_page_token.m.ok) /* as duplicate-certificate's listing ends */
+        cli_listing_clear(sr->listing);
+    return on_document_end(sr->run, doc);
+}
+
+static int sr_finding(void *user, const lsc_finding *finding) {
+    return on_finding(((split_replay *)user)->run, finding);
+}
+
+static const lsc_callbacks split_callbacks = {
+    sr_document_start,
+    sr_certificate,
+    sr_document_end,
+    sr_finding,
+    NULL,
+};
+
+/* Whether a chunk's checker, which began with no listing open, named a
+ * certificate that the open listing already holds: only then may its
+ * duplicate-certificate findings differ from one thread's. Looked at until
+ * the listing ends in the chunk. */
+static int lc_certificate(void *user, const lsc_certificate *cert) {
+    const lsc_string *arn = &cert->certificate_arn;
+    return arn->m.ok && cli_listing_has(user, arn->s, arn->len) ? 2 : 0;
+}
+
+static int lc_document_end(void *user, const lsc_document *doc) {
+    (void)user;
+    return doc->next_page_token.m.ok ? 0 : 1;
+}
+
+static int listing_conflict(const cli_record *rec, cli_listing *listing) {
+    static const lsc_callbacks look = {NULL, lc_certificate, lc_document_end, NULL, NULL};
+    return cli_record_replay(rec, &look, listing) == 2;
+}
+
+static int preload_arn(void *user, const char *arn, size_t len, size_t document, size_t index) {
+    return lscp_checker_listing_add(user, arn, len, document, index) != 0;
+}
+
+/* Check the input from start (line, document) to its end on this thread,
+ * with the open listing's ARNs: what the chunks cannot give exactly. Adds
+ * to total; returns the read error, if any. */
+static int check_rest(cli_run *run, const char *name, cli_split *sp, uint64_t start, uint64_t line,
+                      size_t document, cli_listing *listing, lsc_stats *total) {
+    lsc_error err;
+    size_t head_len;
+    const unsigned char *head = cli_split_head(sp, &head_len);
+    uint64_t base, size = cli_split_size(sp), pos = start;
+    int fd = cli_split_fd(sp, &base), state = 0, read_errno = 0;
+    lsc_pos at = {start, line, 1};
+    split_replay sr = {run, listing};
+    memset(&err, 0, sizeof err);
+    cli_split_cancel(sp);
+    lsc_checker *checker = lsc_checker_new(cli_split_config(sp), name, &split_callbacks, &sr, &err);
+    if (!checker || lsc_checker_set_origin(checker, at, document, &err) != LSC_OK ||
+        lscp_checker_set_head(checker, head, head_len) != 0 ||
+        cli_listing_each(listing, preload_arn, checker) != 0) {
+        lsc_checker_free(checker);
+        out_of_memory(run);
+        return 0;
+    }
+    while (pos < size && !run->stop) {
+        uint64_t to = (pos / CLI_SPLIT_READ + 1) * CLI_SPLIT_READ;
+        if (to > size)
+            to = size;
+        ssize_t n = pread(fd, read_buf, (size_t)(to - pos), (off_t)(base + pos));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            read_errno = n < 0 ? errno : EIO;
+            break;
+        }
+        pos += (uint64_t)n;
+        lsc_status rc = lsc_checker_feed(checker, read_buf, (size_t)n, &err);
+        if (rc == LSC_MALFORMED) {
+            state = 1;
+            break;
+        } else if (rc < 0) {
+            state = -1;
+            break;
+        }
+    }
+    if (!run->stop && !read_errno && state == 0 && lsc_checker_finish(checker, &err) < LSC_OK)
+        state = -1;
+    if (state < 0 && !run->stop) {
+        cli_error("%s", err.text[0] ? err.text : "out of memory");
+        run->io_error = 1;
+        run->stop = 1;
+    }
+    const lsc_stats *st = lsc_checker_stats(checker);
+    total->bytes = st->bytes;
+    total->documents = st->documents;
+    total->certificates += st->certificates;
+    for (int i = 0; i < 4; i++)
+        total->findings[i] += st->findings[i];
+    lsc_checker_free(checker);
+    return read_errno;
+}
+
+/* What check_recorded does for one input, from the chunks' records in
+ * order: a chunk hands over to the chunk where its checker stopped; one
+ * whose document index the counting pass got wrong, or that names an ARN
+ * the open listing already holds, is checked again from its start on this
+ * thread, with the listing, to the end of the input. */
+static void check_split(cli_run *run, const char *name, cli_split *sp) {
+    const cli_chunk *ch = cli_split_wait(sp, 0);
+    cli_listing *listing = cli_listing_new();
+    split_replay sr = {run, listing};
+    lsc_stats total;
+    size_t k = 0, documents = 0, replayed = 0, rest_at = 0;
+    int read_errno = 0;
+    memset(&total, 0, sizeof total);
+    EACH_REPORT(run, lsc_reporter_input_start(rep, name));
+    if (run->stop)
+        goto out;
+    run->input_findings = 0;
+    if (!listing || (run->inv && cli_inventory_input(run->inv, name) != 0) ||
+        cli_policy_input_start(&run->policy, name) != 0) {
+        out_of_memory(run);
+        goto out;
+    }
+    run->fail_on = ch->rec.fail_on;
+    for (;;) {
+        ch = cli_split_wait(sp, k);
+        if (ch->rec.new_failed) {
+            cli_error("%s", ch->rec.text);
+            run->io_error = 1;
+            run->stop = 1;
+            goto out;
+        }
+        if (k > 0 && (ch->document != documents || listing_conflict(&ch->rec, listing))) {
+            rest_at = k;
+            read_errno = check_rest(run, name, sp, ch->start, ch->line, documents, listing, &total);
+            break;
+        }
+        replayed++;
+        if (cli_record_replay(&ch->rec, &split_callbacks, &sr) != 0 && run->stop)
+            goto out;
+        total.certificates += ch->rec.stats.certificates;
+        for (int i = 0; i < 4; i++)
+            total.findings[i] += ch->rec.stats.findings[i];
+        if (ch->rec.state < 0 && !run->stop) { /* the worker ran out of memory */
+            cli_error("%s", ch->rec.text);
+            run->io_error = 1;
+            run->stop = 1;
+        }
+        if (run->stop)
+            goto out;
+        documents = ch->rec.stats.documents;
+        if (ch->ended) {
+            total.bytes = ch->rec.stats.bytes;
+            total.documents = documents;
+            read_errno = ch->rec.read_errno;
+            break;
+        }
+        k = ch->next;
+        cli_split_release_below(sp, k);
+    }
+    if (run->stop)
+        goto out;
+    if (read_errno) {
+        cli_error_name(name, read_errno);
+        run->io_error = 1;
+        EACH_REPORT(run, lsc_reporter_input_end(rep, &total, "unreadable", strerror(read_errno)));
+        goto out;
+    }
+    {
+        missing_ctx m = {run, name, ch->rec.missing_severity};
+        if (cli_policy_each_missing(&run->policy, on_missing, &m) != 0)
+            goto out;
+    }
+    EACH_REPORT(run,
+                lsc_reporter_input_end(rep, &total, run->input_findings ? "findings" : "ok", NULL));
+out:
+    if (getenv("LSC_JOBS_TRACE")) /* for the tests: which paths the run took */
+        fprintf(stderr, "lscertlint: split: %zu chunks, %zu replayed, rest from chunk %zu\n",
+                cli_split_count(sp), replayed, rest_at);
+    cli_listing_free(listing);
+}
+
+/* The one input of a run split across workers, when -j allows and it is
+ * worth it (cli_split_start); 0 when it is left to the other paths. */
+static int run_split(cli_run *run) {
+    const cli_input *in = &run->inputs->items[0];
+    struct stat st;
+    const char *name;
+    int fd;
+    off_t base = 0;
+    unsigned workers = run->opts->jobs;
+    if (run->inputs->count != 1 || workers == 1)
+        return 0;
+    if (in->kind == CLI_INPUT_FILE) {
+        if (cli_is_gzip_name(in->path))
+            return 0;
+        name = in->path;
+        /* only a regular file is opened here: a FIFO's writer must meet
+         * the one open of the path that reads it */
+        if (stat(in->path, &st) != 0 || !S_ISREG(st.st_mode) ||
+            (uint64_t)st.st_size <= cli_split_chunk_size())
+            return 0;
+        fd = open(in->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0)
+            return 0; /* the sequential path says why */
+    } else if (in->kind == CLI_INPUT_STDIN) {
+        name = run->opts->stdin_name;
+        fd = STDIN_FILENO;
+        base = lseek(fd, 0, SEEK_CUR); /* one thread reads from there */
+        if (base < 0)
+            return 0;
+    } else {
+        return 0;
+    }
+    cli_split *sp = NULL;
+    /* the CPUs are asked for only when the input may be split: a small
+     * input starts faster without */
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        (uint64_t)(st.st_size - base) > cli_split_chunk_size() &&
+        (workers || (workers = cli_jobs_available()) > 1))
+        sp = cli_split_start(fd, name, (uint64_t)base, (uint64_t)(st.st_size - base), run->opts,
+                             workers);
+    if (sp) {
+        check_split(run, name, sp);
+        cli_split_free(sp);
+    }
+    if (fd != STDIN_FILENO)
+        close(fd);
+    return sp != NULL;
+}
+
 /* The workers -j asks for, or 0 when the run stays on this thread: one
  * input, -j1, or standard output carrying the inputs' data in order (-p,
  * --normalize). */
 static unsigned workers_for(const cli_run *run) {
-    unsigned n = run->opts->jobs ? run->opts->jobs : cli_jobs_available();
+    unsigned n = run->opts->jobs;
     size_t i, files = 0;
-    if (n < 2 || run->opts->pass_through || run->opts->normalize || run->norm)
+    if (n == 1 || run->opts->pass_through || run->opts->normalize || run->norm)
         return 0;
     for (i = 0; i < run->inputs->count; i++)
         files += run->inputs->items[i].kind == CLI_INPUT_FILE;
     if (files < 2)
+        return 0; /* one file starts faster without asking for the CPUs */
+    if (n == 0 && (n = cli_jobs_available()) < 2)
         return 0;
     return files < n ? (unsigned)files : n;
 }
@@ -399,6 +658,9 @@ static void check_input(cli_run *run, size_t i, cli_jobs *jobs) {
 
 void cli_inputs_run(cli_run *run) {
     size_t i;
+    if (run->inputs->count == 1 && !run->opts->pass_through && !run->opts->normalize &&
+        !run->norm && run_split(run))
+        return;
     unsigned workers = workers_for(run);
     /* No pool (memory or threads ran out): the same run on this thread. */
     cli_jobs *jobs = workers ? cli_jobs_start(run->inputs, run->opts, workers) : NULL;

@@ -39,6 +39,12 @@ static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
 int cli_jobs_config_for_file(const cli_options *opts, const char *path, const lsc_config **config,
                              lsc_severity *fail_on, lsc_config **owned) {
     int rc;
+    if (!opts->cfg || opts->cfg->noverrides == 0) { /* the run's own: nothing to replay */
+        *config = opts->config;
+        *fail_on = opts->fail_on;
+        *owned = NULL;
+        return 0;
+    }
     pthread_mutex_lock(&config_lock);
     rc = cli_config_for_file(opts, path, config, fail_on, owned);
     pthread_mutex_unlock(&config_lock);
@@ -255,11 +261,7 @@ struct cli_event {
     const void *what; /* lsc_document, lsc_certificate or lsc_finding */
 };
 
-/* The recording callbacks' user: the record, and whether memory ran out. */
-typedef struct recorder {
-    cli_record *rec;
-    int nomem;
-} recorder;
+typedef cli_recorder recorder;
 
 static int record(recorder *r, event_kind kind, const void *what) {
     cli_event *e;
@@ -310,6 +312,13 @@ static const lsc_callbacks recording = {
     NULL,
 };
 
+const lsc_callbacks *const cli_recording = &recording;
+
+void cli_record_free(cli_record *rec) {
+    arena_free(rec);
+    rec->first = rec->last = NULL;
+}
+
 int cli_record_replay(const cli_record *rec, const lsc_callbacks *cb, void *user) {
     const cli_event *e;
     for (e = rec->first; e; e = e->next) {
@@ -346,6 +355,7 @@ struct cli_jobs {
     size_t next;         /* the next input to claim */
     size_t released;     /* inputs the main thread is done with */
     size_t window;       /* a worker claims only below released + window */
+    int main_waits;      /* the main thread sleeps on done */
     cli_record *slots;   /* input i's record is slots[i % window] */
     atomic_int cancel;   /* the run ends: stop reading */
     pthread_t *threads;
@@ -443,7 +453,8 @@ static void claim_and_run(cli_jobs *jobs, unsigned char *buf) {
         run_input(jobs, jobs->inputs->items[i].path, rec, buf);
     pthread_mutex_lock(&jobs->lock);
     rec->ready = 1;
-    pthread_cond_broadcast(&jobs->done);
+    if (jobs->main_waits) /* only the main thread waits on done */
+        pthread_cond_broadcast(&jobs->done);
 }
 
 static void *worker(void *p) {
@@ -527,8 +538,11 @@ static void wait_ready(cli_jobs *jobs, const cli_record *rec) {
     while (!rec->ready) {
         if (can_claim(jobs))
             claim_and_run(jobs, jobs->args[0].buf);
-        else
+        else {
+            jobs->main_waits = 1;
             pthread_cond_wait(&jobs->done, &jobs->lock);
+            jobs->main_waits = 0;
+        }
     }
     pthread_mutex_unlock(&jobs->lock);
 }
@@ -549,7 +563,11 @@ void cli_jobs_release(cli_jobs *jobs, size_t i) {
     pthread_mutex_lock(&jobs->lock);
     rec->ready = 0;
     jobs->released = i + 1;
-    pthread_cond_broadcast(&jobs->work);
+    /* A worker that ran a window ahead waits until half of it is free: a
+     * wake-up per released input made a context switch per small file. */
+    if (jobs->next >= jobs->inputs->count ||
+        jobs->released + jobs->window - jobs->next >= (jobs->window + 1) / 2)
+        pthread_cond_broadcast(&jobs->work);
     pthread_mutex_unlock(&jobs->lock);
 }
 

@@ -58,6 +58,18 @@ typedef struct cli_record {
 int cli_jobs_config_for_file(const cli_options *opts, const char *path, const lsc_config **config,
                              lsc_severity *fail_on, lsc_config **owned);
 
+/* Callbacks that record every event into a record (deep copies): their
+ * user is a cli_recorder; nomem says a copy ran out of memory (the
+ * callback then stopped the checker). */
+typedef struct cli_recorder {
+    cli_record *rec;
+    int nomem;
+} cli_recorder;
+extern const lsc_callbacks *const cli_recording;
+
+/* Free a record's events (the rest of it is the caller's). */
+void cli_record_free(cli_record *rec);
+
 /* Deliver a record's events to callbacks, in order; stops at the first
  * callback that returns nonzero and returns that value (0: all delivered). */
 int cli_record_replay(const cli_record *rec, const lsc_callbacks *callbacks, void *user);

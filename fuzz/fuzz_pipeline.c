@@ -17,7 +17,11 @@
  *   [7] option variants (expect-status list, expect-name, file name)
  *
  * Oracles besides the sanitizers: the findings, certificates and counters
- * of the chunked run equal those of a whole run; every finding is well
+ * of the chunked run equal those of a whole run; so do those of the input
+ * checked as the CLI's -j split checks it with two workers: two checkers,
+ * the second set to the origin of a cut between two documents
+ * (lsc_checker_set_origin, the input's first bytes, the open listing's
+ * ARNs); every finding is well
  * formed (known rule, severity in force, 1-based position, UTF-8 message
  * without control characters); the json, jsonl and sarif reports parse as
  * JSON and no report holds a raw control character. */
@@ -31,6 +35,7 @@
 
 #include <yajl/yajl_parse.h>
 
+#include "lib/internal.h"
 #include "lscertlint.h"
 #include "fuzz/oracle.h"
 
@@ -100,8 +105,17 @@ static void check_text(const char *what, const char *s, size_t n, int allow_nl) 
     }
 }
 
+/* The ARNs of the open listing, as the CLI's replay keeps them. */
+typedef struct arn_entry {
+    char *s;
+    size_t len, document, index;
+} arn_entry;
+
 typedef struct run {
     record rec;
+    arn_entry *arns; /* NULL unless tracking (the split run's first part) */
+    size_t narns, arns_cap;
+    int track;
     lsc_reporter *rep[FORMATS];
     size_t findings;
     size_t stop_after; /* 0: never stop */
@@ -194,6 +208,29 @@ static int on_certificate(void *user, const lsc_certificate *c) {
         fail("certificate at %llu:%llu", (unsigned long long)c->at.line,
              (unsigned long long)c->at.column);
     r->certificates++;
+    if (r->track && c->certificate_arn.m.ok) {
+        size_t i;
+        for (i = 0; i < r->narns; i++)
+            if (r->arns[i].len == c->certificate_arn.len &&
+                memcmp(r->arns[i].s, c->certificate_arn.s, r->arns[i].len) == 0)
+                break;
+        if (i == r->narns) { /* its first appearance */
+            if (r->narns == r->arns_cap) {
+                r->arns_cap = r->arns_cap ? 2 * r->arns_cap : 16;
+                r->arns = realloc(r->arns, r->arns_cap * sizeof *r->arns);
+                if (!r->arns)
+                    fail("out of memory");
+            }
+            arn_entry *e = &r->arns[r->narns++];
+            e->s = malloc(c->certificate_arn.len + 1);
+            if (!e->s)
+                fail("out of memory");
+            memcpy(e->s, c->certificate_arn.s, c->certificate_arn.len);
+            e->len = c->certificate_arn.len;
+            e->document = c->document;
+            e->index = c->index;
+        }
+    }
     rec_printf(&r->rec, "cert %zu/%zu @%llu:%llu/%llu h=%lu\n", c->document, c->index,
                (unsigned long long)c->at.line, (unsigned long long)c->at.column,
                (unsigned long long)c->at.offset, h);
@@ -216,6 +253,11 @@ static int on_document_end(void *user, const lsc_document *doc) {
                       touch(&doc->error_text);
     rec_printf(&r->rec, "doc- %zu members=%zu certs=%zu h=%lu\n", doc->index, doc->members,
                doc->certificate_count, h);
+    if (r->track && !doc->next_page_token.m.ok) { /* the listing ended */
+        for (size_t i = 0; i < r->narns; i++)
+            free(r->arns[i].s);
+        r->narns = 0;
+    }
     return 0;
 }
 
@@ -431,6 +473,103 @@ static int check_once(const options *o, const uint8_t *data, size_t len, int chu
     return rc;
 }
 
+/* The CLI's cut (cli/split.c): the byte after a line feed with '}' or ']'
+ * before it and '{' or '[' after it, white space between, at most 64
+ * bytes each side. The first at or after from, or 0. */
+static size_t find_cut(const uint8_t *d, size_t len, size_t from) {
+    for (size_t n = from; n < len; n++) {
+        if (d[n] != '\n')
+            continue;
+        size_t b = n, f = n + 1;
+        while (b > 0 && n - (b - 1) <= 64 && strchr(" \t\r\n", d[b - 1]) && d[b - 1])
+            b--;
+        if (b == 0 || n - (b - 1) > 64 || (d[b - 1] != '}' && d[b - 1] != ']'))
+            continue;
+        while (f < len && f - n <= 64 && strchr(" \t\r\n", d[f]) && d[f])
+            f++;
+        if (f < len && f - n <= 64 && (d[f] == '{' || d[f] == '['))
+            return n + 1;
+    }
+    return 0;
+}
+
+static const lsc_callbacks recording = {on_document_start, on_certificate, on_document_end,
+                                        on_finding, NULL};
+
+/* Check data as two workers of the CLI's -j split do: [0, cut) by one
+ * checker, then, when it ended between two documents, [cut, len) by a
+ * checker set to the cut's origin with the input's head and the open
+ * listing's ARNs. The record is the whole run's when the split applies
+ * (returns 1); 0 when there is no cut or the first part did not end
+ * between documents (the CLI then reads on: nothing to compare). */
+static int check_split(const options *o, const uint8_t *data, size_t len, run *r) {
+    size_t cut = find_cut(data, len, len / 2);
+    if (!cut)
+        cut = find_cut(data, len, 0);
+    if (!cut || cut >= len || o->stop_after)
+        return 0;
+    lsc_error err;
+    run first;
+    memset(&first, 0, sizeof first);
+    memset(r, 0, sizeof *r);
+    first.track = 1;
+    lsc_checker *a = lsc_checker_new(o->cfg, o->file, &recording, &first, &err);
+    if (!a)
+        fail("lsc_checker_new: %s", err.text);
+    int rc = lsc_checker_feed(a, data, cut, &err);
+    if (rc == 0 && !lscp_checker_between_documents(a))
+        rc = 1;
+    const lsc_stats sa = *lsc_checker_stats(a);
+    lsc_checker_free(a);
+    if (rc != 0) {
+        for (size_t i = 0; i < first.narns; i++)
+            free(first.arns[i].s);
+        free(first.arns);
+        free(first.rec.p);
+        return 0;
+    }
+    /* the second worker: its origin from the bytes before the cut */
+    lsc_pos at = {cut, 1, 1};
+    for (size_t i = 0; i < cut; i++)
+        at.line += data[i] == '\n';
+    lsc_checker *b = lsc_checker_new(o->cfg, o->file, &recording, r, &err);
+    if (!b)
+        fail("lsc_checker_new: %s", err.text);
+    if (lsc_checker_set_origin(b, at, sa.documents, &err) != LSC_OK)
+        fail("lsc_checker_set_origin: %s", err.text);
+    if (lscp_checker_set_head(b, data, len < 4096 ? len : 4096) != 0)
+        fail("lscp_checker_set_head failed");
+    for (size_t i = 0; i < first.narns; i++) {
+        if (lscp_checker_listing_add(b, first.arns[i].s, first.arns[i].len, first.arns[i].document,
+                                     first.arns[i].index) != 0)
+            fail("lscp_checker_listing_add failed");
+        free(first.arns[i].s);
+    }
+    free(first.arns);
+    if (lsc_checker_set_origin(b, at, sa.documents, &err) != LSC_OK)
+        fail("a second lsc_checker_set_origin before a feed was refused");
+    rc = lsc_checker_feed(b, data + cut, len - cut, &err);
+    if (rc == 0)
+        rc = lsc_checker_finish(b, &err);
+    else if (rc == 1 && lsc_checker_finish(b, &err) != 1)
+        fail("lsc_checker_finish after a syntax error did not return 1");
+    if (rc < 0)
+        fail("the second worker's checker failed: %s", err.text);
+    if (lsc_checker_set_origin(b, at, 0, &err) != LSC_MISUSE)
+        fail("lsc_checker_set_origin after a feed was not refused");
+    const lsc_stats *sb = lsc_checker_stats(b);
+    rec_add(&first.rec, r->rec.p ? r->rec.p : "", r->rec.len);
+    free(r->rec.p);
+    r->rec = first.rec;
+    rec_printf(&r->rec, "rc=%d documents=%zu certificates=%zu findings=%zu/%zu/%zu\n", rc,
+               sb->documents, sa.certificates + sb->certificates, sa.findings[1] + sb->findings[1],
+               sa.findings[2] + sb->findings[2], sa.findings[3] + sb->findings[3]);
+    if (sb->bytes != len)
+        fail("the second worker counts %llu bytes of %zu", (unsigned long long)sb->bytes, len);
+    lsc_checker_free(b);
+    return 1;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     uint8_t head[HEADER] = {0};
     memcpy(head, data, size < HEADER ? size : HEADER);
@@ -461,6 +600,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             fprintf(stderr, "---- whole run\n%s---- chunked run (max %u)\n%s", whole.rec.p,
                     o.chunk_max, part.rec.p);
             fail("a chunked run differs from the whole run");
+        }
+        free(part.rec.p);
+    }
+    if (check_split(&o, json, len, &part)) {
+        if (strcmp(whole.rec.p ? whole.rec.p : "", part.rec.p ? part.rec.p : "") != 0) {
+            fprintf(stderr, "---- whole run\n%s---- two workers\n%s", whole.rec.p, part.rec.p);
+            fail("two workers' run differs from the whole run");
         }
         free(part.rec.p);
     }

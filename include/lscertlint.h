@@ -505,6 +505,24 @@ lsc_status lsc_checker_feed(lsc_checker *checker, const void *data, size_t len, 
  */
 lsc_status lsc_checker_finish(lsc_checker *checker, lsc_error *err);
 
+/**
+ * Start the checker part way into an input: the first byte it will be fed
+ * is at @p at (offset, line and column as if every byte before it had been
+ * read) and @p document documents came before it. Positions, byte offsets,
+ * document indices and the counters bytes and documents of
+ * lsc_checker_stats() go on from there. The bytes must start between two
+ * documents (where one reading from the start is at a line start, no
+ * value open). What belongs to the input's real start is off: no
+ * byte-order mark is looked for, and a json-syntax finding names no saved
+ * form (the first 4 KiB hint of lsc_checker_feed()). State that spans
+ * documents before the origin (the ARNs of a listing chained by
+ * nextPageToken, for duplicate-certificate) starts empty. Returns LSC_OK;
+ * LSC_MISUSE, with nothing changed, after the first feed or finish, or
+ * when line or column is 0 or column - 1 exceeds offset.
+ */
+lsc_status lsc_checker_set_origin(lsc_checker *checker, lsc_pos at, size_t document,
+                                  lsc_error *err);
+
 /** Counters so far. */
 const lsc_stats *lsc_checker_stats(const lsc_checker *checker);
 

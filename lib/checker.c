@@ -29,6 +29,9 @@ struct lsc_checker {
     /* why the run stopped, besides the decoder's failed and oom */
     int stopped; /* a user callback asked to stop */
     int oom;     /* the validator ran out of memory */
+    /* lsc_checker_set_origin: the input began before the first byte fed */
+    int fed;        /* a feed or finish was called: too late for an origin */
+    int head_given; /* lscp_checker_set_head: the input's first bytes are known */
     /* the public contract */
     int busy;     /* inside feed or finish: a nested call is misuse */
     int finished; /* lsc_checker_finish was called */
@@ -279,7 +282,8 @@ static int feed_head(lsc_checker *c, const unsigned char **data, size_t *len) {
 
 static lsc_status feed_bytes(lsc_checker *c, const unsigned char *p, size_t len, lsc_error *err) {
     c->stats.bytes += len; /* every byte given counts, even past an error */
-    lscp_decode_keep_head(&c->decoder, p, len);
+    if (!c->head_given)
+        lscp_decode_keep_head(&c->decoder, p, len);
     if (c->decoder.hint_wait)
         return run_result(c, lscp_decode_syntax_ready(&c->decoder), err);
     if (run_status(c) != LSC_OK)
@@ -305,6 +309,7 @@ lsc_status lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_er
     if (c->finished)
         return misuse(err, "lsc_checker_feed called after lsc_checker_finish");
     c->busy = 1;
+    c->fed = 1;
     lsc_status st = feed_bytes(c, data, len, err);
     c->busy = 0;
     return st;
@@ -333,11 +338,55 @@ lsc_status lsc_checker_finish(lsc_checker *c, lsc_error *err) {
     if (c->finished) /* the same answer again, err filled the same way */
         return c->finish_status == LSC_OK ? LSC_OK : run_result(c, 1, err);
     c->busy = 1;
+    c->fed = 1;
     lsc_status st = finish_input(c, err);
     c->busy = 0;
     c->finished = 1;
     c->finish_status = st;
     return st;
+}
+
+lsc_status lsc_checker_set_origin(lsc_checker *c, lsc_pos at, size_t document, lsc_error *err) {
+    if (c->busy || c->fed)
+        return misuse(err, "lsc_checker_set_origin called after the first feed");
+    if (at.line < 1 || at.column < 1 || at.column - 1 > at.offset)
+        return misuse(err, "lsc_checker_set_origin: line and column start at 1, and the column "
+                           "cannot exceed the offset + 1");
+    /* The byte-order mark and the hint of the saved form belong to the
+     * input's first bytes, which this checker does not see: both are off
+     * (a head of zero bytes names no form). */
+    c->head_done = 1;
+    c->head_len = 0;
+    if (!c->head_given) {
+        memset(c->decoder.hint_head, 0, sizeof c->decoder.hint_head);
+        c->decoder.hint_len = LSCP_HINT_HEAD;
+    }
+    c->stats.bytes = at.offset; /* feed_bytes derives each chunk's offset from it */
+    c->stats.documents = document;
+    c->findings.document = document;
+    lscp_scan_set_origin(&c->decoder.scan, at, document);
+    return LSC_OK;
+}
+
+int lscp_checker_between_documents(const lsc_checker *c) {
+    return run_status(c) == LSC_OK && !c->decoder.failed && !c->decoder.in_document &&
+           c->head_done && lscp_scan_idle(&c->decoder.scan);
+}
+
+int lscp_checker_set_head(lsc_checker *c, const void *head, size_t len) {
+    if (c->fed || len > LSCP_HINT_HEAD)
+        return -1;
+    memcpy(c->decoder.hint_head, head, len);
+    c->decoder.hint_len = len;
+    c->head_given = 1;
+    return 0;
+}
+
+int lscp_checker_listing_add(lsc_checker *c, const char *arn, size_t len, size_t document,
+                             size_t index) {
+    if (c->fed)
+        return -1;
+    return lscv_listing_add(c->validator, arn, len, document, index);
 }
 
 uint64_t lscp_checker_probes(const lsc_checker *c) {

@@ -67,6 +67,14 @@ void lscp_scan_skip_bom(lscp_scan *s) {
     s->line_start += 3;
 }
 
+void lscp_scan_set_origin(lscp_scan *s, lsc_pos at, uint64_t documents) {
+    s->offset = at.offset;
+    s->line = at.line;
+    s->column = at.column;
+    s->line_start = at.offset - (at.column - 1); /* column = 1 + offset - line_start */
+    s->documents = documents;
+}
+
 int lscp_scan_idle(const lscp_scan *s) {
     return s->state == ST_DOC_START || s->state == ST_DOC_END;
 }

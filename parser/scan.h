@@ -60,6 +60,11 @@ void lscp_scan_release(lscp_scan *s);
 /* Skip a byte-order mark already checked by the caller (3 bytes, 0 columns). */
 void lscp_scan_skip_bom(lscp_scan *s);
 
+/* The first byte to come is at `at` (line and column >= 1, column - 1 <=
+ * offset), after `documents` documents: a checker started part way into
+ * an input (lsc_checker_set_origin). Before the first byte. */
+void lscp_scan_set_origin(lscp_scan *s, lsc_pos at, uint64_t documents);
+
 /* Scan the n bytes at p, the next bytes of the input (p lies in the chunk
  * given to lscp_scan_chunk_begin). Returns 0, or -1 at the first syntax
  * error (s->error set; later calls do nothing). */

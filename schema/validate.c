@@ -204,6 +204,22 @@ static int arn_grow(lscv_state *v) {
     return 0;
 }
 
+/* Remember an ARN of the listing in its empty slot. -1 on out-of-memory. */
+static int arn_store(lscv_state *v, lscv_arn *slot, uint64_t h, const char *s, size_t len,
+                     size_t document, size_t index) {
+    if (lscp_grow(&v->arn_bytes, &v->arn_bytes_cap, v->arn_bytes_len + len, 1) < 0)
+        return -1;
+    memcpy(v->arn_bytes + v->arn_bytes_len, s, len);
+    slot->hash = h;
+    slot->off = v->arn_bytes_len;
+    slot->len1 = (uint32_t)len + 1;
+    v->arn_bytes_len += len;
+    slot->document = document > UINT32_MAX ? UINT32_MAX : (uint32_t)document;
+    slot->index = index > UINT32_MAX ? UINT32_MAX : (uint32_t)index;
+    v->arn_used++;
+    return 0;
+}
+
 static void check_duplicate(lscv_state *v, const lscv_cert *x) {
     const lsc_string *arn = &x->c->certificate_arn;
     if (!arn->m.ok || lscv_blank(arn->s, arn->len) || !lscv_on(v, LSC_R_DUPLICATE_CERTIFICATE) ||
@@ -225,18 +241,28 @@ static void check_duplicate(lscv_state *v, const lscv_cert *x) {
                        (unsigned)slot->index);
         return;
     }
-    if (lscp_grow(&v->arn_bytes, &v->arn_bytes_cap, v->arn_bytes_len + arn->len, 1) < 0) {
+    if (arn_store(v, slot, h, arn->s, arn->len, x->c->document, x->c->index) < 0)
         v->failed = 1;
-        return;
+}
+
+int lscv_listing_add(lscv_state *v, const char *arn, size_t len, size_t document, size_t index) {
+    if (v->failed)
+        return -1;
+    if (len >= UINT32_MAX || lscv_blank(arn, len)) /* as check_duplicate skips them */
+        return 0;
+    uint64_t h = lscp_hash(v->key, arn, len, 0);
+    if ((v->arn_used + 1) * 2 > v->arn_cap && arn_grow(v) < 0) {
+        v->failed = 1;
+        return -1;
     }
-    memcpy(v->arn_bytes + v->arn_bytes_len, arn->s, arn->len);
-    slot->hash = h;
-    slot->off = v->arn_bytes_len;
-    slot->len1 = (uint32_t)arn->len + 1;
-    v->arn_bytes_len += arn->len;
-    slot->document = x->c->document > UINT32_MAX ? UINT32_MAX : (uint32_t)x->c->document;
-    slot->index = x->c->index > UINT32_MAX ? UINT32_MAX : (uint32_t)x->c->index;
-    v->arn_used++;
+    lscv_arn *slot = arn_slot(v, v->arns, v->arn_cap, h, arn, len);
+    if (slot->len1)
+        return 0; /* the first appearance is the one a duplicate names */
+    if (arn_store(v, slot, h, arn, len, document, index) < 0) {
+        v->failed = 1;
+        return -1;
+    }
+    return 0;
 }
 
 int lscv_document_end(lscv_state *v, const lsc_document *doc) {

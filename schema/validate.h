@@ -32,6 +32,10 @@ void lscv_list_reset(lscv_state *v, lsc_list_kind list);
 void lscv_certificate_abandoned(lscv_state *v);
 /* A document ended: run the per-document rules (partial-page, listing). */
 int lscv_document_end(lscv_state *v, const lsc_document *doc);
+/* A listing continued from bytes this checker did not read (the CLI's -j
+ * split of one input): an ARN its earlier pages held, at the document and
+ * certificate of its first appearance. 0, or -1 on out-of-memory. */
+int lscv_listing_add(lscv_state *v, const char *arn, size_t len, size_t document, size_t index);
 
 /* Each returns 0, or -1 when memory ran out. */
 

@@ -115,5 +115,20 @@ if [ -x "$LSCERTLINT" ] && [ -z "$VALGRIND" ]; then
     else
         fail=$((fail + 1))
     fi
+    # Each input alone, its documents split among two workers in chunks of
+    # 64 bytes (cli/split.c): the same bytes and status as -j1.
+    bad=0
+    for f in "$@"; do
+        "$LSCERTLINT" -j1 -f jsonl --now=2024-06-01 "$f" >"$tmp/s1" 2>&1
+        echo "$?" >>"$tmp/s1"
+        LSC_JOBS_CHUNK=64 "$LSCERTLINT" -j2 -f jsonl --now=2024-06-01 "$f" >"$tmp/s2" 2>&1
+        echo "$?" >>"$tmp/s2"
+        cmp -s "$tmp/s1" "$tmp/s2" || { bad=$((bad + 1)); echo "FAIL: $f split at -j2 differs from -j1"; }
+    done
+    if [ "$bad" -eq 0 ]; then
+        echo "PASS: each input split among two workers: $# inputs, the same bytes as -j1"
+    else
+        fail=$((fail + 1))
+    fi
 fi
 [ "$fail" -eq 0 ]
