@@ -267,7 +267,6 @@ END_TEST
 static Suite *key_registry_suite(void) {
     Suite *s = suite_create("key_registry");
     TCase *tc = tcase_create("key_registry");
-    tcase_set_timeout(tc, 300);
     tcase_add_loop_test(tc, positions_exact, 0, N(bases));
     tcase_add_test(tc, positions_out_of_order);
     tcase_add_test(tc, keys_compared_in_full);
