@@ -14,7 +14,6 @@
 #include "cli/jobs.h"
 #include "cli/output.h"
 #include "cli/split.h"
-#include "lib/internal.h"
 
 /* One buffer for every read: no allocation per chunk. Big chunks keep the
  * number of read(2) and feed calls low on multi-GB inputs. */
@@ -425,7 +424,7 @@ static int listing_conflict(const cli_record *rec, cli_listing *listing) {
 }
 
 static int preload_arn(void *user, const char *arn, size_t len, size_t document, size_t index) {
-    return lscp_checker_listing_add(user, arn, len, document, index) != 0;
+    return lsc_checker_listing_add(user, arn, len, document, index) != 0;
 }
 
 /* Check the input from start (line, document) to its end on this thread,
@@ -444,7 +443,7 @@ static int check_rest(cli_run *run, const char *name, cli_split *sp, uint64_t st
     cli_split_cancel(sp);
     lsc_checker *checker = lsc_checker_new(cli_split_config(sp), name, &split_callbacks, &sr, &err);
     if (!checker || lsc_checker_set_origin(checker, at, document, &err) != LSC_OK ||
-        lscp_checker_set_head(checker, head, head_len) != 0 ||
+        lsc_checker_set_head(checker, head, head_len) != 0 ||
         cli_listing_each(listing, preload_arn, checker) != 0) {
         lsc_checker_free(checker);
         out_of_memory(run);

@@ -15,7 +15,6 @@
 
 #include "cli/config_file.h"
 #include "cli/gunzip.h"
-#include "lib/internal.h"
 
 /* How far a cut looks back and ahead over white space for the brackets. */
 #define CUT_LOOK 64
@@ -323,7 +322,7 @@ static void check_chunk(cli_split *sp, size_t k, cli_chunk *ch, uint64_t end, si
     } else {
         lsc_pos at = {ch->start, ch->line, 1};
         lsc_checker_set_origin(checker, at, ch->document, NULL);
-        lscp_checker_set_head(checker, sp->head, sp->head_len);
+        lsc_checker_set_head(checker, sp->head, sp->head_len);
     }
     for (;;) {
         if (atomic_load(&sp->cancel) || atomic_load(&sp->resume_at) > k) {
@@ -361,7 +360,7 @@ static void check_chunk(cli_split *sp, size_t k, cli_chunk *ch, uint64_t end, si
             break;
         }
         if (pos == end) {
-            if (lscp_checker_between_documents(checker)) {
+            if (lsc_checker_between_documents(checker)) {
                 ch->stop = pos;
                 ch->next = end_chunk;
                 break;

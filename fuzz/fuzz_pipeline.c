@@ -35,7 +35,6 @@
 
 #include <yajl/yajl_parse.h>
 
-#include "lib/internal.h"
 #include "lscertlint.h"
 #include "fuzz/oracle.h"
 
@@ -517,7 +516,7 @@ static int check_split(const options *o, const uint8_t *data, size_t len, run *r
     if (!a)
         fail("lsc_checker_new: %s", err.text);
     int rc = lsc_checker_feed(a, data, cut, &err);
-    if (rc == 0 && !lscp_checker_between_documents(a))
+    if (rc == 0 && !lsc_checker_between_documents(a))
         rc = 1;
     const lsc_stats sa = *lsc_checker_stats(a);
     lsc_checker_free(a);
@@ -537,12 +536,12 @@ static int check_split(const options *o, const uint8_t *data, size_t len, run *r
         fail("lsc_checker_new: %s", err.text);
     if (lsc_checker_set_origin(b, at, sa.documents, &err) != LSC_OK)
         fail("lsc_checker_set_origin: %s", err.text);
-    if (lscp_checker_set_head(b, data, len < 4096 ? len : 4096) != 0)
-        fail("lscp_checker_set_head failed");
+    if (lsc_checker_set_head(b, data, len < 4096 ? len : 4096) != 0)
+        fail("lsc_checker_set_head failed");
     for (size_t i = 0; i < first.narns; i++) {
-        if (lscp_checker_listing_add(b, first.arns[i].s, first.arns[i].len, first.arns[i].document,
+        if (lsc_checker_listing_add(b, first.arns[i].s, first.arns[i].len, first.arns[i].document,
                                      first.arns[i].index) != 0)
-            fail("lscp_checker_listing_add failed");
+            fail("lsc_checker_listing_add failed");
         free(first.arns[i].s);
     }
     free(first.arns);

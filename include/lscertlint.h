@@ -523,6 +523,38 @@ lsc_status lsc_checker_finish(lsc_checker *checker, lsc_error *err);
 lsc_status lsc_checker_set_origin(lsc_checker *checker, lsc_pos at, size_t document,
                                   lsc_error *err);
 
+/** How many of an input's first bytes lsc_checker_set_head() takes. */
+#define LSC_HEAD_SIZE 4096
+
+/**
+ * For a checker set to an origin (lsc_checker_set_origin()): the input's
+ * first @p len bytes (at most LSC_HEAD_SIZE; fewer only when the input is
+ * shorter), so that a json-syntax finding names the saved form (Python's
+ * print(), YAML, the AWS CLI's table or text output) exactly as a checker
+ * reading from the start would. Copied. Returns LSC_OK; LSC_MISUSE after
+ * the first feed or finish, or when @p len exceeds LSC_HEAD_SIZE.
+ */
+lsc_status lsc_checker_set_head(lsc_checker *checker, const void *head, size_t len);
+
+/**
+ * For a checker set to an origin: an ARN of the listing (pages chained by
+ * nextPageToken) that began before the origin and goes on into this
+ * checker's bytes, with the document and certificate index of its first
+ * appearance, so that duplicate-certificate finds repeats across the
+ * split. Returns LSC_OK; LSC_MISUSE after the first feed or finish;
+ * LSC_NOMEM when memory ran out.
+ */
+lsc_status lsc_checker_listing_add(lsc_checker *checker, const char *arn, size_t len,
+                                   size_t document, size_t index);
+
+/**
+ * Nonzero when the bytes fed so far end between two documents with no
+ * syntax error found (none waiting for the first 4 KiB either): a checker
+ * set to an origin here may take the rest of the input over. Zero
+ * otherwise, and for NULL.
+ */
+int lsc_checker_between_documents(const lsc_checker *checker);
+
 /** Counters so far. */
 const lsc_stats *lsc_checker_stats(const lsc_checker *checker);
 

@@ -31,7 +31,7 @@ struct lsc_checker {
     int oom;     /* the validator ran out of memory */
     /* lsc_checker_set_origin: the input began before the first byte fed */
     int fed;        /* a feed or finish was called: too late for an origin */
-    int head_given; /* lscp_checker_set_head: the input's first bytes are known */
+    int head_given; /* lsc_checker_set_head: the input's first bytes are known */
     /* the public contract */
     int busy;     /* inside feed or finish: a nested call is misuse */
     int finished; /* lsc_checker_finish was called */
@@ -368,25 +368,27 @@ lsc_status lsc_checker_set_origin(lsc_checker *c, lsc_pos at, size_t document, l
     return LSC_OK;
 }
 
-int lscp_checker_between_documents(const lsc_checker *c) {
-    return run_status(c) == LSC_OK && !c->decoder.failed && !c->decoder.in_document &&
+int lsc_checker_between_documents(const lsc_checker *c) {
+    return c && run_status(c) == LSC_OK && !c->decoder.failed && !c->decoder.in_document &&
            c->head_done && lscp_scan_idle(&c->decoder.scan);
 }
 
-int lscp_checker_set_head(lsc_checker *c, const void *head, size_t len) {
-    if (c->fed || len > LSCP_HINT_HEAD)
-        return -1;
+_Static_assert(LSC_HEAD_SIZE == LSCP_HINT_HEAD, "the public head size is the hints' head");
+
+lsc_status lsc_checker_set_head(lsc_checker *c, const void *head, size_t len) {
+    if (c->busy || c->fed || len > LSCP_HINT_HEAD)
+        return LSC_MISUSE;
     memcpy(c->decoder.hint_head, head, len);
     c->decoder.hint_len = len;
     c->head_given = 1;
-    return 0;
+    return LSC_OK;
 }
 
-int lscp_checker_listing_add(lsc_checker *c, const char *arn, size_t len, size_t document,
-                             size_t index) {
-    if (c->fed)
-        return -1;
-    return lscv_listing_add(c->validator, arn, len, document, index);
+lsc_status lsc_checker_listing_add(lsc_checker *c, const char *arn, size_t len, size_t document,
+                                   size_t index) {
+    if (c->busy || c->fed)
+        return LSC_MISUSE;
+    return lscv_listing_add(c->validator, arn, len, document, index) == 0 ? LSC_OK : LSC_NOMEM;
 }
 
 uint64_t lscp_checker_probes(const lsc_checker *c) {

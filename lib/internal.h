@@ -105,21 +105,6 @@ uint64_t lscp_checker_probes(const lsc_checker *checker);
 struct lscp_hash_key;
 int lscp_checker_set_hash_key(lsc_checker *checker, const struct lscp_hash_key *key);
 
-/* Seams of the CLI's -j split of one input (cli/split.c), before the first
- * feed (-1 after). set_head: the input's first bytes (at most LSCP_HINT_HEAD;
- * fewer: the whole input), so a checker set to an origin names the saved
- * form in a json-syntax finding as one reading from the start would.
- * listing_add: an ARN of the listing that goes on into this checker's
- * bytes, at its first appearance (duplicate-certificate); -1 also on
- * out-of-memory. */
-int lscp_checker_set_head(lsc_checker *checker, const void *head, size_t len);
-/* 1 when the bytes fed so far end between documents, with no error found
- * (none waiting for its hint either): a checker set to an origin may take
- * over the input from here. */
-int lscp_checker_between_documents(const lsc_checker *checker);
-int lscp_checker_listing_add(lsc_checker *checker, const char *arn, size_t len, size_t document,
-                             size_t index);
-
 /* The lsc_rule_id of a rule id ("tag-key-charset"), or -1 if unknown. */
 int lscp_rule_index(const char *id);
 

@@ -702,14 +702,14 @@ static int cb_map_key(void *ctx, const unsigned char *key_unused, size_t len_unu
     /* An earlier occurrence of the key in this object: a model member
      * remembers its own key; other keys are in the registry. */
     lsc_member *m = def ? (lsc_member *)((char *)f->base + def->offset) : NULL;
-    const lscp_key_entry *entry = NULL;
+    const lsc_pos *earlier = NULL;
     if (!m) {
-        entry = lscp_keys_check(&s->registry, f->reg_start, k, n, pos, &s->oom);
+        earlier = lscp_keys_check(&s->registry, f->reg_start, k, n, pos, &s->oom);
         if (s->oom)
             return 0;
     }
-    if ((m && m->seen != LSC_JSON_ABSENT) || entry) {
-        lsc_pos first = m ? m->key : entry->pos;
+    if ((m && m->seen != LSC_JSON_ABSENT) || earlier) {
+        lsc_pos first = m ? m->key : *earlier;
         if (duplicate_key(s, k, n, pos, first) < 0)
             return 0;
         if (m) {

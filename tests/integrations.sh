@@ -33,7 +33,16 @@ steps = {s["id"]: s for s in a["runs"]["steps"]}
 assert list(steps) == ["deps", "build", "lint"], "action.yml: steps %r" % list(steps)
 for s in steps.values():
     assert s.get("shell") == "bash" and s.get("run"), "action.yml: step %s needs shell and run" % s["id"]
-assert "apt-get install" in steps["deps"]["run"] and "libyajl-dev" in steps["deps"]["run"]
+assert "apt-get install" in steps["deps"]["run"]
+# every library configure requires, by its Debian package, in both recipes
+# that build on a fresh machine (the action and the README's GitLab job)
+debian = {"yajl": "libyajl-dev", "libutf8proc": "libutf8proc-dev", "zlib": "zlib1g-dev",
+          "check": "check"}
+required = re.findall(r"^PKG_CHECK_MODULES\(\[\w+\], \[([\w-]+)", open(top + "/configure.ac").read(), re.M)
+assert sorted(required) == sorted(debian), "configure.ac requires %r: map each to its package" % required
+deps = set(steps["deps"]["run"].split())
+for lib in required:
+    assert debian[lib] in deps, "action.yml installs no %s (configure requires %s)" % (debian[lib], lib)
 for word in ("./autogen.sh", "./configure", "make"):
     assert word in steps["build"]["run"], "build step lacks " + word
 h = yaml.safe_load(open(top + "/.pre-commit-hooks.yaml"))
@@ -56,6 +65,9 @@ gl = yaml.safe_load(blocks[1])
 assert gl["lscertlint"]["artifacts"]["reports"]["junit"] == "lscertlint.xml"
 assert "-f junit -o lscertlint.xml" in " ".join(gl["lscertlint"]["script"])
 assert gl["lscertlint"]["artifacts"]["when"] == "always"
+gl_deps = set(" ".join(gl["lscertlint"]["before_script"]).split())
+for lib in required:
+    assert debian[lib] in gl_deps, "README GitLab job installs no %s (configure requires %s)" % (debian[lib], lib)
 pc = yaml.safe_load(blocks[2])
 assert pc["repos"][0]["hooks"][0]["id"] == h[0]["id"]
 conf = readme.split("\n### Configuration file\n", 1)[1]

@@ -336,8 +336,6 @@ END_TEST
 static Suite *alloc_suite(void) {
     Suite *s = suite_create("alloc");
     TCase *tc = tcase_create("alloc");
-    /* two runs per allocation, under valgrind in the valgrind pass */
-    tcase_set_timeout(tc, 900);
     tcase_add_test(tc, alloc_hook_counts);
     tcase_add_test(tc, alloc_inline_findings);
     tcase_add_test(tc, alloc_long_tokens);

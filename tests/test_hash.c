@@ -402,7 +402,6 @@ END_TEST
 static Suite *hash_suite(void) {
     Suite *s = suite_create("hash");
     TCase *tc = tcase_create("hash");
-    tcase_set_timeout(tc, 600);
     tcase_add_loop_test(tc, hash_vectors, 0, N(sip_vectors));
     tcase_add_test(tc, hash_fold_and_keys);
     tcase_add_test(tc, hash_fold_every_byte);

@@ -1115,6 +1115,108 @@ END_TEST
 
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+/* a checker started part way into an input (the -j split's calls)     */
+/* ------------------------------------------------------------------ */
+
+typedef struct origin_run {
+    char log[4096];
+} origin_run;
+
+static int origin_finding(void *user, const lsc_finding *f) {
+    origin_run *r = user;
+    size_t n = strlen(r->log);
+    snprintf(r->log + n, sizeof r->log - n, "%s doc %zu at %llu:%llu+%llu %s\n", f->rule->id,
+             f->document, (unsigned long long)f->pos.line, (unsigned long long)f->pos.column,
+             (unsigned long long)f->pos.offset, f->message);
+    return 0;
+}
+
+static lsc_checker *origin_checker(origin_run *r) {
+    static const lsc_callbacks cb = {NULL, NULL, NULL, origin_finding, NULL};
+    lsc_error err;
+    memset(r, 0, sizeof *r);
+    lsc_checker *ck = lsc_checker_new(NULL, "in.json", &cb, r, &err);
+    ck_assert_ptr_nonnull(ck);
+    return ck;
+}
+
+/* The page of a listing that goes on: its certificate repeats an ARN seen
+ * before the origin. */
+static const char origin_page[] =
+    "{\"certificates\":[{\"certificateArn\":\"arn:aws:lightsail:us-east-1:123456789012:"
+    "Certificate/x\",\"certificateName\":\"x\",\"domainName\":\"x.example.com\"}]}\n";
+
+START_TEST(origin_positions_and_listing) {
+    origin_run whole, part;
+    lsc_error err;
+    /* the reference: one checker reads both pages from the start */
+    static const char first[] =
+        "{\"certificates\":[{\"certificateArn\":\"arn:aws:lightsail:us-east-1:123456789012:"
+        "Certificate/x\",\"certificateName\":\"x\",\"domainName\":\"x.example.com\"}],"
+        "\"nextPageToken\":\"t\"}\n";
+    lsc_checker *ck = origin_checker(&whole);
+    ck_assert_int_eq(lsc_checker_feed(ck, first, sizeof first - 1, &err), LSC_OK);
+    ck_assert(lsc_checker_between_documents(ck));
+    ck_assert_int_eq(lsc_checker_feed(ck, origin_page, sizeof origin_page - 1, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    lsc_stats st_whole = *lsc_checker_stats(ck);
+    lsc_checker_free(ck);
+    /* the split: the second page alone, from the origin, with the listing's ARN */
+    ck = origin_checker(&part);
+    lsc_pos at = {sizeof first - 1, 2, 1};
+    ck_assert_int_eq(lsc_checker_set_origin(ck, at, 1, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_set_head(ck, first, sizeof first - 1), LSC_OK);
+    static const char arn[] = "arn:aws:lightsail:us-east-1:123456789012:Certificate/x";
+    ck_assert_int_eq(lsc_checker_listing_add(ck, arn, sizeof arn - 1, 0, 0), LSC_OK);
+    ck_assert_int_eq(lsc_checker_feed(ck, origin_page, sizeof origin_page - 1, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    /* the second page's findings, exactly as the whole reading gave them */
+    const char *second = strstr(whole.log, "doc 1 ");
+    ck_assert_ptr_nonnull(second);
+    ck_assert_msg(strstr(part.log, "duplicate-certificate doc 1 at 2:"), "whole:\n%s\npart:\n%s", whole.log, part.log);
+    ck_assert_ptr_nonnull(strstr(part.log, "(document 0, certificate 0)"));
+    const char *line = whole.log;
+    while ((line = strstr(line, "doc 1 ")) != NULL) { /* every doc-1 finding of the whole run */
+        const char *start = line;
+        while (start > whole.log && start[-1] != '\n')
+            start--;
+        const char *end = strchr(line, '\n');
+        char one[1024];
+        snprintf(one, sizeof one, "%.*s", (int)(end - start + 1), start);
+        ck_assert_msg(strstr(part.log, one), "missing from the split run: %s", one);
+        line = end;
+    }
+    ck_assert_uint_eq(lsc_checker_stats(ck)->bytes, st_whole.bytes);
+    ck_assert_uint_eq(lsc_checker_stats(ck)->documents, st_whole.documents);
+    lsc_checker_free(ck);
+}
+END_TEST
+
+START_TEST(origin_misuse) {
+    origin_run r;
+    lsc_error err;
+    char big[LSC_HEAD_SIZE + 1];
+    memset(big, ' ', sizeof big);
+    ck_assert_int_eq(lsc_checker_between_documents(NULL), 0);
+    lsc_checker *ck = origin_checker(&r);
+    lsc_pos bad = {0, 0, 1};
+    ck_assert_int_eq(lsc_checker_set_origin(ck, bad, 0, &err), LSC_MISUSE);
+    ck_assert_int_eq(lsc_checker_set_head(ck, big, sizeof big), LSC_MISUSE);
+    ck_assert_int_eq(lsc_checker_feed(ck, "{\"certificates\":[", 17, &err), LSC_OK);
+    ck_assert(!lsc_checker_between_documents(ck)); /* a document is open */
+    lsc_pos at = {10, 1, 11};
+    ck_assert_int_eq(lsc_checker_set_origin(ck, at, 0, &err), LSC_MISUSE);
+    ck_assert_int_eq(lsc_checker_set_head(ck, "{", 1), LSC_MISUSE);
+    ck_assert_int_eq(lsc_checker_listing_add(ck, "arn", 3, 0, 0), LSC_MISUSE);
+    ck_assert_int_eq(lsc_checker_feed(ck, "]}\n", 3, &err), LSC_OK);
+    ck_assert(lsc_checker_between_documents(ck));
+    ck_assert_int_eq(lsc_checker_feed(ck, "]", 1, &err), LSC_MALFORMED);
+    ck_assert(!lsc_checker_between_documents(ck)); /* malformed: no taking over */
+    lsc_checker_free(ck);
+}
+END_TEST
+
 static Suite *lib_suite(void) {
     Suite *s = suite_create("lib");
     TCase *tc = tcase_create("config");
@@ -1155,6 +1257,11 @@ static Suite *lib_suite(void) {
     tcase_add_loop_test(tc, unknown_members_capped, 0, 2);
     tcase_add_loop_test(tc, element_callback_and_list_limit, 0, 4);
     tcase_add_test(tc, members_after_records);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("origin");
+    tcase_add_test(tc, origin_positions_and_listing);
+    tcase_add_test(tc, origin_misuse);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1024,7 +1024,6 @@ END_TEST
 static Suite *parser_suite(void) {
     Suite *s = suite_create("parser");
     TCase *tc = tcase_create("decode");
-    tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_full_certificate, 0, 32);
     tcase_add_loop_test(tc, test_timestamp_forms, 0, (int)(sizeof TS_CASES / sizeof TS_CASES[0]));
     tcase_add_loop_test(tc, test_timestamp_message, 0,
@@ -1041,7 +1040,6 @@ static Suite *parser_suite(void) {
     suite_add_tcase(s, tc);
 
     tc = tcase_create("stream");
-    tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, test_documents, 0, 8);
     tcase_add_test(tc, test_many_certificates);
     tcase_add_loop_test(tc, test_callback_stops, 0, 4);
