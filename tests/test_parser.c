@@ -114,7 +114,7 @@ static int cb_finding(void *user, const lsc_finding *f) {
 static void run_with(ctx *c, const char *text, size_t len, size_t chunk, const lsc_config *cfg) {
     c->text = text;
     c->len = len;
-    lsc_callbacks cb = {cb_doc_start, cb_cert, cb_doc_end, cb_finding};
+    lsc_callbacks cb = {cb_doc_start, cb_cert, cb_doc_end, cb_finding, NULL};
     lsc_error err = {0};
     lsc_config *own = NULL;
     if (!cfg)
