@@ -21,6 +21,19 @@ typedef struct json_state {
     size_t written; /* findings spooled: comma placement */
 } json_state;
 
+/* "line":N,"column":N,"offset":N,"pointer":"..." of a finding or of its
+ * related location. */
+static void put_place(lscr_out *o, lsc_pos pos, const char *pointer, size_t pointer_len) {
+    lscr_puts(o, "\"line\":");
+    lscr_putu(o, pos.line);
+    lscr_puts(o, ",\"column\":");
+    lscr_putu(o, pos.column);
+    lscr_puts(o, ",\"offset\":");
+    lscr_putu(o, pos.offset);
+    lscr_puts(o, ",\"pointer\":");
+    lscr_json_str(o, pointer, pointer != NULL ? pointer_len : 0);
+}
+
 void lscr_json_object(lscr_out *o, const lsc_finding *f, const char *file, int expected) {
     const char *sev = lsc_severity_name(f->severity);
     const char *rule = f->rule != NULL ? f->rule->id : NULL;
@@ -28,14 +41,8 @@ void lscr_json_object(lscr_out *o, const lsc_finding *f, const char *file, int e
     lscr_json_str(o, file, strlen(file));
     lscr_puts(o, ",\"document\":");
     lscr_putu(o, f->document);
-    lscr_puts(o, ",\"line\":");
-    lscr_putu(o, f->pos.line);
-    lscr_puts(o, ",\"column\":");
-    lscr_putu(o, f->pos.column);
-    lscr_puts(o, ",\"offset\":");
-    lscr_putu(o, f->pos.offset);
-    lscr_puts(o, ",\"pointer\":");
-    lscr_json_str(o, f->pointer, f->pointer != NULL ? f->pointer_len : 0);
+    lscr_putc(o, ',');
+    put_place(o, f->pos, f->pointer, f->pointer_len);
     lscr_puts(o, ",\"rule\":");
     lscr_json_str(o, rule, rule != NULL ? strlen(rule) : 0);
     lscr_puts(o, ",\"severity\":");
@@ -48,14 +55,8 @@ void lscr_json_object(lscr_out *o, const lsc_finding *f, const char *file, int e
     }
     if (f->related != NULL) {
         const lsc_related *rel = f->related;
-        lscr_puts(o, ",\"related\":[{\"line\":");
-        lscr_putu(o, rel->pos.line);
-        lscr_puts(o, ",\"column\":");
-        lscr_putu(o, rel->pos.column);
-        lscr_puts(o, ",\"offset\":");
-        lscr_putu(o, rel->pos.offset);
-        lscr_puts(o, ",\"pointer\":");
-        lscr_json_str(o, rel->pointer, rel->pointer != NULL ? rel->pointer_len : 0);
+        lscr_puts(o, ",\"related\":[{");
+        put_place(o, rel->pos, rel->pointer, rel->pointer_len);
         lscr_puts(o, ",\"message\":");
         lscr_json_str(o, rel->message, rel->message != NULL ? strlen(rel->message) : 0);
         lscr_puts(o, "}]");

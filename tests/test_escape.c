@@ -8,28 +8,12 @@
 #include <string.h>
 
 #include "lscertlint.h"
+#include "tests/finding_fixture.h"
 #include "report/escape.h"
 #include "report/format.h"
 
 #define PTR "/certificates/0/tags/0/key"
 
-static lsc_finding mkf(const char *rule, lsc_severity sev, const char *file, const char *pointer,
-                       const char *message) {
-    lsc_finding f;
-    memset(&f, 0, sizeof f);
-    f.rule = lsc_rule_find(rule);
-    ck_assert_msg(f.rule != NULL, "no rule %s", rule);
-    f.severity = sev;
-    f.file = file;
-    f.document = 0;
-    f.pos.line = 7;
-    f.pos.column = 24;
-    f.pos.offset = 120;
-    f.pointer = pointer;
-    f.pointer_len = strlen(pointer);
-    f.message = message;
-    return f;
-}
 
 /* ------------------------------------------------------------------ */
 /* escape module                                                      */

@@ -21,6 +21,7 @@
 #include <utf8proc.h>
 
 #include "lscertlint.h"
+#include "tests/finding_fixture.h"
 
 /* ------------------------------------------------------------------ */
 /* Fixtures and helpers                                               */
@@ -89,23 +90,6 @@ static const char *output(void) {
     return out_buf != NULL ? out_buf : "";
 }
 
-static lsc_finding mkf(const char *rule, lsc_severity sev, const char *file, const char *pointer,
-                       const char *message) {
-    lsc_finding f;
-    memset(&f, 0, sizeof f);
-    f.rule = lsc_rule_find(rule);
-    ck_assert_msg(f.rule != NULL, "no rule %s", rule);
-    f.severity = sev;
-    f.file = file;
-    f.document = 0;
-    f.pos.line = 7;
-    f.pos.column = 24;
-    f.pos.offset = 120;
-    f.pointer = pointer;
-    f.pointer_len = strlen(pointer);
-    f.message = message;
-    return f;
-}
 
 static lsc_stats mkstats(size_t documents, size_t certificates) {
     lsc_stats s;
