@@ -111,6 +111,6 @@ fi
 # The installed program runs and finds its man page.
 LD_LIBRARY_PATH="$libdir" "$prog" --version >"$tmp/out" 2>&1 ||
     fail "installed lscertlint --version failed"
-has_text "installed program" "lscertlint 0.1.0" "$tmp/out"
+has_text "installed program" "lscertlint 0.2.0" "$tmp/out"
 
 finish

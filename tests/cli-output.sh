@@ -26,7 +26,7 @@ expect_status 2 "a bad option before --help" --bogus --help
 
 expect_status 0 "--version" --version
 sed -n 1p "$tmp/out" >"$tmp/first"
-same_text "--version: first line" "lscertlint 0.1.0" "$tmp/first"
+same_text "--version: first line" "lscertlint 0.2.0" "$tmp/first"
 has_text "--version: licence" "NO WARRANTY" "$tmp/out"
 expect_status 0 "-V" -V
 "$LSCERTLINT" --help >/dev/full 2>"$tmp/err"
