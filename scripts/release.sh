@@ -15,6 +15,7 @@ MAKE=${MAKE:-make}
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$PWD
 arch=$(uname -m)
+jobs=$(nproc 2>/dev/null || echo 1)
 
 say() { printf '==> release: %s\n' "$*"; }
 die() {
@@ -48,7 +49,7 @@ export SOURCE_DATE_EPOCH
 
 dist=lscertlint-$VERSION
 say "make distcheck"
-"$MAKE" distcheck
+"$MAKE" -j"$jobs" distcheck
 cp "$builddir/$dist.tar.gz" "$builddir/$dist.tar.xz" "$out/"
 
 # The static program: the tarball's sources, no shared library, every
@@ -67,7 +68,7 @@ for a in "$yajl_libdir/libyajl_s.a" "$yajl_libdir/libyajl.a"; do
 done
 [ -n "$yajl_a" ] || die "no static yajl archive in $yajl_libdir (Debian: libyajl-dev)"
 (cd "$work/static" && "$work/$dist/configure" -q --disable-shared YAJL_LIBS="$yajl_a" &&
-    "$MAKE" lscertlint LDFLAGS=-all-static) >"$work/static.log" 2>&1 ||
+    "$MAKE" -j"$jobs" lscertlint LDFLAGS=-all-static) >"$work/static.log" 2>&1 ||
     {
         tail -n 30 "$work/static.log" >&2
         die "the static build failed"
@@ -84,7 +85,8 @@ chmod 0644 "$work/$bin/lscertlint.1" "$work/$bin/README.md" "$work/$bin/LICENSE"
 tar -C "$work" --sort=name --owner=0 --group=0 --numeric-owner \
     --mtime="@$SOURCE_DATE_EPOCH" -cf - "$bin" | gzip -9n >"$out/$bin.tar.gz"
 
-# The Debian packages, from the same tarball; its tests ran in distcheck.
+# The Debian packages, from the same tarball; its tests ran in distcheck
+# (nocheck). No -dbgsym packages: the release publishes the three packages.
 say "Debian packages"
 debver=$(cd "$srcdir" && dpkg-parsechangelog -S Version)
 [ "${debver%-*}" = "$VERSION" ] ||
@@ -92,7 +94,7 @@ debver=$(cd "$srcdir" && dpkg-parsechangelog -S Version)
 mkdir "$work/deb"
 cp "$out/$dist.tar.gz" "$work/deb/lscertlint_$VERSION.orig.tar.gz"
 tar -xzf "$out/$dist.tar.gz" -C "$work/deb"
-(cd "$work/deb/$dist" && DEB_BUILD_OPTIONS="nocheck ${DEB_BUILD_OPTIONS:-}" \
+(cd "$work/deb/$dist" && DEB_BUILD_OPTIONS="nocheck noautodbgsym parallel=$jobs ${DEB_BUILD_OPTIONS:-}" \
     dpkg-buildpackage -us -uc -b) >"$work/deb.log" 2>&1 ||
     {
         tail -n 40 "$work/deb.log" >&2

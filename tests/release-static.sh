@@ -28,7 +28,7 @@ lscertlint-$version.tar.gz
 lscertlint-$version.tar.xz
 lscertlint_$version-1_$debarch.deb
 LIST
-(cd "$rel" && ls -1 | grep -v -- '-dbgsym_' | LC_ALL=C sort) >"$tmp/got"
+(cd "$rel" && ls -1 | LC_ALL=C sort) >"$tmp/got"
 cmp -s "$tmp/want" "$tmp/got" || fail "release folder: $(diff "$tmp/want" "$tmp/got" | tr '\n' ' ')"
 (cd "$rel" && sha256sum --quiet -c SHA256SUMS) >"$tmp/sums" 2>&1 || fail "SHA256SUMS: $(cat "$tmp/sums")"
 awk '{print $2}' "$rel/SHA256SUMS" >"$tmp/summed"
