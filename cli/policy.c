@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/config_file.h"
+#include "cli/output.h"
 
 void cli_policy_init(cli_policy *p, const cli_options *opts) {
     memset(p, 0, sizeof *p);
@@ -15,13 +16,25 @@ void cli_policy_init(cli_policy *p, const cli_options *opts) {
 }
 
 int cli_policy_load_baseline(cli_policy *p, int *status) {
-    if (p->opts->write_baseline && stat(p->opts->write_baseline, &p->own[p->nown]) == 0)
-        p->nown++;
+    *status = 3;
+    if (p->opts->write_baseline) {
+        if (stat(p->opts->write_baseline, &p->own[p->nown]) == 0)
+            p->nown++;
+        /* entries name files relative to the baseline's directory */
+        if (!(p->write_dir = cli_baseline_dir(p->opts->write_baseline)))
+            goto oom;
+    }
     if (!p->opts->baseline)
         return 0;
     if (stat(p->opts->baseline, &p->own[p->nown]) == 0)
         p->nown++;
-    return cli_baseline_load(p->opts->baseline, &p->baseline, status);
+    if (!(p->baseline_dir = cli_baseline_dir(p->opts->baseline)))
+        goto oom;
+    return cli_baseline_load(p->opts->baseline, p->opts->baseline_match == CLI_MATCH_CERTIFICATE,
+                             &p->baseline, status);
+oom:
+    cli_error("out of memory");
+    return -1;
 }
 
 int cli_policy_own_file(const cli_policy *p, const struct stat *st) {
@@ -41,6 +54,11 @@ static void forget_certificate(cli_policy *p) {
 
 void cli_policy_release(cli_policy *p) {
     forget_certificate(p);
+    free(p->baseline_dir);
+    free(p->write_dir);
+    free(p->baseline_file);
+    free(p->write_file);
+    p->baseline_dir = p->write_dir = p->baseline_file = p->write_file = NULL;
     free(p->rel);
     p->rel = NULL;
     free(p->seen);
@@ -63,7 +81,13 @@ int cli_policy_input_start(cli_policy *p, const char *name) {
     forget_certificate(p);
     free(p->rel);
     p->rel = NULL;
-    if (p->baseline && cli_baseline_checked(p->baseline, name) != 0)
+    free(p->baseline_file);
+    free(p->write_file);
+    p->baseline_file = p->write_file = NULL;
+    if (p->baseline && (!(p->baseline_file = cli_baseline_file(p->baseline_dir, name)) ||
+                        cli_baseline_checked(p->baseline, p->baseline_file) != 0))
+        return -1;
+    if (p->writing && !(p->write_file = cli_baseline_file(p->write_dir, name)))
         return -1;
     if (!cfg)
         return 0;
@@ -196,17 +220,28 @@ cli_verdict cli_policy_judge(cli_policy *p, const lsc_finding *f) {
             id.arn = p->cert_arn;
             id.name = p->cert_name;
         }
-        key = cli_baseline_key(f, &id);
-        if (!key || (p->writing && cli_baseline_writer_add(&p->writer, key) != 0)) {
+        if (p->writing) {
+            key = cli_baseline_key(f, &id, p->write_file ? p->write_file : "", 0);
+            if (!key || cli_baseline_writer_add(&p->writer, key) != 0) {
+                free(key);
+                p->failed = 1;
+                return CLI_REPORT;
+            }
             free(key);
-            p->failed = 1;
-            return CLI_REPORT;
         }
-        if (p->baseline && cli_baseline_take(p->baseline, key)) {
-            p->unchanged++;
-            verdict = CLI_UNCHANGED;
+        if (p->baseline) {
+            key = cli_baseline_key(f, &id, p->baseline_file ? p->baseline_file : "",
+                                   p->opts->baseline_match == CLI_MATCH_CERTIFICATE);
+            if (!key) {
+                p->failed = 1;
+                return CLI_REPORT;
+            }
+            if (cli_baseline_take(p->baseline, key)) {
+                p->unchanged++;
+                verdict = CLI_UNCHANGED;
+            }
+            free(key);
         }
-        free(key);
         return verdict;
     }
     return CLI_REPORT;
