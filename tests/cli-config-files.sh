@@ -65,4 +65,87 @@ in_dir "$repo" --baseline=b.json caps
 same_text "baseline '/'" "lscertlint: b.json:1:1: not a baseline: not valid JSON: lexical error: invalid char in json text." "$tmp/err"
 rm -f "$repo/b.json"
 
+# --- JSONC: trailing commas, "$schema", comments; .lscertlint.jsonc is looked up too
+cat >"$repo/.lscertlint.jsonc" <<'JSON'
+{
+  "$schema": "https://example.com/lscertlint.schema.json",
+  // accepted: the last finding kinds
+  "disable": ["tag-key-reserved", "json-bom",],
+  "fail-on": "note",
+}
+JSON
+in_dir "$repo/sub" --print-config=../caps/a.json
+[ "$status" -eq 0 ] || fail ".jsonc: status $status; $(cat "$tmp/err")"
+has_text ".jsonc: found" '"config": "../.lscertlint.jsonc",' "$tmp/out"
+has_text ".jsonc: trailing comma read" '"tag-key-reserved": "off",' "$tmp/out"
+has_text ".jsonc: from" '"fail-on": "../.lscertlint.jsonc:5:14",' "$tmp/out"
+has_text "from: the default" '"format": "default",' "$tmp/out"
+in_dir "$repo/sub" --format=jsonl --print-config=../caps/a.json
+has_text "from: the command line" '"format": "command line",' "$tmp/out"
+# a walk never reads it as a capture
+in_dir "$repo" -q -f jsonl .
+if grep -q 'lscertlint.jsonc' "$tmp/out"; then fail ".jsonc linted in a walk"; fi
+# both names in one directory: which one is meant is not guessed
+printf '{}\n' >"$repo/.lscertlint.json"
+in_dir "$repo/sub" ../caps
+[ "$status" -eq 2 ] || fail "both names: status $status"
+same_text "both names" "lscertlint: $repo: both .lscertlint.json and .lscertlint.jsonc exist; keep one (or name it with --config)" "$tmp/err"
+rm -f "$repo/.lscertlint.json" "$repo/.lscertlint.jsonc"
+printf '{"$schema": 1}' >"$repo/.lscertlint.json"
+in_dir "$repo" caps
+same_text "\$schema: a string" "lscertlint: .lscertlint.json:1:13: \$schema: expected a string, not a number" "$tmp/err"
+rm -f "$repo/.lscertlint.json"
+
+# --- paths in a configuration: relative to it, never outside the repository
+mkdir -p "$tmp/outside" "$repo/reports"
+printf 'keep me\n' >"$tmp/outside/victim.txt"
+ln -s "$tmp/outside" "$repo/out-link"
+ln -s "$tmp/outside/victim.txt" "$repo/victim-link.txt"
+refused() { # refused DESCRIPTION CONFIG EXPECTED-STDERR
+    printf '%s' "$2" >"$repo/.lscertlint.json"
+    in_dir "$repo/sub" ../caps
+    [ "$status" -eq 2 ] || fail "$1: status $status, expected 2"
+    same_text "$1" "$3" "$tmp/err"
+    empty_file "$1: no report" "$tmp/out"
+    printf 'keep me\n' >"$tmp/expected-victim"
+    cmp -s "$tmp/expected-victim" "$tmp/outside/victim.txt" || fail "$1: the file outside changed"
+    ls "$tmp/outside" >"$tmp/ls"
+    same_text "$1: nothing new outside" "victim.txt" "$tmp/ls"
+}
+refused "absolute output" "{\"quiet\": 2, \"output\": \"$tmp/outside/victim.txt\"}" \
+    "lscertlint: ../.lscertlint.json:1:24: output: an absolute path; paths in a configuration are relative to it and stay in the repository (name it on the command line instead)"
+refused "output up and out" '{"output": "../outside/victim.txt"}' \
+    "lscertlint: ../.lscertlint.json:1:12: output: '../outside/victim.txt' leaves the repository (paths in a configuration stay in it)"
+refused "output through a linked directory" '{"output": "out-link/new.txt"}' \
+    "lscertlint: ../.lscertlint.json:1:12: output: 'out-link/new.txt' leads out of the repository through a symbolic link (paths in a configuration stay in it)"
+refused "output onto a link to a file outside" '{"output": "victim-link.txt"}' \
+    "lscertlint: ../.lscertlint.json:1:12: output: 'victim-link.txt' leads out of the repository through a symbolic link (paths in a configuration stay in it)"
+refused "write-baseline" '{"write-baseline": "sub/../../outside/b.json"}' \
+    "lscertlint: ../.lscertlint.json:1:20: write-baseline: 'sub/../../outside/b.json' leaves the repository (paths in a configuration stay in it)"
+refused "baseline" '{"baseline": "out-link/victim.txt"}' \
+    "lscertlint: ../.lscertlint.json:1:14: baseline: 'out-link/victim.txt' leads out of the repository through a symbolic link (paths in a configuration stay in it)"
+refused "report in a list" "{\"report\": [\"json:reports/r.json\", \"sarif:$tmp/outside/victim.txt\"]}" \
+    "lscertlint: ../.lscertlint.json:1:36: report: an absolute path; paths in a configuration are relative to it and stay in the repository (name it on the command line instead)"
+# inside the repository: relative to the configuration, whatever the current
+# directory; report is a list as --report repeats
+printf '{"quiet": 1, "output": "reports/out.txt", "report": ["jsonl:reports/r.jsonl", "sarif:reports/r.sarif"], "write-baseline": "reports/b.json"}' \
+    >"$repo/.lscertlint.json"
+in_dir "$repo/sub" ../caps
+[ "$status" -eq 0 ] || fail "paths inside: status $status; $(cat "$tmp/err")"
+ls "$repo/reports" >"$tmp/ls"
+same_text "paths inside: relative to the configuration" "b.json
+out.txt
+r.jsonl
+r.sarif" "$tmp/ls"
+(cd "$repo/sub" && "$L" --no-config -f jsonl ../caps) >"$tmp/jsonl" 2>/dev/null
+cmp -s "$tmp/jsonl" "$repo/reports/r.jsonl" || fail "report key: not the jsonl report"
+[ -s "$tmp/jsonl" ] || fail "report key: an empty report"
+ls "$repo/sub" >"$tmp/ls"
+empty_file "paths inside: nothing in the current directory" "$tmp/ls"
+# the command line may still name any path
+in_dir "$repo/sub" -q -o "$tmp/outside/cmdline.txt" ../caps
+[ "$status" -eq 0 ] || fail "command line -o outside: status $status; $(cat "$tmp/err")"
+[ -s "$tmp/outside/cmdline.txt" ] || fail "command line -o outside: not written"
+rm -f "$repo/.lscertlint.json" "$tmp/outside/cmdline.txt"
+
 finish
