@@ -247,6 +247,25 @@ cli_verdict cli_policy_judge(cli_policy *p, const lsc_finding *f) {
     return CLI_REPORT;
 }
 
+/* At most max bytes of s, never cut inside a UTF-8 character; "…" marks a
+ * cut. */
+static void put_shortened(cli_out *o, const char *s, size_t max) {
+    size_t len = strlen(s), n = len;
+    if (len <= max) {
+        cli_put(o, s, len);
+        return;
+    }
+    n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--; /* s[n] is a continuation byte: the character starts before */
+    cli_put(o, s, n);
+    cli_puts(o, "\xe2\x80\xa6");
+}
+
+/* A pointer of an expect-findings entry is shown up to this many bytes; the
+ * rest of the message (the entry's place) always follows whole. */
+#define MISSING_POINTER_MAX 256
+
 int cli_policy_each_missing(cli_policy *p, int (*fn)(void *user, const char *message), void *user) {
     const cli_config *cfg = p->opts->cfg;
     size_t base = 0, i, r, k;
@@ -259,21 +278,27 @@ int cli_policy_each_missing(cli_policy *p, int (*fn)(void *user, const char *mes
             continue;
         for (r = 0; r < e->nrules; r++) {
             for (k = 0; k < np; k++) {
-                char msg[512];
+                cli_out o;
                 if (p->seen[base + r * np + k])
                     continue;
-                if (e->npointers)
-                    snprintf(msg, sizeof msg,
-                             "expected a finding of %s at %s (expect-findings, %s:%lu:%lu); "
-                             "none occurred",
-                             e->rules[r]->id, e->pointers[k], cfg->path, e->pos.line,
-                             e->pos.column);
-                else
-                    snprintf(msg, sizeof msg,
-                             "expected a finding of %s (expect-findings, %s:%lu:%lu); none "
-                             "occurred",
-                             e->rules[r]->id, cfg->path, e->pos.line, e->pos.column);
-                if ((rc = fn(user, msg)) != 0)
+                cli_out_init(&o, NULL);
+                cli_puts(&o, "expected a finding of ");
+                cli_puts(&o, e->rules[r]->id);
+                if (e->npointers) {
+                    cli_puts(&o, " at ");
+                    put_shortened(&o, e->pointers[k], MISSING_POINTER_MAX);
+                }
+                cli_puts(&o, " (expect-findings, ");
+                cli_puts(&o, cfg->path);
+                cli_printf(&o, ":%lu:%lu); none occurred", e->pos.line, e->pos.column);
+                if (cli_out_status(&o) < 0) { /* fn's judging sees failed: out of memory */
+                    cli_out_release(&o);
+                    p->failed = 1;
+                    return fn(user, "expected a finding; none occurred");
+                }
+                rc = fn(user, o.buf);
+                cli_out_release(&o);
+                if (rc != 0)
                     return rc;
             }
         }

@@ -148,4 +148,25 @@ in_dir "$repo/sub" -q -o "$tmp/outside/cmdline.txt" ../caps
 [ -s "$tmp/outside/cmdline.txt" ] || fail "command line -o outside: not written"
 rm -f "$repo/.lscertlint.json" "$tmp/outside/cmdline.txt"
 
+# --- expected-finding-missing with a long pointer: never cut inside a
+# character, the entry's place always there
+ptr=$(python3 -c 'print("/certificates/0/" + "\u00e9" * 300)')
+printf '{"expect-findings": [{"files": "caps/*.json", "rules": ["json-bom"],\n  "pointers": ["%s"]}]}\n' "$ptr" \
+    >"$repo/.lscertlint.json"
+in_dir "$repo" -f jsonl caps
+[ "$status" -eq 1 ] || fail "long pointer: status $status; $(head -c 300 "$tmp/err")"
+python3 - "$tmp/out" >"$tmp/msg" <<'PY' || fail "long pointer: $(cat "$tmp/msg")"
+import json, sys
+for line in open(sys.argv[1], "rb"):
+    f = json.loads(line.decode("utf-8"))  # valid UTF-8 or an exception
+    if f["rule"] == "expected-finding-missing":
+        m = f["message"]
+        print(len(m.encode()), m[-62:])
+        assert m.startswith("expected a finding of json-bom at /certificates/0/\u00e9"), m
+        assert m.endswith("\u2026 (expect-findings, .lscertlint.json:1:22); none occurred"), m
+        assert "\ufffd" not in m, "a character was cut"
+PY
+same_text "long pointer: the message" "349 ééééé… (expect-findings, .lscertlint.json:1:22); none occurred" "$tmp/msg"
+rm -f "$repo/.lscertlint.json"
+
 finish
