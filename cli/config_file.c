@@ -122,7 +122,8 @@ int cli_config_walk_filter(const cli_config *cfg, const char *path, int is_dir) 
     char *rel;
     int verdict = -1;
     /* a configuration is not a capture: never an input of a walk */
-    if (!is_dir && strcmp(base ? base + 1 : path, CLI_CONFIG_NAME) == 0)
+    if (!is_dir && (strcmp(base ? base + 1 : path, CLI_CONFIG_NAME) == 0 ||
+                    strcmp(base ? base + 1 : path, CLI_CONFIG_NAME_JSONC) == 0))
         return 0;
     if (!cfg || (cfg->exclude.n == 0 && cfg->include.n == 0))
         return -1;
@@ -162,23 +163,54 @@ static int exists(const char *path) {
     return lstat(path, &st) == 0;
 }
 
-/* The nearest .lscertlint.json from the current directory up to the
- * repository root (the first directory holding .git); outside a
- * repository, only the current directory's. NULL: none (or no memory:
- * *oom set). The result is shown relative: "../../.lscertlint.json". */
-static char *discover(const char *cwd, int *oom) {
-    size_t len = strlen(cwd), ups = 0, top = 0, i;
-    char *dir = strdup(cwd), *probe = malloc(len + sizeof "/" CLI_CONFIG_NAME + 8), *found = NULL;
-    int in_repo = 0;
-    *oom = 0;
+/* The repository's root above dir (absolute, normalized): the first
+ * directory holding .git; dir itself outside a repository. */
+static char *repository_root(const char *dir) {
+    size_t len = strlen(dir);
+    char *d = strdup(dir), *probe = malloc(len + sizeof "/.git"), *slash;
+    if (!d || !probe)
+        goto fail;
+    for (;;) {
+        snprintf(probe, len + sizeof "/.git", "%s/.git", strcmp(d, "/") == 0 ? "" : d);
+        if (exists(probe)) {
+            free(probe);
+            return d;
+        }
+        if (strcmp(d, "/") == 0)
+            break;
+        slash = strrchr(d, '/');
+        if (slash == d)
+            slash[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    free(d);
+    free(probe);
+    return strdup(dir);
+fail:
+    free(d);
+    free(probe);
+    return NULL;
+}
+
+/* The nearest .lscertlint.json or .lscertlint.jsonc from the current
+ * directory up to the repository root (the first directory holding .git);
+ * outside a repository, only the current directory's. NULL: none (or no
+ * memory: *oom set; or both names in one directory: *both set, the
+ * message printed). The result is shown relative: "../../.lscertlint.json". */
+static char *discover(const char *cwd, int *oom, int *both) {
+    static const char *const names[] = {CLI_CONFIG_NAME, CLI_CONFIG_NAME_JSONC};
+    size_t len = strlen(cwd), ups = 0, top = 0, i, k, size = len + sizeof "/" CLI_CONFIG_NAME_JSONC;
+    char *dir = strdup(cwd), *probe = malloc(size), *found = NULL;
+    int in_repo = 0, hit[2];
+    *oom = *both = 0;
     if (!dir || !probe) {
         *oom = 1;
         goto out;
     }
     /* how many levels up the repository root is */
     for (;;) {
-        snprintf(probe, len + sizeof "/" CLI_CONFIG_NAME + 8, "%s/.git",
-                 strcmp(dir, "/") == 0 ? "" : dir);
+        snprintf(probe, size, "%s/.git", strcmp(dir, "/") == 0 ? "" : dir);
         if (exists(probe)) {
             in_repo = 1;
             top = ups;
@@ -195,10 +227,24 @@ static char *discover(const char *cwd, int *oom) {
         top = 0;
     strcpy(dir, cwd);
     for (ups = 0; ups <= top; ups++) {
-        snprintf(probe, len + sizeof "/" CLI_CONFIG_NAME + 8, "%s/" CLI_CONFIG_NAME,
-                 strcmp(dir, "/") == 0 ? "" : dir);
-        if (is_file(probe)) {
-            found = malloc(ups * 3 + sizeof CLI_CONFIG_NAME);
+        for (k = 0; k < 2; k++) {
+            snprintf(probe, size, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, names[k]);
+            hit[k] = is_file(probe);
+        }
+        if (hit[0] && hit[1]) {
+            /* which one is meant is not ours to guess: a tool reading one
+             * and an editor the other would disagree silently */
+            fputs("lscertlint: ", stderr);
+            cli_put_printable(stderr, dir, strlen(dir));
+            fputs(": both " CLI_CONFIG_NAME " and " CLI_CONFIG_NAME_JSONC
+                  " exist; keep one (or name it with --config)\n",
+                  stderr);
+            *both = 1;
+            goto out;
+        }
+        if (hit[0] || hit[1]) {
+            const char *name = names[hit[0] ? 0 : 1];
+            found = malloc(ups * 3 + strlen(name) + 1);
             if (!found) {
                 *oom = 1;
                 goto out;
@@ -206,7 +252,7 @@ static char *discover(const char *cwd, int *oom) {
             found[0] = '\0';
             for (i = 0; i < ups; i++)
                 strcat(found, "../");
-            strcat(found, CLI_CONFIG_NAME);
+            strcat(found, name);
             goto out;
         }
         if (strcmp(dir, "/") == 0)
@@ -269,6 +315,7 @@ void cli_config_free(cli_config *cfg) {
     cj_free(cfg->root);
     free(cfg->path);
     free(cfg->dir);
+    free(cfg->root_dir);
     free(cfg->cwd);
     free(cfg);
 }
@@ -292,8 +339,8 @@ static void unknown_key(const cli_config *cfg, cj_pos pos, const char *key, cons
         cfg_error(cfg, pos, "unknown key '%s'%s%s", key, where ? " in " : "", where ? where : "");
 }
 
-static const char *const top_keys[] = {"include", "exclude", "overrides", "ignore",
-                                       "expect-findings"};
+static const char *const top_keys[] = {"include", "exclude",         "overrides",
+                                       "ignore",  "expect-findings", "$schema"};
 static const char *const ignore_keys[] = {"rule", "files", "pointer", "certificate"};
 static const char *const expect_keys[] = {"files", "rules", "pointers"};
 
@@ -419,16 +466,137 @@ static int push_setting(cli_setting **list, size_t *n, int code, const char *key
     return CFG_OK;
 }
 
-/* Options whose value names a file: relative to the configuration file. */
+/* Options whose value names a file: relative to the configuration file.
+ * report's value is FORMAT:FILE. */
 static int is_path_key(const char *key) {
     return strcmp(key, "output") == 0 || strcmp(key, "baseline") == 0 ||
-           strcmp(key, "write-baseline") == 0;
+           strcmp(key, "write-baseline") == 0 || strcmp(key, "report") == 0;
 }
 
-/* Options that take a list: an array adds each element in turn. */
+/* Options that take a list: an array adds each element in turn (those
+ * the command line repeats or splits at commas). */
 static int is_list_key(const char *key) {
     return strcmp(key, "disable") == 0 || strcmp(key, "enable") == 0 ||
-           strcmp(key, "severity") == 0 || strcmp(key, "expect-status") == 0;
+           strcmp(key, "severity") == 0 || strcmp(key, "expect-status") == 0 ||
+           strcmp(key, "report") == 0;
+}
+
+/* The real path of abs, or of its deepest ancestor that exists (what does
+ * not exist yet holds no symbolic link). NULL: a link that cannot be
+ * resolved (dangling, a loop), or no memory (*oom). */
+static char *real_prefix(const char *abs, int *oom) {
+    char *probe = strdup(abs), *real = NULL, *slash;
+    struct stat st;
+    *oom = !probe;
+    while (probe) {
+        real = realpath(probe, NULL);
+        if (real)
+            break;
+        if (errno == ENOMEM) {
+            *oom = 1;
+            break;
+        }
+        if (lstat(probe, &st) == 0) /* there, yet not resolvable */
+            break;
+        slash = strrchr(probe, '/');
+        if (!slash || slash == probe)
+            break;
+        *slash = '\0';
+    }
+    free(probe);
+    return real;
+}
+
+static int inside(const char *root, const char *path) {
+    size_t rl = strlen(root);
+    if (strcmp(root, "/") == 0)
+        return 1;
+    return strncmp(path, root, rl) == 0 && (path[rl] == '/' || path[rl] == '\0');
+}
+
+/* A path from the configuration: relative to its directory, and inside
+ * the repository, lexically and through symbolic links, so that a
+ * repository's configuration (a pull request from a fork) cannot write or
+ * read elsewhere. The command line may still name any path. *abs: the
+ * path to use (malloc'd). */
+static int confined_path(const cli_config *cfg, const char *key, const cj_node *v, const char *path,
+                         char **abs) {
+    char *real = NULL, *real_root = NULL;
+    int oom = 0, ok;
+    *abs = NULL;
+    if (path[0] == '/') {
+        cfg_error(cfg, v->pos,
+                  "%s: an absolute path; paths in a configuration are relative to it and stay "
+                  "in the repository (name it on the command line instead)",
+                  key);
+        return CFG_BAD;
+    }
+    if (path[0] == '\0') {
+        cfg_error(cfg, v->pos, "%s: an empty file name", key);
+        return CFG_BAD;
+    }
+    *abs = absolute_from(cfg->dir, path);
+    if (!*abs)
+        return CFG_OOM;
+    if (!inside(cfg->root_dir, *abs)) {
+        cfg_error(cfg, v->pos,
+                  "%s: '%s' leaves the repository (paths in a configuration stay in it)", key,
+                  path);
+        return CFG_BAD;
+    }
+    real_root = realpath(cfg->root_dir, NULL);
+    real = real_prefix(*abs, &oom);
+    if (oom) {
+        free(real_root);
+        return CFG_OOM;
+    }
+    /* a root that cannot be resolved checks lexically only (it holds nothing) */
+    ok = !real_root || (real && inside(real_root, real));
+    free(real_root);
+    free(real);
+    if (!ok) {
+        cfg_error(cfg, v->pos,
+                  "%s: '%s' leads out of the repository through a symbolic link (paths in a "
+                  "configuration stay in it)",
+                  key, path);
+        return CFG_BAD;
+    }
+    return CFG_OK;
+}
+
+/* One string setting; path keys resolved and confined. */
+static int string_setting(const cli_config *cfg, const char *key, int code, const cj_node *v,
+                          cli_setting **list, size_t *n) {
+    const char *file = v->text, *colon;
+    char *abs = NULL, *arg;
+    size_t prefix = 0;
+    int rc;
+    if ((rc = check_string(cfg, key, v)) != CFG_OK)
+        return rc;
+    if (!is_path_key(key) || (strcmp(key, "output") == 0 && strcmp(v->text, "-") == 0))
+        return push_setting(list, n, code, key, v->text, v->len, v->pos);
+    if (strcmp(key, "report") == 0) {
+        colon = strchr(v->text, ':');
+        if (!colon) /* --report's own message says what is expected */
+            return push_setting(list, n, code, key, v->text, v->len, v->pos);
+        prefix = (size_t)(colon - v->text) + 1;
+        file = colon + 1;
+    }
+    if ((rc = confined_path(cfg, key, v, file, &abs)) != CFG_OK) {
+        free(abs);
+        return rc;
+    }
+    arg = malloc(prefix + strlen(abs) + 1);
+    if (!arg) {
+        free(abs);
+        return CFG_OOM;
+    }
+    memcpy(arg, v->text, prefix);
+    strcpy(arg + prefix, abs);
+    rc = push_setting(list, n, code, key, arg, strlen(arg), v->pos);
+    free(arg);
+    free(abs);
+    return rc;
 }
 
 /* An option key's value as settings, in the command line's words. key
@@ -466,27 +634,12 @@ static int option_settings(const cli_config *cfg, const char *key, const cj_node
     }
     if (v->type == CJ_NUMBER)
         return push_setting(list, n, code, key, v->text, v->len, v->pos);
-    if (v->type == CJ_STRING) {
-        if ((rc = check_string(cfg, key, v)) != CFG_OK)
-            return rc;
-        if (is_path_key(key) && v->len > 0 && v->text[0] != '/' && strcmp(v->text, "-") != 0) {
-            char *abs = absolute_from(cfg->dir, v->text);
-            if (!abs)
-                return CFG_OOM;
-            rc = push_setting(list, n, code, key, abs, strlen(abs), v->pos);
-            free(abs);
-            return rc;
-        }
-        return push_setting(list, n, code, key, v->text, v->len, v->pos);
-    }
+    if (v->type == CJ_STRING)
+        return string_setting(cfg, key, code, v, list, n);
     if (v->type == CJ_ARRAY && is_list_key(key)) {
-        for (i = 0; i < v->count; i++) {
-            const cj_node *e = v->items[i];
-            if ((rc = check_string(cfg, key, e)) != CFG_OK)
+        for (i = 0; i < v->count; i++)
+            if ((rc = string_setting(cfg, key, code, v->items[i], list, n)) != CFG_OK)
                 return rc;
-            if ((rc = push_setting(list, n, code, key, e->text, e->len, e->pos)) != CFG_OK)
-                return rc;
-        }
         return CFG_OK;
     }
     if (v->type == CJ_OBJECT && strcmp(key, "severity") == 0) { /* {"rule-id": "level"} */
@@ -695,7 +848,10 @@ static int interpret(cli_config *cfg) {
     for (i = 0; i < root->count; i++) {
         const cj_member *m = &root->members[i];
         int has_arg;
-        if (strcmp(m->key, "include") == 0) {
+        if (strcmp(m->key, "$schema") == 0) {
+            /* for editors (JSON Schema validation); nothing for us */
+            rc = check_string(cfg, m->key, m->value);
+        } else if (strcmp(m->key, "include") == 0) {
             rc = read_globs(cfg, m->key, m->value, &cfg->include);
         } else if (strcmp(m->key, "exclude") == 0) {
             rc = read_globs(cfg, m->key, m->value, &cfg->exclude);
@@ -726,7 +882,7 @@ int cli_config_load(const cli_options *opts, cli_config **out, int *status) {
     char *data = NULL, *dirpart, *slash, err[160];
     size_t len = 0, cwd_size = 256;
     cj_pos err_pos;
-    int rc, oom = 0;
+    int rc, oom = 0, both = 0;
 
     *out = NULL;
     *status = CLI_EXIT_USAGE;
@@ -753,10 +909,12 @@ int cli_config_load(const cli_options *opts, cli_config **out, int *status) {
     if (opts->config_file) {
         cfg->path = strdup(opts->config_file);
     } else {
-        cfg->path = discover(cfg->cwd, &oom);
+        cfg->path = discover(cfg->cwd, &oom, &both);
         if (!cfg->path) {
             if (oom)
                 goto oom;
+            if (both)
+                goto fail;
             cli_config_free(cfg);
             return 0; /* none: the defaults */
         }
@@ -772,6 +930,9 @@ int cli_config_load(const cli_options *opts, cli_config **out, int *status) {
     else
         *slash = '\0';
     cfg->dir = dirpart;
+    cfg->root_dir = repository_root(cfg->dir);
+    if (!cfg->root_dir)
+        goto oom;
 
     if (cli_read_file(cfg->path, CFG_MAX_BYTES, &data, &len) != 0) {
         if (errno == ENOMEM)
@@ -881,9 +1042,35 @@ int cli_config_for_file(const cli_options *opts, const char *path, const lsc_con
 /* The last value each option key received, in key order. */
 typedef struct shown {
     const char *key;
-    const char *arg; /* NULL: a flag */
-    size_t count;    /* quiet: how many */
+    const char *arg;         /* NULL: a flag */
+    size_t count;            /* quiet: how many */
+    const cli_setting *from; /* the last setting: its place (line 0: the command line) */
+    long override;           /* its overrides[] entry, -1: none */
 } shown;
+
+/* Where every option key's value comes from, for --print-config. */
+typedef struct origin {
+    const char *key;
+    const cli_setting *from; /* NULL: the default */
+    long override;
+} origin;
+
+static void note_origins(origin *v, size_t n, const cli_setting *s, size_t count, long override) {
+    size_t i, j;
+    for (i = 0; i < count; i++) {
+        for (j = 0; j < n; j++) {
+            if (strcmp(v[j].key, s[i].key) == 0) {
+                v[j].from = &s[i];
+                v[j].override = override;
+                break;
+            }
+        }
+    }
+}
+
+static int compare_origins(const void *a, const void *b) {
+    return strcmp(((const origin *)a)->key, ((const origin *)b)->key);
+}
 
 static int compare_shown(const void *a, const void *b) {
     return strcmp(((const shown *)a)->key, ((const shown *)b)->key);
@@ -914,8 +1101,11 @@ static void put_str(cli_out *o, const char *s) {
 int cli_config_print(const cli_options *opts, const char *file, FILE *fp) {
     const cli_config *cfg = opts->cfg;
     cli_options eff;
-    cli_out o;
+    cli_out o, w;
     shown *keys = NULL;
+    origin *origins = NULL;
+    const char *names[128];
+    size_t norigins = 0;
     char *rel = NULL;
     size_t nkeys = 0, total, i, j;
     int any, rc = -1, first;
@@ -925,19 +1115,32 @@ int cli_config_print(const cli_options *opts, const char *file, FILE *fp) {
     for (i = 0; cfg && i < cfg->noverrides; i++)
         total += cfg->overrides[i].nsettings;
     keys = calloc(total + 1, sizeof *keys);
-    if (!keys)
+    norigins = cli_option_keys(names, sizeof names / sizeof names[0]);
+    origins = calloc(norigins + 1, sizeof *origins);
+    if (!keys || !origins)
         goto out;
+    for (i = 0; i < norigins; i++) {
+        origins[i].key = names[i];
+        origins[i].override = -1;
+    }
+    if (norigins > 1)
+        qsort(origins, norigins, sizeof *origins, compare_origins);
     if (cfg) {
         rel = cli_config_relative(cfg, file);
         if (effective(opts, rel, &eff, &any) != 0)
             goto out;
         note_settings(keys, &nkeys, cfg->settings, cfg->nsettings);
-        for (i = 0; i < cfg->noverrides; i++)
-            if (cli_config_globs_match(&cfg->overrides[i].files, rel))
-                note_settings(keys, &nkeys, cfg->overrides[i].settings,
-                              cfg->overrides[i].nsettings);
+        note_origins(origins, norigins, cfg->settings, cfg->nsettings, -1);
+        for (i = 0; i < cfg->noverrides; i++) {
+            if (!cli_config_globs_match(&cfg->overrides[i].files, rel))
+                continue;
+            note_settings(keys, &nkeys, cfg->overrides[i].settings, cfg->overrides[i].nsettings);
+            note_origins(origins, norigins, cfg->overrides[i].settings, cfg->overrides[i].nsettings,
+                         (long)i);
+        }
     }
     note_settings(keys, &nkeys, opts->cmdline, opts->ncmdline);
+    note_origins(origins, norigins, opts->cmdline, opts->ncmdline, -1);
     if (nkeys > 1)
         qsort(keys, nkeys, sizeof *keys, compare_shown);
 
@@ -1014,7 +1217,37 @@ int cli_config_print(const cli_options *opts, const char *file, FILE *fp) {
         }
         cli_puts(&o, "}");
     }
-    cli_puts(&o, first ? "]\n}\n" : "\n  ]\n}\n");
+    /* "from": every option key's source: the command line, the
+     * configuration file's place (and overrides entry), or the default */
+    cli_puts(&o, first ? "],\n  \"from\": {" : "\n  ],\n  \"from\": {");
+    for (i = 0; i < norigins; i++) {
+        const origin *g = &origins[i];
+        cli_puts(&o, i ? ",\n    " : "\n    ");
+        put_str(&o, g->key);
+        cli_puts(&o, ": ");
+        if (!g->from) {
+            put_str(&o, "default");
+        } else if (g->from->pos.line == 0) {
+            put_str(&o, "command line");
+        } else {
+            char where[64];
+            cli_out_init(&w, NULL);
+            cli_puts(&w, cfg->path);
+            snprintf(where, sizeof where, ":%lu:%lu", g->from->pos.line, g->from->pos.column);
+            cli_puts(&w, where);
+            if (g->override >= 0) {
+                snprintf(where, sizeof where, " (overrides[%ld])", g->override);
+                cli_puts(&w, where);
+            }
+            if (cli_out_status(&w) < 0) {
+                cli_out_release(&w);
+                goto out;
+            }
+            put_str(&o, w.buf);
+            cli_out_release(&w);
+        }
+    }
+    cli_puts(&o, "\n  }\n}\n");
     rc = cli_out_status(&o);
     if (rc == 0 && fflush(fp) != 0)
         rc = -1;
@@ -1023,5 +1256,6 @@ out:
     free(eff.excludes);
     free(rel);
     free(keys);
+    free(origins);
     return rc;
 }

@@ -13,6 +13,8 @@
 #include "lscertlint.h"
 
 #define CLI_CONFIG_NAME ".lscertlint.json"
+/* the same, for tools that check .json files as strict JSON */
+#define CLI_CONFIG_NAME_JSONC ".lscertlint.jsonc"
 
 /* A list of path globs, relative to the configuration file. */
 typedef struct cfg_globs {
@@ -46,9 +48,10 @@ typedef struct cfg_expect {
 } cfg_expect;
 
 struct cli_config {
-    char *path; /* as shown in messages */
-    char *dir;  /* absolute, lexically normalized */
-    char *cwd;  /* the current directory, for relative inputs */
+    char *path;     /* as shown in messages */
+    char *dir;      /* absolute, lexically normalized */
+    char *root_dir; /* the repository's root (.git), else dir: paths stay inside */
+    char *cwd;      /* the current directory, for relative inputs */
     cj_node *root;
     cli_setting *settings; /* option keys at the top level, file order */
     size_t nsettings;

@@ -34,81 +34,176 @@ void cj_free(cj_node *node) {
     free(node);
 }
 
-/* ---- token starts --------------------------------------------------------
+/* Bytes the position pass stepped over since the start (tests: work). */
+static unsigned long long cj_scanned;
+
+unsigned long long cj_work(void) {
+    return cj_scanned;
+}
+
+/* ---- positions -----------------------------------------------------------
  * yajl calls back once per key, scalar, '{' and '[', in the order they
- * stand in the text; one pass over the bytes lists where each of those
- * tokens starts, and the callbacks take them in turn. */
+ * stand in the text. A cursor walks the bytes once, alongside: each
+ * callback moves it on to the next token start, counting lines and columns
+ * as the response parser does (code points since the last LF, a tab one
+ * column, a UTF-8 BOM none). Every byte is stepped over once: linear. */
 
-typedef struct token_list {
-    size_t *start;
-    size_t count, cap, next;
-} token_list;
+typedef struct cursor {
+    const char *s;
+    size_t len, off;
+    cj_pos pos;
+} cursor;
 
-static int push_token(token_list *t, size_t at) {
-    if (cli_grow(&t->start, &t->cap, t->count + 1, sizeof *t->start) != 0)
-        return -1;
-    t->start[t->count++] = at;
-    return 0;
+static void step(cursor *c) {
+    unsigned char b = (unsigned char)c->s[c->off++];
+    cj_scanned++;
+    if (b == '\n') {
+        c->pos.line++;
+        c->pos.column = 1;
+    } else if ((b & 0xc0) != 0x80) { /* a continuation byte takes no column */
+        c->pos.column++;
+    }
 }
 
-static int list_tokens(const char *s, size_t len, token_list *t) {
-    size_t i = 0;
+/* White space as yajl reads it: \f and \v too. */
+static int is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Over white space, comments and (punct) the punctuation no callback
+ * reports. */
+static void skip_between(cursor *c, int punct) {
+    while (c->off < c->len) {
+        char ch = c->s[c->off];
+        if (is_space(ch) || (punct && (ch == ',' || ch == ':' || ch == '}' || ch == ']'))) {
+            step(c);
+        } else if (ch == '/' && c->off + 1 < c->len && c->s[c->off + 1] == '/') {
+            while (c->off < c->len && c->s[c->off] != '\n')
+                step(c);
+        } else if (ch == '/' && c->off + 1 < c->len && c->s[c->off + 1] == '*') {
+            step(c);
+            step(c);
+            while (c->off < c->len) {
+                if (c->s[c->off] == '*' && c->off + 1 < c->len && c->s[c->off + 1] == '/') {
+                    step(c);
+                    step(c);
+                    break;
+                }
+                step(c);
+            }
+        } else {
+            return;
+        }
+    }
+}
+
+/* Over one token; always moves on by at least one byte. */
+static void skip_token(cursor *c) {
+    char ch = c->s[c->off];
+    step(c);
+    if (ch == '"') {
+        while (c->off < c->len && c->s[c->off] != '"') {
+            if (c->s[c->off] == '\\' && c->off + 1 < c->len)
+                step(c);
+            step(c);
+        }
+        if (c->off < c->len)
+            step(c);
+    } else if (!strchr("{[]}:,", ch)) { /* a number or a literal */
+        while (c->off < c->len && !is_space(c->s[c->off]) && !strchr(",:[]{}/\"", c->s[c->off]) &&
+               c->s[c->off] != '\0')
+            step(c);
+    }
+}
+
+/* ---- checks before yajl ---------------------------------------------------
+ * NUL bytes: a UTF-16 file (an editor's or PowerShell's choice) or a binary;
+ * yajl would stop at them with a vague message. Trailing commas: JSONC
+ * readers (VS Code) allow them, yajl does not; they become spaces in a copy,
+ * which moves nothing. */
+
+static int looks_utf16(const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+        return 1;
+    /* no BOM: ASCII in UTF-16 has a NUL in every other byte from the start */
+    return len >= 2 && (u[0] == 0) != (u[1] == 0);
+}
+
+/* Returns the first NUL's offset (len: none); *copy is a malloc'd copy with
+ * trailing commas blanked, or NULL when there were none (or no memory:
+ * *oom set). */
+static size_t prepare(const char *s, size_t len, char **copy, int *oom) {
+    size_t i = 0, comma = 0;
+    int have_comma = 0, after_value = 0; /* a comma after a value, pending */
+    *copy = NULL;
+    *oom = 0;
     while (i < len) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' || c == '}' ||
-            c == ']') {
+        char ch = s[i];
+        if (ch == '\0')
+            return i;
+        if (is_space(ch)) {
             i++;
-        } else if (c == '/' && i + 1 < len && s[i + 1] == '/') {
-            while (i < len && s[i] != '\n')
+        } else if (ch == '/' && i + 1 < len && s[i + 1] == '/') {
+            while (i < len && s[i] != '\n' && s[i] != '\0')
                 i++;
-        } else if (c == '/' && i + 1 < len && s[i + 1] == '*') {
-            i += 2;
-            while (i + 1 < len && !(s[i] == '*' && s[i + 1] == '/'))
-                i++;
-            i += 2;
-        } else if (c == '"') {
-            if (push_token(t, i) != 0)
-                return -1;
-            for (i++; i < len && s[i] != '"'; i++)
-                if (s[i] == '\\')
-                    i++;
+        } else if (ch == '/' && i + 1 < len && s[i + 1] == '*') {
+            for (i += 2; i < len && !(s[i] == '*' && i + 1 < len && s[i + 1] == '/'); i++)
+                if (s[i] == '\0')
+                    return i;
+            i = i + 2 < len ? i + 2 : len;
+        } else if (ch == ',') {
+            if (have_comma || !after_value) {
+                have_comma = 0; /* ",," or "[,": yajl says what is wrong */
+                after_value = 0;
+            } else {
+                have_comma = 1;
+                comma = i;
+            }
+            after_value = 0;
             i++;
-        } else if (c == '{' || c == '[') {
-            if (push_token(t, i) != 0)
-                return -1;
-            i++;
-        } else { /* a number or a literal: up to the next delimiter */
-            if (push_token(t, i) != 0)
-                return -1;
-            while (i < len && !strchr(" \t\r\n,:]}/", s[i]))
+        } else {
+            if ((ch == '}' || ch == ']') && have_comma) {
+                if (!*copy) {
+                    if (!(*copy = malloc(len ? len : 1))) {
+                        *oom = 1;
+                        return len;
+                    }
+                    memcpy(*copy, s, len);
+                }
+                (*copy)[comma] = ' ';
+            }
+            have_comma = 0;
+            if (ch == '"') {
+                for (i++; i < len && s[i] != '"'; i++) {
+                    if (s[i] == '\0')
+                        return i;
+                    if (s[i] == '\\' && i + 1 < len && s[i + 1] != '\0')
+                        i++;
+                }
                 i++;
+                after_value = 1;
+            } else {
+                after_value = ch != '{' && ch != '[' && ch != ':';
+                i++;
+            }
         }
     }
-    return 0;
+    return len;
 }
 
-static cj_pos pos_at(const char *s, size_t len, size_t offset) {
-    cj_pos p = {1, 1};
-    size_t i;
-    if (offset > len)
-        offset = len;
-    for (i = 0; i < offset; i++) {
-        if (s[i] == '\n') {
-            p.line++;
-            p.column = 1;
-        } else if (((unsigned char)s[i] & 0xc0) != 0x80) {
-            p.column++;
-        }
-    }
-    return p;
+/* The place of byte offset: one walk from the start (only for an error). */
+static cj_pos pos_of(const char *s, size_t start, size_t len, size_t offset) {
+    cursor c = {s, offset < len ? offset : len, start, {1, 1}};
+    while (c.off < c.len)
+        step(&c);
+    return c.pos;
 }
 
 /* ---- the tree builder ---------------------------------------------------- */
 
 typedef struct builder {
-    const char *text;
-    size_t text_len;
-    token_list tokens;
+    cursor at; /* the next token start is at or after it */
     cj_node *root;
     cj_node *stack[CJ_MAX_DEPTH];
     size_t depth;
@@ -119,10 +214,15 @@ typedef struct builder {
     char *dup_key;
 } builder;
 
+/* The start of the token the current callback reports. */
 static cj_pos next_pos(builder *b) {
-    if (b->tokens.next < b->tokens.count)
-        return pos_at(b->text, b->text_len, b->tokens.start[b->tokens.next++]);
-    return (cj_pos){0, 0};
+    cj_pos p;
+    skip_between(&b->at, 1);
+    if (b->at.off >= b->at.len)
+        return (cj_pos){0, 0};
+    p = b->at.pos;
+    skip_token(&b->at);
+    return p;
 }
 
 /* Attach a new node of type to the current container (or make it the root). */
@@ -139,21 +239,18 @@ static cj_node *add_node(builder *b, cj_type type) {
         b->root = n;
         return n;
     }
+    /* capacity doubles: a baseline's findings array holds a million entries */
     if (parent->type == CJ_OBJECT) {
-        cj_member *grown = realloc(parent->members, (parent->count + 1) * sizeof *grown);
-        if (!grown)
+        if (cli_grow(&parent->members, &parent->cap, parent->count + 1, sizeof *parent->members))
             goto oom;
-        parent->members = grown;
-        grown[parent->count].key = b->pending_key;
-        grown[parent->count].key_pos = b->pending_key_pos;
-        grown[parent->count].value = n;
+        parent->members[parent->count].key = b->pending_key;
+        parent->members[parent->count].key_pos = b->pending_key_pos;
+        parent->members[parent->count].value = n;
         b->pending_key = NULL;
     } else {
-        cj_node **grown = realloc(parent->items, (parent->count + 1) * sizeof *grown);
-        if (!grown)
+        if (cli_grow(&parent->items, &parent->cap, parent->count + 1, sizeof *parent->items))
             goto oom;
-        parent->items = grown;
-        grown[parent->count] = n;
+        parent->items[parent->count] = n;
     }
     parent->count++;
     return n;
@@ -260,28 +357,85 @@ static const yajl_callbacks tree_callbacks = {
     on_start_map, on_map_key, on_end, on_start_array, on_end,
 };
 
+/* A UTF-8 byte-order mark: skipped, it takes no column (as in a response). */
+static size_t bom_length(const char *s, size_t len) {
+    return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+/* Where yajl stopped: a lexical error at the byte it could not take, a
+ * parse error at the start of the token it could not place, a premature
+ * end where the input ends. */
+static cj_pos error_pos(const char *s, size_t len, size_t consumed, int at_end, const char *msg) {
+    cursor c = {s, len, 0, {1, 1}};
+    cj_pos last = c.pos;
+    int lexical = strncmp(msg, "lexical", 7) == 0;
+    if (at_end && !lexical)
+        return pos_of(s, 0, len, len);
+    if (!at_end && lexical)
+        return pos_of(s, 0, len, consumed > 0 ? consumed - 1 : 0);
+    /* a parse error, or a token the end cut: the last token starting
+     * before where yajl stopped */
+    if (at_end || consumed > len)
+        consumed = len;
+    for (;;) {
+        skip_between(&c, 0);
+        if (c.off >= consumed)
+            break;
+        last = c.pos;
+        skip_token(&c);
+    }
+    return last;
+}
+
 cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_pos *err_pos) {
     builder b;
-    yajl_handle h;
+    yajl_handle h = NULL;
     yajl_status st;
+    char *copy = NULL;
+    const char *text;
+    size_t bom = bom_length(data, len), nul;
+    int oom, at_end = 0;
     memset(&b, 0, sizeof b);
-    b.text = data;
-    b.text_len = len;
     err_pos->line = err_pos->column = 0;
-    if (list_tokens(data, len, &b.tokens) != 0) {
+    err[0] = '\0';
+    if (looks_utf16(data, len)) {
+        snprintf(err, err_size, "UTF-16 text (NUL bytes); save the file as UTF-8");
+        *err_pos = (cj_pos){1, 1};
+        return NULL;
+    }
+    nul = prepare(data + bom, len - bom, &copy, &oom);
+    if (oom) {
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
+    if (nul < len - bom) {
+        free(copy);
+        snprintf(err, err_size, "a NUL byte; not a text file");
+        *err_pos = pos_of(data, bom, len, bom + nul);
+        return NULL;
+    }
+    text = copy ? copy : data + bom;
+    b.at = (cursor){text, len - bom, 0, {1, 1}};
+    skip_between(&b.at, 0);
+    if (b.at.off == b.at.len) { /* nothing but white space and comments */
+        snprintf(err, err_size, "empty file: expected a JSON value");
+        *err_pos = b.at.pos;
+        free(copy);
+        return NULL;
+    }
+    b.at = (cursor){text, len - bom, 0, {1, 1}};
     h = yajl_alloc(&tree_callbacks, NULL, &b);
     if (!h) {
-        free(b.tokens.start);
+        free(copy);
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
     yajl_config(h, yajl_allow_comments, 1);
-    st = yajl_parse(h, (const unsigned char *)data, len);
-    if (st == yajl_status_ok)
+    st = yajl_parse(h, (const unsigned char *)text, len - bom);
+    if (st == yajl_status_ok) {
         st = yajl_complete_parse(h);
+        at_end = 1;
+    }
     if (st != yajl_status_ok) {
         if (b.failed == 1) {
             snprintf(err, err_size, "out of memory");
@@ -294,22 +448,22 @@ cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_p
             *err_pos = b.fail_pos;
         } else {
             unsigned char *msg = yajl_get_error(h, 0, NULL, 0);
+            const char *m = msg ? (const char *)msg : "parse error";
             size_t n;
-            snprintf(err, err_size, "not valid JSON: %s", msg ? (const char *)msg : "parse error");
-            yajl_free_error(h, msg);
+            snprintf(err, err_size, "not valid JSON: %s", m);
             n = strlen(err);
             while (n > 0 && (err[n - 1] == '\n' || err[n - 1] == ' '))
                 err[--n] = '\0'; /* yajl ends its message with a newline */
-            *err_pos = pos_at(data, len, yajl_get_bytes_consumed(h));
+            /* positions in text: the copy has the same bytes, commas aside */
+            *err_pos = error_pos(text, len - bom, yajl_get_bytes_consumed(h), at_end, m);
+            yajl_free_error(h, msg);
         }
         free(b.dup_key);
         free(b.pending_key);
         cj_free(b.root);
         b.root = NULL;
-    } else if (!b.root) {
-        snprintf(err, err_size, "empty file");
     }
     yajl_free(h);
-    free(b.tokens.start);
+    free(copy);
     return b.root;
 }

@@ -30,6 +30,7 @@ struct cj_node {
     size_t len;   /* of text */
     int boolean;  /* BOOL */
     size_t count; /* OBJECT: members; ARRAY: items */
+    size_t cap;   /* room in members or items */
     cj_member *members;
     cj_node **items;
 };
@@ -39,6 +40,10 @@ struct cj_node {
 cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_pos *err_pos);
 
 void cj_free(cj_node *node);
+
+/* Bytes the position pass stepped over in this process: a test measures
+ * the work of cj_parse() with it (it must stay linear in the input). */
+unsigned long long cj_work(void);
 
 /* "null", "boolean", "number", "string", "object", "array" */
 const char *cj_type_name(cj_type type);

@@ -325,6 +325,11 @@ static int check_inputs(const cli_options *opts) {
         cli_error_name(opts->write_baseline, errno);
         run.io_error = 1;
     }
+    if (!run.stop && opts->prune_baseline && run.policy.baseline &&
+        cli_baseline_prune(run.policy.baseline) != 0) {
+        cli_error_name(opts->baseline, errno);
+        run.io_error = 1;
+    }
     for (i = 0; i < run.nreports; i++)
         close_report(&run, &run.reports[i]);
     if (inventory_open)
@@ -334,6 +339,10 @@ static int check_inputs(const cli_options *opts) {
         cli_output_failed(&run, step_summary, errno);
     print_summary(&run);
     status = run.io_error ? CLI_EXIT_IO : run.failing ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+    /* the findings were accepted into the baseline just written
+     * (`--write-baseline=b.json . && git add b.json`) */
+    if (status == CLI_EXIT_FINDINGS && opts->write_baseline && !run.stop)
+        status = CLI_EXIT_OK;
 out:
     for (i = 0; i < run.nreports; i++) {
         if (run.reports[i].is_file)

@@ -46,7 +46,9 @@ enum {
     OPT_SHOW,
     OPT_REPORT,
     OPT_ACCEPT_ARRAY,
-    OPT_INVENTORY
+    OPT_INVENTORY,
+    OPT_BASELINE_MATCH,
+    OPT_PRUNE_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -78,6 +80,8 @@ static const struct option long_options[] = {
     {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"baseline-match", required_argument, NULL, OPT_BASELINE_MATCH},
+    {"prune-baseline", no_argument, NULL, OPT_PRUNE_BASELINE},
     {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"show", required_argument, NULL, OPT_SHOW},
     {"report", required_argument, NULL, OPT_REPORT},
@@ -186,7 +190,13 @@ static const char usage_text[] =
     "      --baseline=FILE       report only findings not in the baseline FILE;\n"
     "                              the exit status counts those alone\n"
     "      --write-baseline=FILE write the findings of this run to FILE as a\n"
-    "                              baseline (sorted JSON, one finding a line)\n"
+    "                              baseline (sorted JSON, one finding a line);\n"
+    "                              exit status 0 once it is written\n"
+    "      --baseline-match=HOW  file (default): an entry matches in its file;\n"
+    "                              certificate: in any file, by the certificate's\n"
+    "                              ARN or name (dated captures of one account)\n"
+    "      --prune-baseline      rewrite the --baseline FILE without the entries\n"
+    "                              that no longer occur in the files checked\n"
     "\n"
     "  -h, --help                display this help and exit\n"
     "  -V, --version             output version information and exit\n"
@@ -772,6 +782,19 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
         else
             opts->write_baseline = arg;
         return 0;
+    case OPT_BASELINE_MATCH:
+        if (strcmp(arg, "file") == 0) {
+            opts->baseline_match = CLI_MATCH_FILE;
+        } else if (strcmp(arg, "certificate") == 0) {
+            opts->baseline_match = CLI_MATCH_CERTIFICATE;
+        } else {
+            usage_error_value("--baseline-match: unknown way", arg, "use file or certificate");
+            return -1;
+        }
+        return 0;
+    case OPT_PRUNE_BASELINE:
+        opts->prune_baseline = 1;
+        return 0;
     case OPT_ALLOW_EMPTY:
         opts->allow_empty = 1;
         return 0;
@@ -968,6 +991,12 @@ cli_parse_result cli_options_resolve(cli_options *opts, const cli_setting *file_
     if ((opts->pass_through || opts->normalize) && opts->output && strcmp(opts->output, "-") == 0) {
         usage_error("-o -: standard output carries the %s data; send the report elsewhere",
                     opts->pass_through ? "--pass-through" : "--normalize");
+        return CLI_PARSE_EXIT;
+    }
+    if (opts->prune_baseline && (!opts->baseline || opts->write_baseline)) {
+        usage_error(opts->write_baseline
+                        ? "--prune-baseline and --write-baseline both write a baseline; choose one"
+                        : "--prune-baseline needs --baseline=FILE");
         return CLI_PARSE_EXIT;
     }
     if ((opts->action == CLI_CHECK || opts->action == CLI_PRINT_CONFIG) &&

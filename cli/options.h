@@ -23,6 +23,9 @@ typedef enum cli_list_format {
     CLI_LIST_MARKDOWN
 } cli_list_format;
 
+/* --baseline-match=HOW */
+typedef enum cli_baseline_match { CLI_MATCH_FILE = 0, CLI_MATCH_CERTIFICATE } cli_baseline_match;
+
 /* --color=WHEN */
 typedef enum cli_color { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
 
@@ -75,6 +78,8 @@ typedef struct cli_options {
     const char *print_config;  /* --print-config=FILE */
     const char *baseline;      /* --baseline=FILE */
     const char *write_baseline; /* --write-baseline=FILE */
+    cli_baseline_match baseline_match; /* --baseline-match */
+    int prune_baseline;        /* --prune-baseline */
     struct cli_config *cfg;    /* the configuration file, NULL if none (freed by its loader's caller) */
     cli_setting *cmdline;      /* the command line's options, in order (owned) */
     size_t ncmdline;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/config_file.h"
+#include "cli/output.h"
 
 void cli_policy_init(cli_policy *p, const cli_options *opts) {
     memset(p, 0, sizeof *p);
@@ -15,13 +16,25 @@ void cli_policy_init(cli_policy *p, const cli_options *opts) {
 }
 
 int cli_policy_load_baseline(cli_policy *p, int *status) {
-    if (p->opts->write_baseline && stat(p->opts->write_baseline, &p->own[p->nown]) == 0)
-        p->nown++;
+    *status = 3;
+    if (p->opts->write_baseline) {
+        if (stat(p->opts->write_baseline, &p->own[p->nown]) == 0)
+            p->nown++;
+        /* entries name files relative to the baseline's directory */
+        if (!(p->write_dir = cli_baseline_dir(p->opts->write_baseline)))
+            goto oom;
+    }
     if (!p->opts->baseline)
         return 0;
     if (stat(p->opts->baseline, &p->own[p->nown]) == 0)
         p->nown++;
-    return cli_baseline_load(p->opts->baseline, &p->baseline, status);
+    if (!(p->baseline_dir = cli_baseline_dir(p->opts->baseline)))
+        goto oom;
+    return cli_baseline_load(p->opts->baseline, p->opts->baseline_match == CLI_MATCH_CERTIFICATE,
+                             &p->baseline, status);
+oom:
+    cli_error("out of memory");
+    return -1;
 }
 
 int cli_policy_own_file(const cli_policy *p, const struct stat *st) {
@@ -41,6 +54,11 @@ static void forget_certificate(cli_policy *p) {
 
 void cli_policy_release(cli_policy *p) {
     forget_certificate(p);
+    free(p->baseline_dir);
+    free(p->write_dir);
+    free(p->baseline_file);
+    free(p->write_file);
+    p->baseline_dir = p->write_dir = p->baseline_file = p->write_file = NULL;
     free(p->rel);
     p->rel = NULL;
     free(p->seen);
@@ -63,7 +81,13 @@ int cli_policy_input_start(cli_policy *p, const char *name) {
     forget_certificate(p);
     free(p->rel);
     p->rel = NULL;
-    if (p->baseline && cli_baseline_checked(p->baseline, name) != 0)
+    free(p->baseline_file);
+    free(p->write_file);
+    p->baseline_file = p->write_file = NULL;
+    if (p->baseline && (!(p->baseline_file = cli_baseline_file(p->baseline_dir, name)) ||
+                        cli_baseline_checked(p->baseline, p->baseline_file) != 0))
+        return -1;
+    if (p->writing && !(p->write_file = cli_baseline_file(p->write_dir, name)))
         return -1;
     if (!cfg)
         return 0;
@@ -196,21 +220,51 @@ cli_verdict cli_policy_judge(cli_policy *p, const lsc_finding *f) {
             id.arn = p->cert_arn;
             id.name = p->cert_name;
         }
-        key = cli_baseline_key(f, &id);
-        if (!key || (p->writing && cli_baseline_writer_add(&p->writer, key) != 0)) {
+        if (p->writing) {
+            key = cli_baseline_key(f, &id, p->write_file ? p->write_file : "", 0);
+            if (!key || cli_baseline_writer_add(&p->writer, key) != 0) {
+                free(key);
+                p->failed = 1;
+                return CLI_REPORT;
+            }
             free(key);
-            p->failed = 1;
-            return CLI_REPORT;
         }
-        if (p->baseline && cli_baseline_take(p->baseline, key)) {
-            p->unchanged++;
-            verdict = CLI_UNCHANGED;
+        if (p->baseline) {
+            key = cli_baseline_key(f, &id, p->baseline_file ? p->baseline_file : "",
+                                   p->opts->baseline_match == CLI_MATCH_CERTIFICATE);
+            if (!key) {
+                p->failed = 1;
+                return CLI_REPORT;
+            }
+            if (cli_baseline_take(p->baseline, key)) {
+                p->unchanged++;
+                verdict = CLI_UNCHANGED;
+            }
+            free(key);
         }
-        free(key);
         return verdict;
     }
     return CLI_REPORT;
 }
+
+/* At most max bytes of s, never cut inside a UTF-8 character; "…" marks a
+ * cut. */
+static void put_shortened(cli_out *o, const char *s, size_t max) {
+    size_t len = strlen(s), n = len;
+    if (len <= max) {
+        cli_put(o, s, len);
+        return;
+    }
+    n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--; /* s[n] is a continuation byte: the character starts before */
+    cli_put(o, s, n);
+    cli_puts(o, "\xe2\x80\xa6");
+}
+
+/* A pointer of an expect-findings entry is shown up to this many bytes; the
+ * rest of the message (the entry's place) always follows whole. */
+#define MISSING_POINTER_MAX 256
 
 int cli_policy_each_missing(cli_policy *p, int (*fn)(void *user, const char *message), void *user) {
     const cli_config *cfg = p->opts->cfg;
@@ -224,21 +278,27 @@ int cli_policy_each_missing(cli_policy *p, int (*fn)(void *user, const char *mes
             continue;
         for (r = 0; r < e->nrules; r++) {
             for (k = 0; k < np; k++) {
-                char msg[512];
+                cli_out o;
                 if (p->seen[base + r * np + k])
                     continue;
-                if (e->npointers)
-                    snprintf(msg, sizeof msg,
-                             "expected a finding of %s at %s (expect-findings, %s:%lu:%lu); "
-                             "none occurred",
-                             e->rules[r]->id, e->pointers[k], cfg->path, e->pos.line,
-                             e->pos.column);
-                else
-                    snprintf(msg, sizeof msg,
-                             "expected a finding of %s (expect-findings, %s:%lu:%lu); none "
-                             "occurred",
-                             e->rules[r]->id, cfg->path, e->pos.line, e->pos.column);
-                if ((rc = fn(user, msg)) != 0)
+                cli_out_init(&o, NULL);
+                cli_puts(&o, "expected a finding of ");
+                cli_puts(&o, e->rules[r]->id);
+                if (e->npointers) {
+                    cli_puts(&o, " at ");
+                    put_shortened(&o, e->pointers[k], MISSING_POINTER_MAX);
+                }
+                cli_puts(&o, " (expect-findings, ");
+                cli_puts(&o, cfg->path);
+                cli_printf(&o, ":%lu:%lu); none occurred", e->pos.line, e->pos.column);
+                if (cli_out_status(&o) < 0) { /* fn's judging sees failed: out of memory */
+                    cli_out_release(&o);
+                    p->failed = 1;
+                    return fn(user, "expected a finding; none occurred");
+                }
+                rc = fn(user, o.buf);
+                cli_out_release(&o);
+                if (rc != 0)
                     return rc;
             }
         }

@@ -30,11 +30,13 @@ typedef struct cli_policy {
      * pointer) that a finding satisfied */
     unsigned char *seen;
     size_t nseen;
-    unsigned char *applies;   /* per expect-findings entry: its files match */
-    size_t ignored, expected; /* totals of the run */
-    cli_baseline *baseline;   /* --baseline, NULL without */
-    size_t unchanged;         /* findings found in the baseline */
-    int writing;              /* --write-baseline: keep every key */
+    unsigned char *applies;           /* per expect-findings entry: its files match */
+    size_t ignored, expected;         /* totals of the run */
+    cli_baseline *baseline;           /* --baseline, NULL without */
+    char *baseline_dir, *write_dir;   /* where --baseline, --write-baseline are */
+    char *baseline_file, *write_file; /* the current input as each names it */
+    size_t unchanged;                 /* findings found in the baseline */
+    int writing;                      /* --write-baseline: keep every key */
     cli_baseline_writer writer;
     int failed; /* out of memory while judging */
     /* the baseline files (--baseline, --write-baseline when it exists):

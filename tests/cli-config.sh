@@ -171,7 +171,7 @@ bad "override value" '{"overrides": [{"files": "x", "expect": "all"}]}' \
     "1:41: expect: --expect: unknown value 'all'; use details or summary"
 bad "duplicate key" '{"now": "now",
  "now": "now"}' "2:2: duplicate key 'now'"
-bad "syntax" '{"a": 1,}' "1:10: not valid JSON: parse error: invalid object key (must be a string)"
+bad "syntax" '{"a": 1 "b": 2}' "1:9: not valid JSON: parse error: after key and value, inside map, I expect ',' or '}'"
 bad "top level" '[]' "1:1: expected an object at the top, not an array"
 bad "columns count code points, comments skipped" '{/* ü */ "x": 1}' "1:10: unknown key 'x'"
 bad "a quote inside a comment" '{ // "tricky
