@@ -1027,6 +1027,7 @@ int cli_config_for_file(const cli_options *opts, const char *path, const lsc_con
     rc = effective(opts, rel, &o, &any);
     free(rel);
     free(o.excludes); /* a replayed --exclude: discovery is over */
+    free(o.includes); /* and --include */
     free(o.reports);  /* a replayed --report: the run's reports are open */
     if (rc != 0) {
         lsc_config_free(o.config);
@@ -1254,6 +1255,7 @@ int cli_config_print(const cli_options *opts, const char *file, FILE *fp) {
 out:
     lsc_config_free(eff.config);
     free(eff.excludes);
+    free(eff.includes);
     free(rel);
     free(keys);
     free(origins);

@@ -4,7 +4,6 @@
 
 #include "cli/glob.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 const char *cfg_glob_check(const char *pattern) {
@@ -41,24 +40,6 @@ const char *cfg_glob_check(const char *pattern) {
 }
 
 int cfg_glob_match(const char *pattern, const char *path) {
-    size_t len = strlen(path);
-    char *prefix = malloc(len + 1);
-    int found = 0;
-    if (!prefix)
-        return 0; /* out of memory: no match, the safe side for a filter */
-    memcpy(prefix, path, len + 1);
-    /* the path itself, then each of its leading directories */
-    for (;;) {
-        char *slash;
-        if (prefix[0] != '\0' && glob_match(pattern, prefix)) {
-            found = 1;
-            break;
-        }
-        slash = strrchr(prefix, '/');
-        if (!slash)
-            break;
-        *slash = '\0';
-    }
-    free(prefix);
-    return found;
+    /* the reading of --exclude (cli/glob.h), so both sides agree */
+    return glob_filter_match(pattern, path, 0) != GLOB_NO_MATCH;
 }

@@ -13,12 +13,14 @@
 
 #include "cli/glob.h"
 #include "cli/output.h"
+#include "cli/ownfile.h"
 
 /* The state of one cli_discover() call. */
 typedef struct discover_state {
     const cli_discovery *d;
     cli_input_list *list;
     int oom;
+    int status; /* 2 once a usage error was printed */
 } discover_state;
 
 /* The directories being walked, innermost first: a bind mount back to one
@@ -80,20 +82,55 @@ static const cli_file_id *output_of(const discover_state *s, const struct stat *
     return NULL;
 }
 
-/* A walk or a glob found name (at path): is it excluded? */
-static int excluded(const discover_state *s, const char *name, const char *path) {
+/* A walk or a glob found name (at path): is it excluded? --exclude reads
+ * its globs as the configuration reads its own (glob_filter_match()). */
+static int excluded(const discover_state *s, const char *name, const char *path, int is_dir) {
     static const char *const defaults[] = {".git", ".hg", ".svn", "node_modules"};
     size_t i;
     if (s->d->default_excludes)
         for (i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
             if (strcmp(name, defaults[i]) == 0)
                 return 1;
-    for (i = 0; i < s->d->n_excludes; i++) {
-        const char *g = s->d->excludes[i];
-        if (strchr(g, '/') ? glob_match(g, path) : glob_match_segment(g, name))
+    for (i = 0; i < s->d->n_excludes; i++)
+        if (glob_filter_match(s->d->excludes[i], path, is_dir) != GLOB_NO_MATCH)
             return 1;
-    }
     return 0;
+}
+
+/* why: NULL, or what to add in parentheses. */
+static void same_file_error(const cli_file_id *out, const char *input, const char *why) {
+    fputs("lscertlint: ", stderr);
+    if (out->name) {
+        fputs("the report file is also an input: ", stderr);
+        cli_put_printable(stderr, out->name, strlen(out->name));
+    } else {
+        fputs("standard output is also an input: ", stderr);
+        cli_put_printable(stderr, input, strlen(input));
+    }
+    if (why)
+        fprintf(stderr, " (%s)", why);
+    fputc('\n', stderr);
+}
+
+/* A file a walk, a glob or the configuration's include would check (st:
+ * its stat()): nonzero to take it. The program's own files (a baseline, an
+ * earlier report: cli/ownfile.h) are not responses and are passed over. A
+ * file the run is about to write over is passed over only when it is such
+ * a file (or empty); otherwise overwriting it would destroy a capture: a
+ * usage error naming it, before anything is read or written. */
+static int takes_found_file(discover_state *s, const char *path, const struct stat *st) {
+    const cli_file_id *out = output_of(s, st);
+    cli_own_kind kind = cli_own_file(path);
+    if (out) {
+        if (kind != CLI_OWN_NONE)
+            return 0; /* the run's own earlier output: replaced, not read */
+        same_file_error(out, path,
+                        "a response found by a walk, a glob or an include, "
+                        "not a report or baseline this program wrote");
+        s->status = 2;
+        return 0;
+    }
+    return kind != CLI_OWN_BASELINE && kind != CLI_OWN_REPORT;
 }
 
 static int compare_names(const void *a, const void *b) {
@@ -202,11 +239,11 @@ static void walk_dir(discover_state *s, const char *path, const struct stat *st,
             s->oom = 1;
             break;
         }
-        if (excluded(s, names[i], child)) {
-            /* skipped: excluded */
-        } else if (lstat(child, &cst) != 0) {
+        if (lstat(child, &cst) != 0) {
             if (errno != ENOENT) /* ENOENT: it vanished since readdir */
                 add_input(s, CLI_INPUT_UNREADABLE, child, errno);
+        } else if (excluded(s, names[i], child, S_ISDIR(cst.st_mode))) {
+            /* skipped: excluded */
         } else if (S_ISDIR(cst.st_mode)) {
             if (walk_verdict(s, child, 1) != 0)
                 walk_dir(s, child, &cst, &here);
@@ -217,9 +254,9 @@ static void walk_dir(discover_state *s, const char *path, const struct stat *st,
              * directory is not walked (no loops, no inputs seen twice). */
             if (stat(child, &cst) != 0)
                 add_input(s, CLI_INPUT_UNREADABLE, child, errno); /* dangling */
-            else if (S_ISREG(cst.st_mode) && !output_of(s, &cst))
+            else if (S_ISREG(cst.st_mode) && takes_found_file(s, child, &cst))
                 add_input(s, CLI_INPUT_FILE, child, 0);
-        } else if (S_ISREG(cst.st_mode) && !output_of(s, &cst)) {
+        } else if (S_ISREG(cst.st_mode) && takes_found_file(s, child, &cst)) {
             add_input(s, CLI_INPUT_FILE, child, 0);
         }
         free(child);
@@ -298,8 +335,8 @@ static void expand(discover_state *s, glob_hits *h, const char *prefix, const ch
             return; /* "**" as zero directories of the current one */
         if (stat(prefix, &st) != 0)
             add_hit(s, h, prefix, errno); /* a dangling link */
-        else if (!S_ISDIR(st.st_mode) && !output_of(s, &st))
-            add_hit(s, h, prefix, 0);
+        else if (!S_ISDIR(st.st_mode))
+            add_hit(s, h, prefix, 0); /* judged once sorted (expand_glob) */
         return;
     }
     if (!glob_has_magic(seg)) { /* a literal segment: no directory to read */
@@ -343,14 +380,16 @@ static void expand(discover_state *s, glob_hits *h, const char *prefix, const ch
             s->oom = 1;
             break;
         }
-        if (excluded(s, names[i], child)) {
-            /* skipped */
-        } else if (lstat(child, &st) != 0) {
+        if (lstat(child, &st) != 0) {
             if (errno != ENOENT)
                 add_hit(s, h, child, errno);
+        } else if (excluded(s, names[i], child, S_ISDIR(st.st_mode))) {
+            /* skipped */
         } else if (recursive) {
             if (S_ISDIR(st.st_mode)) /* real directories only: no link loops */
                 expand(s, h, child, pattern, pos, &here);
+            else /* "**" as this one name: a final "**" takes files too */
+                expand(s, h, child, pattern, next, &here);
         } else {
             expand(s, h, child, pattern, next, &here);
         }
@@ -371,7 +410,11 @@ static void expand_glob(discover_state *s, const char *pattern) {
         qsort(h.items, h.count, sizeof *h.items, compare_hits);
     for (i = 0; i < h.count; i++) {
         /* "**" can reach a file twice (a pattern with two of them) */
+        struct stat st;
         if (i > 0 && strcmp(h.items[i].path, h.items[i - 1].path) == 0)
+            continue;
+        if (h.items[i].kind == CLI_INPUT_FILE &&
+            (stat(h.items[i].path, &st) != 0 || !takes_found_file(s, h.items[i].path, &st)))
             continue;
         add_input(s, h.items[i].kind, h.items[i].path, h.items[i].errnum);
     }
@@ -382,16 +425,32 @@ static void expand_glob(discover_state *s, const char *pattern) {
 
 /* ---- operands --------------------------------------------------------- */
 
-static void same_file_error(const cli_file_id *out, const char *input) {
-    fputs("lscertlint: ", stderr);
-    if (out->name) {
-        fputs("the report file is also an input: ", stderr);
-        cli_put_printable(stderr, out->name, strlen(out->name));
-    } else {
-        fputs("standard output is also an input: ", stderr);
-        cli_put_printable(stderr, input, strlen(input));
+/* --filter-operands: a file named on the command line (by a hook, say)
+ * passes the filters a walk applies: --exclude, the configuration's
+ * include and exclude (walk_filter; a match of either kind suffices, the
+ * suffix rule aside: the file was named), and the program's own files.
+ * Nonzero if it is ignored; then a note says so, unless silenced. */
+static int operand_ignored(discover_state *s, const char *op) {
+    const char *base = strrchr(op, '/');
+    const char *why = NULL;
+    cli_own_kind kind;
+    base = base ? base + 1 : op;
+    if (excluded(s, base, op, 0))
+        why = "because of a matching exclude pattern";
+    else if (walk_verdict(s, op, -1) == 0)
+        why = "because of the configuration's include or exclude patterns";
+    else if ((kind = cli_own_file(op)) == CLI_OWN_BASELINE || kind == CLI_OWN_REPORT)
+        why = "because it is a baseline or a report this program wrote";
+    if (!why)
+        return 0;
+    if (s->d->n_ignored)
+        (*s->d->n_ignored)++;
+    if (s->d->warn_ignored && !cli_messages_off) {
+        fputs("lscertlint: ", stderr);
+        cli_put_printable(stderr, op, strlen(op));
+        fprintf(stderr, ": file ignored %s\n", why);
     }
-    fputc('\n', stderr);
+    return 1;
 }
 
 /* One operand; returns 0, or 2 after a usage error was printed. */
@@ -402,7 +461,7 @@ static int discover_operand(discover_state *s, const char *op) {
 
     if (strcmp(op, "-") == 0) {
         if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) && (out = output_of(s, &st))) {
-            same_file_error(out, "standard input");
+            same_file_error(out, "standard input", NULL);
             return 2;
         }
         add_input(s, CLI_INPUT_STDIN, NULL, 0);
@@ -410,18 +469,31 @@ static int discover_operand(discover_state *s, const char *op) {
     }
     if (stat(op, &st) != 0) {
         int errnum = errno;
-        if (errnum == ENOENT && glob_has_magic(op))
+        if (errnum == ENOENT && glob_has_magic(op)) {
             expand_glob(s, op);
-        else
+        } else if (errnum == ENOENT || errnum == ENOTDIR) {
+            /* a typo, not an input that failed: a usage error, not counted */
+            if (!cli_messages_off) {
+                fputs("lscertlint: no such file or directory: ", stderr);
+                cli_put_printable(stderr, op, strlen(op));
+                fputc('\n', stderr);
+            }
+            return 2;
+        } else {
             add_input(s, CLI_INPUT_UNREADABLE, op, errnum);
+        }
     } else if (S_ISDIR(st.st_mode)) {
         walk_dir(s, op, &st, NULL);
     } else if ((out = output_of(s, &st))) {
-        same_file_error(out, op);
+        same_file_error(out, op, NULL);
         return 2;
+    } else if (s->d->filter_operands && operand_ignored(s, op)) {
+        return 0;
     } else {
         add_input(s, CLI_INPUT_FILE, op, 0);
     }
+    if (s->status != 0)
+        return 2;
     if (s->list->count == before && !s->oom && !s->d->allow_empty) {
         fputs("lscertlint: no input found in ", stderr);
         cli_put_printable(stderr, op, strlen(op));
@@ -437,11 +509,14 @@ int cli_discover(const cli_discovery *d, char *const *operands, int count, cli_i
     s.d = d;
     s.list = list;
     s.oom = 0;
+    s.status = 0;
     if (count == 0)
         status = discover_operand(&s, "-");
     for (i = 0; i < count && !s.oom; i++)
-        if (discover_operand(&s, operands[i]) != 0)
+        if (discover_operand(&s, operands[i]) != 0) {
             status = 2; /* go on: every usage error in one go */
+            s.status = 0;
+        }
     if (s.oom) {
         cli_error("out of memory");
         return 3;

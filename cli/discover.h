@@ -5,18 +5,30 @@
  *   whose name ends in .json, .jsonl or .ndjson in any case. Symlinks to
  *   files are followed, symlinks to directories are not (as grep -r).
  *   Directories named .git, .hg, .svn and node_modules are skipped unless
- *   default_excludes is off; so is anything an exclude glob matches (a
- *   glob without '/' matches a name at any depth, one with '/' the path as
- *   walked, see cli/glob.h).
+ *   default_excludes is off; so is anything an exclude glob matches (read
+ *   as glob_filter_match() reads it: a glob without '/' matches a name at
+ *   any depth, one with '/' the path as walked, a directory covering what
+ *   lies below it; see cli/glob.h).
+ * - The program's own files (cli/ownfile.h: a baseline, an earlier report
+ *   of any format, an inventory) are never inputs of a walk or a glob:
+ *   they are recognised by their first bytes and passed over.
  * - An operand that does not exist but holds a glob character is expanded
  *   here (cli/glob.h: "**" for any depth), so a quoted pattern works the
  *   same in every shell; it selects files (any name), in sorted order, the
  *   excludes applying to what its wildcards match.
  * - The run's own outputs (the outputs list: report files that exist
- *   already, standard output when it is a regular file) are never inputs:
- *   a walk or a glob skips them, an operand naming one is a usage error
- *   ("the report file is also an input: FILE"), as is standard input
- *   being one of them.
+ *   already, standard output when it is a regular file) are never inputs.
+ *   A walk, a glob or the configuration's include that meets one passes
+ *   over it when it is one of the program's own files or empty (it will be
+ *   replaced); any other file would be a capture lost: a usage error ("the
+ *   report file is also an input: FILE"). So is an operand naming an
+ *   output, whatever it holds, and standard input being one.
+ * - An operand that does not exist (and holds no glob character) is a
+ *   usage error ("no such file or directory: NAME").
+ * - filter_operands: a FILE operand passes the filters of a walk too
+ *   (excludes, walk_filter, the program's own files); one that does not is
+ *   "ignored": counted in *n_ignored and named on stderr unless
+ *   !warn_ignored.
  * - An operand that yields no input at all is a usage error ("no input
  *   found in OPERAND") unless allow_empty.
  * - A file or directory that cannot be examined (lstat or opendir failing
@@ -62,9 +74,13 @@ typedef struct cli_discovery {
     size_t n_outputs;
     /* The configuration file's say on a path a walk meets (its include and
      * exclude globs, the run's baseline files): 0 skip it, 1 take it, -1
-     * leave it to the rules above. NULL: none. */
+     * leave it to the rules above. is_dir: 1 a directory, 0 a file, -1 a
+     * FILE operand (filter_operands). NULL: none. */
     int (*walk_filter)(void *ctx, const char *path, int is_dir);
     void *walk_ctx;
+    int filter_operands; /* --filter-operands */
+    int warn_ignored;    /* name each ignored operand on stderr */
+    size_t *n_ignored;   /* counts the ignored operands; may be NULL */
 } cli_discovery;
 
 /* Fill list (which must be zeroed) from the operands (standard input when

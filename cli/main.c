@@ -14,6 +14,7 @@
 
 #include "cli/catalog.h"
 #include "cli/config_file.h"
+#include "cli/glob.h"
 #include "cli/inputs.h"
 #include "cli/normalize.h"
 #include "cli/options.h"
@@ -49,6 +50,9 @@ static int use_color(const cli_options *opts, FILE *out) {
     }
 }
 
+/* --filter-operands: the operands ignored (the summary counts them). */
+static size_t operands_ignored;
+
 /* The summary line goes to stderr unless -q, and not after a json, sarif,
  * ... report on stderr itself (it would spoil `2>report.json`). */
 static void print_summary(const cli_run *run) {
@@ -67,6 +71,8 @@ static void print_summary(const cli_run *run) {
     if (run->policy.baseline)
         fprintf(stderr, "; %zu unchanged, %zu fixed since the baseline", run->policy.unchanged,
                 cli_baseline_each_fixed(run->policy.baseline, NULL, NULL));
+    if (operands_ignored)
+        fprintf(stderr, "; %zu file%s ignored", operands_ignored, operands_ignored == 1 ? "" : "s");
     fputc('\n', stderr);
 }
 
@@ -95,8 +101,10 @@ static void add_output(cli_file_id *outputs, size_t *n, const char *path) {
     (*n)++;
 }
 
-/* The files the run will write that exist already: never read as inputs. */
-static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
+/* The files the run will write that exist already: never read as inputs.
+ * step_summary: the GitHub job summary the run appends to, or NULL. */
+static size_t find_outputs(const cli_options *opts, const char *step_summary,
+                           cli_file_id *outputs) {
     struct stat st;
     size_t n = 0, i;
     if (writes_stdout(opts) && fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -111,6 +119,8 @@ static size_t find_outputs(const cli_options *opts, cli_file_id *outputs) {
         add_output(outputs, &n, opts->write_baseline);
     for (i = 0; i < opts->n_reports; i++)
         add_output(outputs, &n, opts->reports[i].path);
+    if (step_summary)
+        add_output(outputs, &n, step_summary); /* appended to, never an input */
     return n;
 }
 
@@ -153,11 +163,33 @@ static int open_report(cli_run *run, cli_report *report, lsc_format format, cons
     return 0;
 }
 
+/* The GitHub job summary the run appends to (-f github, or a github
+ * --report, with $GITHUB_STEP_SUMMARY set), else NULL. */
+static const char *summary_path(const cli_run *run) {
+    const cli_options *opts = run->opts;
+    size_t i;
+    int github = opts->format == LSC_FORMAT_GITHUB;
+    if (!run->step_summary || !run->step_summary[0])
+        return NULL;
+    for (i = 0; i < opts->n_reports; i++)
+        github |= opts->reports[i].format == LSC_FORMAT_GITHUB;
+    return github ? run->step_summary : NULL;
+}
+
 /* End a report: its closing parts, then the file renamed into place, or
- * removed (the previous report kept) when anything failed. */
-static void close_report(cli_run *run, cli_report *report) {
-    if (!report->failed && !run->stop && lsc_reporter_finish(report->rep) != 0)
-        cli_report_failed(run, report, errno);
+ * removed (the previous report kept) when anything failed. format: the
+ * report's. */
+static void close_report(cli_run *run, cli_report *report, lsc_format format) {
+    if (!report->failed && !run->stop && lsc_reporter_finish(report->rep) != 0) {
+        int errnum = errno;
+        /* github's finish appends the job summary last: when the report's
+         * own stream is fine, the summary file is what failed */
+        if (format == LSC_FORMAT_GITHUB && summary_path(run) && !ferror(report->fp) &&
+            fflush(report->fp) == 0)
+            cli_output_failed(run, run->step_summary, errnum);
+        else
+            cli_report_failed(run, report, errnum);
+    }
     if (report->is_file) {
         if (report->failed || run->stop) {
             cli_outfile_discard(&report->file);
@@ -210,14 +242,76 @@ static void close_inventory(cli_run *run, cli_report *out, cli_inventory_format 
     }
 }
 
-/* The configuration's include/exclude and the baseline files, in walks. */
+/* Nonzero if path names the same file as other (NULL: never). */
+static int same_file(const char *path, const char *other) {
+    struct stat a, b;
+    return other && stat(path, &a) == 0 && stat(other, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+/* The strongest match of a glob list: GLOB_NO_MATCH, GLOB_BY_DIR or
+ * GLOB_BY_NAME (cli/glob.h). */
+static int globs_match(const char *const *globs, size_t n, const char *path, int is_dir) {
+    int best = GLOB_NO_MATCH;
+    size_t i;
+    for (i = 0; i < n && best != GLOB_BY_NAME; i++) {
+        int m = glob_filter_match(globs[i], path, is_dir);
+        if (m > best)
+            best = m;
+    }
+    return best;
+}
+
+/* The configuration's include/exclude, --include, the configuration files
+ * and the baseline read, in walks (and for --filter-operands: is_dir -1).
+ * One reading for every list (glob_filter_match()): the configuration's
+ * globs relative to its directory, --include's to the path as walked, as
+ * --exclude's. --include replaces the configuration's include. */
 static int walk_filter(void *ctx, const char *path, int is_dir) {
     const cli_run *run = ctx;
-    struct stat st;
-    int verdict = cli_config_walk_filter(run->opts->cfg, path, is_dir);
-    if (verdict != 0 && !is_dir && stat(path, &st) == 0 && cli_policy_own_file(&run->policy, &st))
-        return 0;
-    return verdict;
+    const cli_options *opts = run->opts;
+    const cli_config *cfg = opts->cfg;
+    const char *base = strrchr(path, '/');
+    char *rel = NULL;
+    int verdict = -1, m = GLOB_NO_MATCH;
+    size_t i;
+
+    base = base ? base + 1 : path;
+    if (is_dir != 1) {
+        /* a configuration is not a capture: never an input of a walk */
+        if (strcmp(base, CLI_CONFIG_NAME) == 0 || strcmp(base, ".lscertlint.jsonc") == 0 ||
+            (cfg && same_file(path, cfg->path)))
+            return 0;
+        /* the baseline read (the one written is an output: cli/discover.h) */
+        if (same_file(path, opts->baseline) && !same_file(path, opts->write_baseline))
+            return 0;
+    }
+    if (cfg && (cfg->exclude.n > 0 || (cfg->include.n > 0 && opts->n_includes == 0)))
+        rel = cli_config_relative(cfg, path);
+    if (rel && cfg) {
+        for (i = 0; i < cfg->exclude.n; i++)
+            if (glob_filter_match(cfg->exclude.v[i], rel, is_dir == 1) != GLOB_NO_MATCH) {
+                free(rel);
+                return 0;
+            }
+    }
+    if (is_dir == 1) {
+        free(rel);
+        return -1; /* includes do not prune: a directory may hold what they name */
+    }
+    if (opts->n_includes > 0)
+        m = globs_match(opts->includes, opts->n_includes, path, 0);
+    else if (cfg && cfg->include.n > 0)
+        m = rel ? globs_match((const char *const *)cfg->include.v, cfg->include.n, rel, 0)
+                : GLOB_NO_MATCH;
+    else
+        m = -1; /* no include list */
+    free(rel);
+    if (m == GLOB_NO_MATCH)
+        verdict = 0;
+    else if (m == GLOB_BY_NAME || (m == GLOB_BY_DIR && is_dir < 0))
+        verdict = 1; /* named by an include (or an operand inside one) */
+    return verdict;  /* by a directory or "**": the suffix rule */
 }
 
 static int check_inputs(const cli_options *opts) {
@@ -226,6 +320,7 @@ static int check_inputs(const cli_options *opts) {
     cli_input_list inputs;
     cli_discovery disc;
     cli_report *reports;
+    lsc_format *formats;      /* each report's */
     cli_report inventory_out; /* --inventory: where the report would go */
     int inventory_open = 0;
     size_t i;
@@ -234,9 +329,11 @@ static int check_inputs(const cli_options *opts) {
     memset(&run, 0, sizeof run);
     memset(&inputs, 0, sizeof inputs);
     /* stdout, -o, every --report */
-    outputs = calloc(opts->n_reports + 3, sizeof *outputs); /* + stdout, -o, --write-baseline */
+    /* + stdout, -o, --write-baseline, the step summary */
+    outputs = calloc(opts->n_reports + 4, sizeof *outputs);
     reports = calloc(opts->n_reports + 1, sizeof *reports);
-    if (!outputs || !reports) {
+    formats = calloc(opts->n_reports + 1, sizeof *formats);
+    if (!outputs || !reports || !formats) {
         cli_error("out of memory");
         status = CLI_EXIT_IO;
         goto out;
@@ -260,9 +357,12 @@ static int check_inputs(const cli_options *opts) {
     disc.default_excludes = opts->default_excludes;
     disc.allow_empty = opts->allow_empty;
     disc.outputs = outputs;
-    disc.n_outputs = find_outputs(opts, outputs);
+    disc.n_outputs = find_outputs(opts, summary_path(&run), outputs);
     disc.walk_filter = walk_filter;
     disc.walk_ctx = &run;
+    disc.filter_operands = opts->filter_operands;
+    disc.warn_ignored = !opts->no_warn_ignored;
+    disc.n_ignored = &operands_ignored;
     status = cli_discover(&disc, opts->operands, opts->operand_count, &inputs);
     if (status != 0)
         goto out;
@@ -278,14 +378,14 @@ static int check_inputs(const cli_options *opts) {
         } else {
             if (open_report(&run, &reports[run.nreports], opts->format, opts->output, 1) != 0)
                 goto out;
-            run.nreports++;
+            formats[run.nreports++] = opts->format;
         }
     }
     for (i = 0; i < opts->n_reports; i++) {
         if (open_report(&run, &reports[run.nreports], opts->reports[i].format,
                         opts->reports[i].path, 0) != 0)
             goto out;
-        run.nreports++;
+        formats[run.nreports++] = opts->reports[i].format;
     }
     if (opts->normalize) {
         run.norm = cli_normalizer_new(STDOUT_FILENO);
@@ -331,7 +431,7 @@ static int check_inputs(const cli_options *opts) {
         run.io_error = 1;
     }
     for (i = 0; i < run.nreports; i++)
-        close_report(&run, &run.reports[i]);
+        close_report(&run, &run.reports[i], formats[i]);
     if (inventory_open)
         close_inventory(&run, &inventory_out, opts->inventory);
     if (summary_inventory && !run.stop &&
@@ -356,6 +456,7 @@ out:
     cli_policy_release(&run.policy);
     cli_input_list_free(&inputs);
     free(reports);
+    free(formats);
     free(outputs);
     return status;
 }

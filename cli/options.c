@@ -42,6 +42,9 @@ enum {
     OPT_WRITE_BASELINE,
     OPT_ALLOW_EMPTY,
     OPT_EXCLUDE,
+    OPT_INCLUDE,
+    OPT_FILTER_OPERANDS,
+    OPT_NO_WARN_IGNORED,
     OPT_NO_DEFAULT_EXCLUDES,
     OPT_SHOW,
     OPT_REPORT,
@@ -86,6 +89,9 @@ static const struct option long_options[] = {
     {"show", required_argument, NULL, OPT_SHOW},
     {"report", required_argument, NULL, OPT_REPORT},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"include", required_argument, NULL, OPT_INCLUDE},
+    {"filter-operands", no_argument, NULL, OPT_FILTER_OPERANDS},
+    {"no-warn-ignored", no_argument, NULL, OPT_NO_WARN_IGNORED},
     {"no-default-excludes", no_argument, NULL, OPT_NO_DEFAULT_EXCLUDES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -140,6 +146,16 @@ static const char usage_text[] =
     "      --exclude=GLOB        skip what a walk or a glob finds that matches\n"
     "                              GLOB (a GLOB without '/' matches a name at any\n"
     "                              depth); may be repeated\n"
+    "      --include=GLOB        a walk takes only what matches a GLOB (by name:\n"
+    "                              any file; by a directory or a final '**': the\n"
+    "                              JSON suffixes); replaces the configuration's\n"
+    "                              include; may be repeated\n"
+    "      --filter-operands     a FILE operand (from a hook, say) is ignored\n"
+    "                              when a walk would skip it: --exclude, the\n"
+    "                              configuration's include/exclude, a baseline or\n"
+    "                              report of this program; each is named on\n"
+    "                              standard error and counted in the summary\n"
+    "      --no-warn-ignored     do not name the files --filter-operands ignores\n"
     "      --no-default-excludes walk .git, .hg, .svn and node_modules too\n"
     "      --allow-empty         an operand that yields no input is not an error\n"
     "\n"
@@ -809,6 +825,23 @@ static int apply_option(int c, const char *arg, cli_options *opts, int *status, 
             return -1;
         }
         return 0;
+    case OPT_INCLUDE:
+        if (*arg == '\0') {
+            usage_error("--include: empty glob");
+            return -1;
+        }
+        if (cli_options_add_include(opts, arg) != 0) {
+            cli_error("out of memory");
+            *status = CLI_EXIT_IO;
+            return -1;
+        }
+        return 0;
+    case OPT_FILTER_OPERANDS:
+        opts->filter_operands = 1;
+        return 0;
+    case OPT_NO_WARN_IGNORED:
+        opts->no_warn_ignored = 1;
+        return 0;
     case OPT_NO_DEFAULT_EXCLUDES:
         opts->default_excludes = 0;
         return 0;
@@ -1022,11 +1055,23 @@ int cli_options_add_exclude(cli_options *opts, const char *glob) {
     return 0;
 }
 
+int cli_options_add_include(cli_options *opts, const char *glob) {
+    const char **grown = realloc(opts->includes, (opts->n_includes + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    grown[opts->n_includes++] = glob;
+    opts->includes = grown;
+    return 0;
+}
+
 void cli_options_free(cli_options *opts) {
     if (!opts)
         return;
     free(opts->excludes);
     opts->excludes = NULL;
+    free(opts->includes);
+    opts->includes = NULL;
+    opts->n_includes = 0;
     free(opts->reports);
     opts->reports = NULL;
     opts->n_reports = 0;

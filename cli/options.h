@@ -72,6 +72,10 @@ typedef struct cli_options {
     size_t n_excludes;
     int default_excludes; /* skip .git, .hg, .svn, node_modules (default 1) */
     int allow_empty;      /* --allow-empty */
+    const char **includes; /* --include=GLOB, repeatable (owned array) */
+    size_t n_includes;
+    int filter_operands; /* --filter-operands */
+    int no_warn_ignored; /* --no-warn-ignored */
 
     const char *config_file;   /* --config=FILE */
     int no_config;             /* --no-config */
@@ -92,6 +96,9 @@ typedef struct cli_options {
 /* Append a glob to opts->excludes (the string is not copied and must
  * outlive opts). Returns 0, or -1 on out-of-memory. */
 int cli_options_add_exclude(cli_options *opts, const char *glob);
+
+/* Append a glob to opts->includes (as cli_options_add_exclude()). */
+int cli_options_add_include(cli_options *opts, const char *glob);
 
 /* What cli_options_parse() decided. */
 typedef enum cli_parse_result {

@@ -135,7 +135,7 @@ excluded a/b.json true           # ** matches no segment
 excluded a/x/y/b.json true       # or several
 excluded a/x/c.json false
 excluded top.ndjson true
-excluded sub/top.ndjson false    # * does not cross a /
+excluded sub/top.ndjson true     # no '/': a name at any depth, as --exclude
 excluded dir/deep/x.json true    # a directory covers what lies below
 excluded dirt/x.json false
 excluded c7.json true

@@ -90,12 +90,16 @@ run --disable=no-such-rule "$tmp/clean.json"
 has_text "the unknown id is named" "no-such-rule" "$tmp/err"
 
 # ---- 3: I/O trouble -------------------------------------------------------
-expect_status 3 "missing file among good ones (3 wins over 1)" \
-    "$tmp/note.json" "$tmp/missing.json" "$tmp/error.json"
-has_text "missing file named" "lscertlint: $tmp/missing.json: No such file or directory" "$tmp/err"
-has_text "input before the missing one still reported" "$tmp/note.json:1:1: note:" "$tmp/out"
-has_text "input after the missing one still reported" "$tmp/error.json:1:1: error:" "$tmp/out"
+expect_status 3 "unreadable file among good ones (3 wins over 1)" \
+    "$tmp/note.json" /proc/self/mem "$tmp/error.json"
+has_text "unreadable file named" "lscertlint: /proc/self/mem: " "$tmp/err"
+has_text "input before the unreadable one still reported" "$tmp/note.json:1:1: note:" "$tmp/out"
+has_text "input after the unreadable one still reported" "$tmp/error.json:1:1: error:" "$tmp/out"
 has_text "summary counts every input" "3 files" "$tmp/err"
+# a missing operand is a typo, not an input that failed: 2, nothing read
+expect_status 2 "missing file among good ones" "$tmp/note.json" "$tmp/missing.json" "$tmp/error.json"
+same_text "missing file named" "lscertlint: no such file or directory: $tmp/missing.json" "$tmp/err"
+empty_file "missing file: nothing checked" "$tmp/out"
 
 expect_status 3 "read error" /proc/self/mem
 has_text "read error named" "lscertlint: /proc/self/mem: " "$tmp/err"

@@ -82,10 +82,13 @@ same_text "'-' among files" "$d/b.json
 <stdin>
 $d/a.json" "$tmp/order"
 
-# A file operand is checked whatever its name; a missing one is reported.
-run "$d/c.txt" "$d/nope"
-[ "$status" -eq 3 ] || fail "file operand + missing: status $status, expected 3"
+# A file operand is checked whatever its name; a missing one is a usage
+# error before anything is read.
+run "$d/c.txt" </dev/null
 has_text "non-.json operand checked" "$d/c.txt:1:1: note:" "$tmp/out"
+run "$d/c.txt" "$d/nope" </dev/null
+[ "$status" -eq 2 ] || fail "file operand + missing: status $status, expected 2"
+same_text "file operand + missing: named" "lscertlint: no such file or directory: $d/nope" "$tmp/err"
 
 # File names from a directory cannot put control characters on a terminal.
 mkdir -p "$tmp/ctl"
