@@ -428,6 +428,10 @@ lsc_status lsc_checker_listing_add(lsc_checker *c, const char *arn, size_t len, 
     return lscv_listing_add(c->validator, arn, len, document, index) == 0 ? LSC_OK : LSC_NOMEM;
 }
 
+uint64_t lscp_checker_lexed(const lsc_checker *c) {
+    return c->decoder.lexed;
+}
+
 uint64_t lscp_checker_probes(const lsc_checker *c) {
     return c->decoder.registry.probes + lscv_probes(c->validator);
 }

@@ -1350,6 +1350,92 @@ START_TEST(syntax_finding_out_of_memory) {
 }
 END_TEST
 
+/* Defect: yajl re-lexed a token split across feeds from its start at every
+ * feed: quadratic (a 64 MiB number took 30 s). The bytes yajl lexes, its
+ * re-reads included (lscp_checker_lexed), now stay linear in the token's
+ * length at any chunk size, and the findings are those of one feed. */
+static int log_finding(void *user, const lsc_finding *f) {
+    char *log = user;
+    size_t n = strlen(log);
+    snprintf(log + n, 4096 - n, "%s %s %llu:%llu @%llu\n", f->rule->id, f->pointer,
+             (unsigned long long)f->pos.line, (unsigned long long)f->pos.column,
+             (unsigned long long)f->pos.offset);
+    return 0;
+}
+
+static uint64_t run_chunks(const char *doc, size_t len, size_t chunk, char *log) {
+    static const lsc_callbacks cb = {NULL, NULL, NULL, log_finding, NULL};
+    lsc_error err;
+    log[0] = '\0';
+    lsc_checker *ck = lsc_checker_new(NULL, "x", &cb, log, &err);
+    ck_assert_ptr_nonnull(ck);
+    for (size_t at = 0; at < len; at += chunk) {
+        size_t n = len - at < chunk ? len - at : chunk;
+        ck_assert_int_eq(lsc_checker_feed(ck, doc + at, n, &err), LSC_OK);
+    }
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    uint64_t lexed = lscp_checker_lexed(ck);
+    lsc_checker_free(ck);
+    return lexed;
+}
+
+START_TEST(long_token_linear) {
+    const size_t token = 256 * 1024;
+    /* 0: a number as a name, 1: a string, 2: a string with escapes and
+     * UTF-8, 3: a number that ends the input (no line break after it) */
+    static const char *const head = "{\"certificates\":[{\"certificateName\":";
+    size_t hl = strlen(head);
+    char *doc = malloc(hl + token + 64);
+    ck_assert_ptr_nonnull(doc);
+    memcpy(doc, head, hl);
+    size_t len = hl;
+    if (_i == 3)
+        len = 0;
+    if (_i == 0 || _i == 3) {
+        doc[len++] = '-';
+        memset(doc + len, '7', token);
+        len += token;
+    } else {
+        doc[len++] = '"';
+        for (size_t i = 0; i < token; i++)
+            doc[len++] = _i == 2 && i % 97 == 0 ? '\\' : _i == 2 && i % 97 == 1 ? 'n' : 'a';
+        if (_i == 2) {
+            memcpy(doc + len, "\xc3\xa9", 2);
+            len += 2;
+        }
+        doc[len++] = '"';
+    }
+    if (_i != 3) {
+        memcpy(doc + len, "}]}\n", 4);
+        len += 4;
+    }
+    char *whole = calloc(1, 4096), *cut = calloc(1, 4096);
+    ck_assert_ptr_nonnull(whole);
+    ck_assert_ptr_nonnull(cut);
+    uint64_t one = run_chunks(doc, len, len, whole);
+    /* + the first bytes, fed apart (BOM); a number that ends the input is
+     * lexed again at the end */
+    ck_assert_uint_le(one, _i == 3 ? 2 * len + 3 : len + 3);
+    static const size_t chunks[] = {1, 7, 64, 4096, 65536};
+    for (int c = 0; c < N(chunks); c++) {
+        if (chunks[c] < 64 && _i != 0)
+            continue; /* bytes, not time: the small sizes once are enough */
+        uint64_t lexed = run_chunks(doc, len, chunks[c], cut);
+        printf("long token %d, %zu-byte feeds: %llu bytes lexed for %zu\n", _i, chunks[c],
+               (unsigned long long)lexed, len);
+        ck_assert_str_eq(cut, whole);
+        /* the held bytes double before yajl gets them: each re-read at
+         * most twice, plus the whole token once at its end (was ~len^2 / 2
+         * / chunk) */
+        ck_assert_msg(lexed <= 5 * (uint64_t)len, "%zu-byte feeds: %llu bytes lexed for %zu",
+                      chunks[c], (unsigned long long)lexed, len);
+    }
+    free(doc);
+    free(whole);
+    free(cut);
+}
+END_TEST
+
 static Suite *lib_suite(void) {
     Suite *s = suite_create("lib");
     TCase *tc = tcase_create("config");
@@ -1392,6 +1478,7 @@ static Suite *lib_suite(void) {
     tcase_add_test(tc, members_after_records);
     tcase_add_loop_test(tc, contract_free_inside_callback, 0, 2);
     tcase_add_loop_test(tc, syntax_finding_out_of_memory, 0, 2);
+    tcase_add_loop_test(tc, long_token_linear, 0, 4);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("origin");
