@@ -665,8 +665,14 @@ static void check_input(cli_run *run, size_t i, cli_jobs *jobs) {
     }
 }
 
+int cli_stdout_closed;
+
 void cli_inputs_run(cli_run *run) {
     size_t i;
+    if (cli_stdout_closed && (run->opts->pass_through || run->opts->normalize || run->norm)) {
+        cli_output_failed(run, "standard output", EBADF); /* the data would go nowhere */
+        return;
+    }
     if (run->inputs->count == 1 && !run->opts->pass_through && !run->opts->normalize &&
         !run->norm && run_split(run))
         return;
