@@ -563,9 +563,19 @@ static void check_split(cli_run *run, const char *name, cli_split *sp) {
                 lsc_reporter_input_end(rep, &total, run->input_findings ? "findings" : "ok", NULL));
 out:
     if (getenv("LSC_JOBS_TRACE")) /* for the tests: which paths the run took */
-        fprintf(stderr, "lscertlint: split: %zu chunks, %zu replayed, rest from chunk %zu\n",
-                cli_split_count(sp), replayed, rest_at);
+        fprintf(stderr,
+                "lscertlint: split: %zu chunks, %zu replayed, rest from chunk %zu, "
+                "%u workers, %zu listing probes\n",
+                cli_split_count(sp), replayed, rest_at, cli_split_workers(sp),
+                cli_listing_probes(listing));
     cli_listing_free(listing);
+}
+
+/* -j N, or the CPUs for 0, at most the CPUs: threads beyond them only add
+ * memory (a read buffer and a window of results each) and switching. */
+static unsigned capped_workers(unsigned asked) {
+    unsigned cpus = cli_jobs_available();
+    return asked == 0 || asked > cpus ? cpus : asked;
 }
 
 /* The one input of a run split across workers, when -j allows and it is
@@ -605,7 +615,7 @@ static int run_split(cli_run *run) {
      * input starts faster without */
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
         (uint64_t)(st.st_size - base) > cli_split_chunk_size() &&
-        (workers || (workers = cli_jobs_available()) > 1))
+        (workers = capped_workers(workers)) > 1)
         sp = cli_split_start(fd, name, (uint64_t)base, (uint64_t)(st.st_size - base), run->opts,
                              workers);
     if (sp) {
@@ -629,7 +639,7 @@ static unsigned workers_for(const cli_run *run) {
         files += run->inputs->items[i].kind == CLI_INPUT_FILE;
     if (files < 2)
         return 0; /* one file starts faster without asking for the CPUs */
-    if (n == 0 && (n = cli_jobs_available()) < 2)
+    if ((n = capped_workers(n)) < 2)
         return 0;
     return files < n ? (unsigned)files : n;
 }
@@ -655,8 +665,14 @@ static void check_input(cli_run *run, size_t i, cli_jobs *jobs) {
     }
 }
 
+int cli_stdout_closed;
+
 void cli_inputs_run(cli_run *run) {
     size_t i;
+    if (cli_stdout_closed && (run->opts->pass_through || run->opts->normalize || run->norm)) {
+        cli_output_failed(run, "standard output", EBADF); /* the data would go nowhere */
+        return;
+    }
     if (run->inputs->count == 1 && !run->opts->pass_through && !run->opts->normalize &&
         !run->norm && run_split(run))
         return;

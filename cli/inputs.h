@@ -63,4 +63,9 @@ void cli_report_failed(cli_run *run, cli_report *report, int errnum);
  * anything else is reported ("lscertlint: NAME: strerror") and gives 3. */
 void cli_output_failed(cli_run *run, const char *name, int errnum);
 
+/* Standard output was closed when the program started (cli/main.c opened
+ * it on /dev/null): data that -p or --normalize writes there would be
+ * lost, so such a run fails (3) naming standard output. */
+extern int cli_stdout_closed;
+
 #endif

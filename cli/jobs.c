@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/config_file.h"
+#include "cli/cpus.h"
 #include "cli/gunzip.h"
 
 /* The size of a worker's read buffer (as the sequential path's). */
@@ -22,16 +22,14 @@
 #define ARENA_BLOCK_SIZE (16 * 1024)
 
 unsigned cli_jobs_available(void) {
-    cpu_set_t set;
-    long n;
-    CPU_ZERO(&set);
-    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-        n = CPU_COUNT(&set);
-    else
-        n = sysconf(_SC_NPROCESSORS_ONLN);
-    if (n < 1)
-        return 1;
-    return n > CLI_JOBS_MAX ? CLI_JOBS_MAX : (unsigned)n;
+    const char *env = getenv("LSC_JOBS_CPUS"); /* for the tests: as many CPUs as -jN */
+    if (env && *env) {
+        char *end;
+        unsigned long v = strtoul(env, &end, 10);
+        if (*end == '\0' && v > 0)
+            return v > CLI_JOBS_MAX ? CLI_JOBS_MAX : (unsigned)v;
+    }
+    return cli_cpus_available(CLI_JOBS_MAX);
 }
 
 static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;

@@ -29,7 +29,9 @@
 /* The most workers -j accepts. */
 #define CLI_JOBS_MAX 1024
 
-/* The CPUs this process may run on (sched_getaffinity), at least 1. */
+/* The CPUs this process may run on (affinity and cgroup quota: cli/cpus.c),
+ * at least 1; LSC_JOBS_CPUS replaces it, for tests that need -jN threads
+ * on a machine with fewer CPUs. -j is capped to it. */
 unsigned cli_jobs_available(void);
 
 typedef struct cli_event cli_event;

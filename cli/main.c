@@ -469,6 +469,8 @@ static int reopen_std_fds(void) {
     for (fd = 0; fd <= 2; fd++) {
         if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
             continue;
+        if (fd == STDOUT_FILENO)
+            cli_stdout_closed = 1; /* -p and --normalize refuse to write there */
         int got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
         if (got != fd) { /* the lowest free descriptor is fd itself */
             if (got >= 0)

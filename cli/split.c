@@ -484,6 +484,8 @@ cli_split *cli_split_start(int fd, const char *name, uint64_t base, uint64_t siz
     sp->size = size;
     sp->chunk = chunk;
     sp->nchunks = (size_t)((size + chunk - 1) / chunk);
+    if (workers > sp->nchunks) /* a worker without a chunk only costs its buffer */
+        workers = (unsigned)sp->nchunks;
     sp->name = name;
     sp->opts = opts;
     sp->window = 2 * (size_t)workers + 1;
@@ -544,6 +546,10 @@ size_t cli_split_count(const cli_split *sp) {
     return sp->nchunks;
 }
 
+unsigned cli_split_workers(const cli_split *sp) {
+    return sp->nthreads;
+}
+
 uint64_t cli_split_size(const cli_split *sp) {
     return sp->size;
 }
@@ -567,113 +573,6 @@ void cli_split_cancel(cli_split *sp) {
     atomic_store(&sp->cancel, 1);
     pthread_cond_broadcast(&sp->work);
     pthread_mutex_unlock(&sp->lock);
-}
-
-/* ---- the ARNs of a listing, for the replay ------------------------------ */
-
-typedef struct listing_entry {
-    char *arn; /* NULL: an empty slot */
-    size_t hash, len, document, index;
-} listing_entry;
-
-struct cli_listing {
-    listing_entry *slots;
-    size_t cap, used;
-};
-
-cli_listing *cli_listing_new(void) {
-    return calloc(1, sizeof(cli_listing));
-}
-
-void cli_listing_clear(cli_listing *l) {
-    size_t i;
-    if (!l || l->used == 0)
-        return;
-    for (i = 0; i < l->cap; i++)
-        free(l->slots[i].arn);
-    if (l->cap > 4096) { /* a big listing is over: give the memory back */
-        free(l->slots);
-        l->slots = NULL;
-        l->cap = 0;
-    } else {
-        memset(l->slots, 0, l->cap * sizeof *l->slots);
-    }
-    l->used = 0;
-}
-
-void cli_listing_free(cli_listing *l) {
-    if (!l)
-        return;
-    cli_listing_clear(l);
-    free(l->slots);
-    free(l);
-}
-
-/* Eight bytes a step: ARNs share a long prefix, their ends differ. */
-static size_t listing_hash(const char *s, size_t len) {
-    uint64_t h = 0x9E3779B97F4A7C15u ^ len, w;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-    }
-    for (; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001B3u;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53u;
-    return (size_t)(h ^ (h >> 29));
-}
-
-static listing_entry *listing_slot(listing_entry *t, size_t cap, size_t h, const char *s,
-                                   size_t len) {
-    for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1))
-        if (!t[i].arn || (t[i].hash == h && t[i].len == len && memcmp(t[i].arn, s, len) == 0))
-            return &t[i];
-}
-
-int cli_listing_has(const cli_listing *l, const char *arn, size_t len) {
-    return l->used && listing_slot(l->slots, l->cap, listing_hash(arn, len), arn, len)->arn != NULL;
-}
-
-int cli_listing_add(cli_listing *l, const char *arn, size_t len, size_t document, size_t index) {
-    if ((l->used + 1) * 2 > l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64, i;
-        listing_entry *t = calloc(cap, sizeof *t);
-        if (!t)
-            return -1;
-        for (i = 0; i < l->cap; i++)
-            if (l->slots[i].arn)
-                *listing_slot(t, cap, l->slots[i].hash, l->slots[i].arn, l->slots[i].len) =
-                    l->slots[i];
-        free(l->slots);
-        l->slots = t;
-        l->cap = cap;
-    }
-    size_t h = listing_hash(arn, len);
-    listing_entry *e = listing_slot(l->slots, l->cap, h, arn, len);
-    if (e->arn)
-        return 0; /* its first appearance stays */
-    if (!(e->arn = malloc(len ? len : 1)))
-        return -1;
-    memcpy(e->arn, arn, len);
-    e->hash = h;
-    e->len = len;
-    e->document = document;
-    e->index = index;
-    l->used++;
-    return 0;
-}
-
-int cli_listing_each(const cli_listing *l,
-                     int (*fn)(void *user, const char *arn, size_t len, size_t document,
-                               size_t index),
-                     void *user) {
-    for (size_t i = 0; i < l->cap; i++)
-        if (l->slots[i].arn &&
-            fn(user, l->slots[i].arn, l->slots[i].len, l->slots[i].document, l->slots[i].index))
-            return -1;
-    return 0;
 }
 
 const cli_chunk *cli_split_wait(cli_split *sp, size_t k) {

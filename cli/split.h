@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "cli/jobs.h"
+#include "cli/listing.h"
 #include "cli/options.h"
 #include "lscertlint.h"
 
@@ -87,25 +88,10 @@ const cli_chunk *cli_split_wait(cli_split *split, size_t k);
  * chunks below k not yet checked are skipped, and workers move on. */
 void cli_split_release_below(cli_split *split, size_t k);
 
+/* The worker threads started (at most the chunks). */
+unsigned cli_split_workers(const cli_split *split);
+
 /* Cancel, join, free (NULL: no-op). */
 void cli_split_free(cli_split *split);
-
-/* The ARNs of the listing open at the replay's point (duplicate-certificate
- * spans the pages chained by nextPageToken, hence the chunks): each at the
- * document and certificate of its first appearance. */
-typedef struct cli_listing cli_listing;
-cli_listing *cli_listing_new(void);
-void cli_listing_free(cli_listing *listing);
-/* The listing ended: forget its ARNs. */
-void cli_listing_clear(cli_listing *listing);
-/* Add an ARN unless it is there already. -1 on out-of-memory. */
-int cli_listing_add(cli_listing *listing, const char *arn, size_t len, size_t document,
-                    size_t index);
-int cli_listing_has(const cli_listing *listing, const char *arn, size_t len);
-/* Call fn on every ARN; -1 as soon as fn returns nonzero. */
-int cli_listing_each(const cli_listing *listing,
-                     int (*fn)(void *user, const char *arn, size_t len, size_t document,
-                               size_t index),
-                     void *user);
 
 #endif

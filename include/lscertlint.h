@@ -473,7 +473,13 @@ typedef struct lsc_checker lsc_checker;
 lsc_checker *lsc_checker_new(const lsc_config *config, const char *file,
                              const lsc_callbacks *callbacks, void *user, lsc_error *err);
 
-/** Release a checker (NULL is a no-op). */
+/**
+ * Release a checker (NULL is a no-op). Called from inside one of this
+ * checker's own callbacks, it stops the run (no callback is called after
+ * that one) and the checker is released when the lsc_checker_feed() or
+ * lsc_checker_finish() under the callback returns, which then returns
+ * LSC_STOPPED: the checker must not be used after that call.
+ */
 void lsc_checker_free(lsc_checker *checker);
 
 /**
@@ -518,7 +524,9 @@ lsc_status lsc_checker_finish(lsc_checker *checker, lsc_error *err);
  * documents before the origin (the ARNs of a listing chained by
  * nextPageToken, for duplicate-certificate) starts empty. Returns LSC_OK;
  * LSC_MISUSE, with nothing changed, after the first feed or finish, or
- * when line or column is 0 or column - 1 exceeds offset.
+ * when line or column is 0 or column - 1 exceeds offset, or when offset,
+ * line, column or document exceeds INT64_MAX (so that the origin plus an
+ * input's length cannot wrap round).
  */
 lsc_status lsc_checker_set_origin(lsc_checker *checker, lsc_pos at, size_t document,
                                   lsc_error *err);

@@ -4,6 +4,7 @@
  * flush point (a certificate summary or a document closes, the input stops
  * being JSON). Dependencies go one way: checker -> decoder, validator ->
  * findings. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,21 +34,33 @@ struct lsc_checker {
     int fed;        /* a feed or finish was called: too late for an origin */
     int head_given; /* lsc_checker_set_head: the input's first bytes are known */
     /* the public contract */
-    int busy;     /* inside feed or finish: a nested call is misuse */
-    int finished; /* lsc_checker_finish was called */
+    int busy;         /* inside feed or finish: a nested call is misuse */
+    int finished;     /* lsc_checker_finish was called */
+    int free_pending; /* lsc_checker_free from inside a callback: freed on return */
     lsc_status finish_status;
 };
 
 /* ---- what the decoder hands over ---------------------------------------- */
 
+/* A callback that freed the checker stops the run as one returning nonzero. */
 static int user_said(lsc_checker *c, int r) {
-    if (r)
+    if (r || c->free_pending) {
         c->stopped = 1;
-    return r ? -1 : 0;
+        return -1;
+    }
+    return 0;
+}
+
+/* The user's finding callback, seen through the checker (a free inside it
+ * must stop the flush). */
+static int on_finding(void *ctx, const lsc_finding *f) {
+    lsc_checker *c = ctx;
+    int r = c->cb.finding(c->user, f);
+    return r || c->free_pending;
 }
 
 static int deliver(lsc_checker *c, const lsc_certificate *current) {
-    const lscp_delivery to = {c->file, current, &c->stats, c->cb.finding, c->user};
+    const lscp_delivery to = {c->file, current, &c->stats, c->cb.finding ? on_finding : NULL, c};
     return user_said(c, lscp_findings_flush(&c->findings, &to) < 0);
 }
 
@@ -194,9 +207,7 @@ oom:
     return NULL;
 }
 
-void lsc_checker_free(lsc_checker *c) {
-    if (!c)
-        return;
+static void checker_release(lsc_checker *c) {
     lscv_free(c->validator);
     lscp_decode_release(&c->decoder);
     lscp_findings_release(&c->findings);
@@ -205,15 +216,37 @@ void lsc_checker_free(lsc_checker *c) {
     lscp_free(c);
 }
 
+void lsc_checker_free(lsc_checker *c) {
+    if (!c)
+        return;
+    if (c->busy) { /* inside a callback: the feed or finish under it frees */
+        c->free_pending = 1;
+        return;
+    }
+    checker_release(c);
+}
+
+/* The end of a feed or finish: a free asked for by a callback happens now. */
+static lsc_status call_done(lsc_checker *c, lsc_status st) {
+    c->busy = 0;
+    if (c->free_pending) {
+        checker_release(c);
+        return LSC_STOPPED;
+    }
+    return st;
+}
+
 /* The status a run that ended has, or LSC_OK while it goes on. */
 static lsc_status run_status(const lsc_checker *c) {
     const lscp_decoder *d = &c->decoder;
     if (c->stopped) /* first: a callback may stop on the json-syntax finding */
         return LSC_STOPPED;
-    if (d->failed && !d->hint_wait) /* waiting: the finding is not out yet */
-        return LSC_MALFORMED;
+    /* before `failed`: memory may have run out while the json-syntax
+     * finding was built, which then was never delivered */
     if (c->oom || d->oom || d->scan.oom || c->findings.oom)
         return LSC_NOMEM;
+    if (d->failed && !d->hint_wait) /* waiting: the finding is not out yet */
+        return LSC_MALFORMED;
     return LSC_OK;
 }
 
@@ -311,8 +344,7 @@ lsc_status lsc_checker_feed(lsc_checker *c, const void *data, size_t len, lsc_er
     c->busy = 1;
     c->fed = 1;
     lsc_status st = feed_bytes(c, data, len, err);
-    c->busy = 0;
-    return st;
+    return call_done(c, st);
 }
 
 static lsc_status finish_input(lsc_checker *c, lsc_error *err) {
@@ -340,10 +372,9 @@ lsc_status lsc_checker_finish(lsc_checker *c, lsc_error *err) {
     c->busy = 1;
     c->fed = 1;
     lsc_status st = finish_input(c, err);
-    c->busy = 0;
     c->finished = 1;
     c->finish_status = st;
-    return st;
+    return call_done(c, st);
 }
 
 lsc_status lsc_checker_set_origin(lsc_checker *c, lsc_pos at, size_t document, lsc_error *err) {
@@ -352,6 +383,12 @@ lsc_status lsc_checker_set_origin(lsc_checker *c, lsc_pos at, size_t document, l
     if (at.line < 1 || at.column < 1 || at.column - 1 > at.offset)
         return misuse(err, "lsc_checker_set_origin: line and column start at 1, and the column "
                            "cannot exceed the offset + 1");
+    /* an input is at most INT64_MAX bytes (off_t): below that, origin plus
+     * input cannot wrap round */
+    if (at.offset > INT64_MAX || at.line > INT64_MAX || at.column > INT64_MAX ||
+        (uint64_t)document > INT64_MAX)
+        return misuse(err, "lsc_checker_set_origin: offset, line, column and document must not "
+                           "exceed 2^63 - 1");
     /* The byte-order mark and the hint of the saved form belong to the
      * input's first bytes, which this checker does not see: both are off
      * (a head of zero bytes names no form). */
@@ -389,6 +426,10 @@ lsc_status lsc_checker_listing_add(lsc_checker *c, const char *arn, size_t len, 
     if (c->busy || c->fed)
         return LSC_MISUSE;
     return lscv_listing_add(c->validator, arn, len, document, index) == 0 ? LSC_OK : LSC_NOMEM;
+}
+
+uint64_t lscp_checker_lexed(const lsc_checker *c) {
+    return c->decoder.lexed;
 }
 
 uint64_t lscp_checker_probes(const lsc_checker *c) {

@@ -100,6 +100,9 @@ long lscp_alloc_live(void);
  * validator sets, duplicate-certificate): a test of linear time counts
  * these instead of timing. */
 uint64_t lscp_checker_probes(const lsc_checker *checker);
+/* Test seam: the bytes yajl has lexed, counting its re-reads of a token
+ * it holds from an earlier feed (parser/decode.c). */
+uint64_t lscp_checker_lexed(const lsc_checker *checker);
 /* Replace the checker's random hash key (before the first feed; -1 after):
  * with lscp_hash_key_constant() every key collides. */
 struct lscp_hash_key;

@@ -4,6 +4,7 @@
 #include "parser/decode.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -784,6 +785,7 @@ void lscp_decode_skip_bom(lscp_decoder *s) {
 }
 
 void lscp_decode_release(lscp_decoder *s) {
+    lscp_free(s->carry);
     lscp_yajl_close(&s->yajl);
     lscp_scan_release(&s->scan);
     lscp_arena_release(&s->cert_arena);
@@ -873,6 +875,93 @@ static void scan_to(lscp_decoder *s, uint64_t target) {
     lscp_scan_drop_ahead(sc);
 }
 
+/* The bytes of the token the scanner is inside, read so far (0 between
+ * tokens): what yajl holds of it after the same bytes. */
+static uint64_t open_token(lscp_scan *sc) {
+    if (!lscp_scan_in_token(sc))
+        return 0;
+    return sc->offset - lscp_scan_tok(sc)->pos.offset;
+}
+
+/* Hand yajl the held-back bytes of the open token (no token ends in them:
+ * no callback runs). */
+static int feed_carry(lscp_decoder *s) {
+    yajl_status st;
+    s->lexed += s->token_held + s->carry_len;
+    if (lscp_yajl_parse(&s->yajl, s->carry, s->carry_len, 0, &st) < 0) {
+        s->oom = 1;
+        return -1;
+    }
+    s->token_held += s->carry_len;
+    s->carry_len = 0;
+    if (st != yajl_status_ok) { /* not expected: the scanner accepted these bytes */
+        lsc_pos at = lscp_scan_tok(&s->scan)->pos;
+        return syntax_fail(s, at, s->stats->documents ? s->stats->documents - 1 : 0,
+                           "the JSON parser rejected the input here");
+    }
+    return 0;
+}
+
+/* The open token's bytes that the chunk holds, held back from yajl. */
+static int carry_append(lscp_decoder *s, const unsigned char *data, size_t len) {
+    if (len > SIZE_MAX / 2 - s->carry_len) {
+        s->oom = 1;
+        return -1;
+    }
+    if (s->carry_len + len > s->carry_cap) {
+        size_t cap = s->carry_cap ? s->carry_cap : 4096;
+        while (cap < s->carry_len + len)
+            cap *= 2;
+        unsigned char *n = lscp_realloc(s->carry, cap);
+        if (!n) {
+            s->oom = 1;
+            return -1;
+        }
+        s->carry = n;
+        s->carry_cap = cap;
+    }
+    memcpy(s->carry + s->carry_len, data, len);
+    s->carry_len += len;
+    return 0;
+}
+
+/* A chunk that starts inside a token yajl holds part of: the scanner reads
+ * on to the token's end first. A chunk wholly inside the token is held
+ * back (1), handed to yajl only when the held bytes reach what yajl
+ * already holds, so each byte is re-lexed a bounded number of times; a
+ * chunk where the token ends (or the input stops being JSON) goes to yajl
+ * after what was held back (0). -1 when memory ran out. */
+static int hold_token(lscp_decoder *s, const unsigned char *data, size_t len) {
+    lscp_scan *sc = &s->scan;
+    lscp_scan_drop_ahead(sc);
+    lscp_scan_run(sc, data, len);
+    if (sc->oom) {
+        s->oom = 1;
+        return -1;
+    }
+    if (!sc->error && sc->ahead_len == 0 && lscp_scan_in_token(sc)) {
+        if (carry_append(s, data, len) < 0)
+            return -1;
+        if (s->carry_len >= s->token_held && feed_carry(s) < 0)
+            return -1;
+        if (s->failed)
+            return 1;
+        if (lscp_scan_chunk_end(sc, data + len) < 0) {
+            s->oom = 1;
+            return -1;
+        }
+        return 1;
+    }
+    if (s->carry_len && feed_carry(s) < 0)
+        return -1;
+    if (s->carry_cap > 1024 * 1024) { /* a long token is over: give the memory back */
+        lscp_free(s->carry);
+        s->carry = NULL;
+        s->carry_cap = 0;
+    }
+    return 0;
+}
+
 int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, uint64_t base) {
     if (s->failed)
         return s->hint_wait ? 0 : 1; /* the finding is not out yet */
@@ -880,7 +969,17 @@ int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, ui
     s->chunk_base = base;
     s->chunk_end = base + len;
     lscp_scan_chunk_begin(&s->scan, data, len);
+    if (s->token_held && len) {
+        int held = hold_token(s, data, len);
+        if (held < 0)
+            return -1;
+        if (s->failed)
+            return 1;
+        if (held)
+            return 0;
+    }
     yajl_status st;
+    s->lexed += s->token_held + len;
     if (lscp_yajl_parse(&s->yajl, data, len, 0, &st) < 0) {
         s->oom = 1;
         return -1;
@@ -923,16 +1022,23 @@ int lscp_decode_chunk(lscp_decoder *s, const unsigned char *data, size_t len, ui
         s->oom = 1;
         return -1;
     }
+    s->token_held = open_token(&s->scan);
     return 0;
 }
 
 int lscp_decode_finish(lscp_decoder *s) {
     if (s->failed)
         return 1;
+    if (s->carry_len && feed_carry(s) < 0)
+        return -1;
+    if (s->failed)
+        return 1;
     if (lscp_scan_finish(&s->scan) < 0)
         return scan_failed(s);
     s->finishing = 1;
     yajl_status st;
+    s->lexed += s->token_held;
+    s->token_held = 0;
     int r = lscp_yajl_parse(&s->yajl, NULL, 0, 1, &st);
     s->finishing = 0;
     if (r < 0) {

@@ -116,6 +116,14 @@ typedef struct lscp_decoder {
     size_t hint_len;
     int hint_wait;
     int input_ended; /* the checker's finish was called */
+    /* A token split across chunks: yajl re-lexes what it holds of a token
+     * from the token's start at every call, so the rest of a long token is
+     * held back here and handed over in geometrically growing pieces, and
+     * whole once its end is known (the scanner reads ahead to it). */
+    uint64_t token_held;  /* bytes of the open token yajl holds */
+    unsigned char *carry; /* the open token's bytes held back from yajl */
+    size_t carry_len, carry_cap;
+    uint64_t lexed; /* bytes yajl lexed, its re-reads included (a work count) */
 } lscp_decoder;
 
 /* Keep the first LSCP_HINT_HEAD bytes of the input (every byte fed). */

@@ -75,6 +75,10 @@ void lscp_scan_set_origin(lscp_scan *s, lsc_pos at, uint64_t documents) {
     s->documents = documents;
 }
 
+int lscp_scan_in_token(const lscp_scan *s) {
+    return s->state >= ST_STRING;
+}
+
 int lscp_scan_idle(const lscp_scan *s) {
     return s->state == ST_DOC_START || s->state == ST_DOC_END;
 }

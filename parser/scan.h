@@ -119,6 +119,9 @@ int lscp_scan_chunk_end(lscp_scan *s, const unsigned char *chunk_end);
 /* The input ended: an error if a value is open (truncated). Returns 0 / -1. */
 int lscp_scan_finish(lscp_scan *s);
 
+/* Is the scanner inside a string, number or literal? */
+int lscp_scan_in_token(const lscp_scan *s);
+
 /* Is the scanner between documents (no value open)? */
 int lscp_scan_idle(const lscp_scan *s);
 

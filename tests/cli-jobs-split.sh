@@ -17,6 +17,9 @@
 # -p and --normalize (which stay sequential).
 . "$top_builddir/tests/env.sh"
 . "$top_srcdir/tests/cli-lib.sh"
+# -jN is capped to the CPUs: the runs here get N threads on any machine
+LSC_JOBS_CPUS=64
+export LSC_JOBS_CPUS
 
 NOW=--now=2025-06-01T00:00:00Z
 

@@ -676,8 +676,7 @@ START_TEST(contract_feed_after_finish) {
     char before[sizeof r.log];
     memcpy(before, r.log, sizeof before);
     memset(&err, 0x55, sizeof err);
-    ck_assert_int_eq(lsc_checker_feed(ck, contract_doc, sizeof contract_doc - 1, &err),
-                     LSC_MISUSE);
+    ck_assert_int_eq(lsc_checker_feed(ck, contract_doc, sizeof contract_doc - 1, &err), LSC_MISUSE);
     ck_assert_int_eq(err.code, LSC_MISUSE);
     ck_assert_uint_eq(err.line, 0);
     ck_assert_uint_eq(err.column, 0);
@@ -925,8 +924,8 @@ END_TEST
 /* ------------------------------------------------------------------ */
 
 typedef struct element_run {
-    size_t elements[5];    /* per list kind */
-    size_t last_index[5];  /* the last index seen, + 1 */
+    size_t elements[5];   /* per list kind */
+    size_t last_index[5]; /* the last index seen, + 1 */
     int in_order;
     int after_certificate; /* an element came after its certificate callback */
     int certificates;
@@ -1174,7 +1173,8 @@ START_TEST(origin_positions_and_listing) {
     /* the second page's findings, exactly as the whole reading gave them */
     const char *second = strstr(whole.log, "doc 1 ");
     ck_assert_ptr_nonnull(second);
-    ck_assert_msg(strstr(part.log, "duplicate-certificate doc 1 at 2:"), "whole:\n%s\npart:\n%s", whole.log, part.log);
+    ck_assert_msg(strstr(part.log, "duplicate-certificate doc 1 at 2:"), "whole:\n%s\npart:\n%s",
+                  whole.log, part.log);
     ck_assert_ptr_nonnull(strstr(part.log, "(document 0, certificate 0)"));
     const char *line = whole.log;
     while ((line = strstr(line, "doc 1 ")) != NULL) { /* every doc-1 finding of the whole run */
@@ -1214,6 +1214,225 @@ START_TEST(origin_misuse) {
     ck_assert_int_eq(lsc_checker_feed(ck, "]", 1, &err), LSC_MALFORMED);
     ck_assert(!lsc_checker_between_documents(ck)); /* malformed: no taking over */
     lsc_checker_free(ck);
+}
+END_TEST
+
+/* Defect: lsc_checker_free() from inside the checker's own callback freed
+ * the checker under the running feed (heap use after free). Now the free
+ * waits until that feed returns, which stops the run: no callback after. */
+typedef struct free_run {
+    lsc_checker *ck;
+    int calls;
+    int free_on; /* 1 certificate callback, 2 finding callback */
+    int freed;   /* the callback freed the checker */
+    int after;   /* callbacks after that */
+} free_run;
+
+static int free_cert(void *user, const lsc_certificate *c) {
+    free_run *r = user;
+    (void)c;
+    r->calls++;
+    r->after += r->freed;
+    if (r->free_on == 1 && !r->freed) {
+        r->freed = 1;
+        lsc_checker_free(r->ck);
+    }
+    return 0;
+}
+
+static int free_finding(void *user, const lsc_finding *f) {
+    free_run *r = user;
+    (void)f;
+    r->calls++;
+    r->after += r->freed;
+    if (r->free_on == 2 && !r->freed) {
+        r->freed = 1;
+        lsc_checker_free(r->ck);
+    }
+    return 0;
+}
+
+START_TEST(contract_free_inside_callback) {
+    static const lsc_callbacks cb = {NULL, free_cert, NULL, free_finding, NULL};
+    free_run r = {NULL, 0, _i + 1, 0, 0};
+    lsc_error err;
+    long live = lscp_alloc_live();
+    r.ck = lsc_checker_new(NULL, "in.json", &cb, &r, &err);
+    ck_assert_ptr_nonnull(r.ck);
+    /* two certificates with findings: without the stop, more callbacks */
+    static const char two[] = "{\"certificates\":[{\"bogus\":1},{\"bogus\":2}]}\n";
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(lsc_checker_feed(r.ck, two, sizeof two - 1, &err), LSC_STOPPED);
+    ck_assert_int_eq(err.code, LSC_STOPPED);
+    ck_assert_int_eq(r.freed, 1);
+    ck_assert_int_eq(r.after, 0);              /* the callback that freed it was the last */
+    ck_assert_int_eq(lscp_alloc_live(), live); /* freed when the feed returned */
+}
+END_TEST
+
+/* Defect: an origin near UINT64_MAX was accepted, and the offsets of a valid
+ * document wrapped round. Any field above INT64_MAX is refused: a sum with
+ * the length of any input (an off_t) then fits. */
+START_TEST(origin_overflow) {
+    static const lsc_pos bad[] = {
+        {UINT64_MAX - 5, 1, 1},
+        {(uint64_t)INT64_MAX + 1, 1, 1},
+        {100, UINT64_MAX, 1},
+        {UINT64_MAX, 1, UINT64_MAX},
+    };
+    lsc_error err;
+    for (int i = 0; i < N(bad); i++) {
+        lsc_checker *ck = lsc_checker_new(NULL, "x", NULL, NULL, &err);
+        ck_assert_ptr_nonnull(ck);
+        memset(&err, 0, sizeof err);
+        ck_assert_int_eq(lsc_checker_set_origin(ck, bad[i], 0, &err), LSC_MISUSE);
+        ck_assert_int_eq(err.code, LSC_MISUSE);
+        /* nothing changed: the checker reads from the start */
+        ck_assert_int_eq(lsc_checker_feed(ck, "{}\n", 3, &err), LSC_OK);
+        ck_assert_uint_eq(lsc_checker_stats(ck)->bytes, 3);
+        lsc_checker_free(ck);
+    }
+    lsc_checker *ck = lsc_checker_new(NULL, "x", NULL, NULL, &err);
+    ck_assert_ptr_nonnull(ck);
+    ck_assert_int_eq(lsc_checker_set_origin(ck, (lsc_pos){UINT64_MAX - 5, 1, 1}, (size_t)-1, &err),
+                     LSC_MISUSE);
+    lsc_pos top = {(uint64_t)INT64_MAX, 7, 1};
+    ck_assert_int_eq(lsc_checker_set_origin(ck, top, 3, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_feed(ck, "{}\n", 3, &err), LSC_OK);
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    ck_assert_uint_eq(lsc_checker_stats(ck)->bytes, (uint64_t)INT64_MAX + 3);
+    lsc_checker_free(ck);
+}
+END_TEST
+
+/* Defect: memory ran out while the json-syntax finding was built (its
+ * pointer), the finding was never delivered, and the feed said
+ * LSC_MALFORMED ("a finding was delivered"): the CLI exited 0. For every
+ * allocation k: either the finding came out with LSC_MALFORMED, or
+ * LSC_NOMEM. */
+static int syntax_seen(void *user, const lsc_finding *f) {
+    int *seen = user;
+    if (strcmp(f->rule->id, "json-syntax") == 0)
+        (*seen)++;
+    return 0;
+}
+
+START_TEST(syntax_finding_out_of_memory) {
+    static const char bad[] =
+        "{\"certificates\":[{\"certificateName\":\"a\",\"tags\":[{\"key\":x}]}]}";
+    static const lsc_callbacks cb = {NULL, NULL, NULL, syntax_seen, NULL};
+    long k;
+    int nomem = 0;
+    for (k = 0; k < 10000; k++) {
+        int seen = 0;
+        lsc_error err;
+        lsc_checker *ck = lsc_checker_new(NULL, "x", &cb, &seen, &err);
+        if (!ck)
+            continue;              /* the allocations of new are tested above */
+        lscp_alloc_fail_at(k, _i); /* counts from 0 again */
+        lsc_status st = lsc_checker_feed(ck, bad, sizeof bad - 1, &err);
+        if (st == LSC_OK)
+            st = lsc_checker_finish(ck, &err);
+        long used = lscp_alloc_count();
+        lscp_alloc_fail_at(-1, 0);
+        lsc_checker_free(ck);
+        if (st == LSC_NOMEM) {
+            nomem++;
+            continue;
+        }
+        ck_assert_msg(st == LSC_MALFORMED && seen == 1,
+                      "allocation %ld failed: status %d, %d json-syntax findings", k, st, seen);
+        if (used <= k)
+            break;
+    }
+    ck_assert_int_gt(nomem, 0);
+    ck_assert_int_lt(k, 10000);
+}
+END_TEST
+
+/* Defect: yajl re-lexed a token split across feeds from its start at every
+ * feed: quadratic (a 64 MiB number took 30 s). The bytes yajl lexes, its
+ * re-reads included (lscp_checker_lexed), now stay linear in the token's
+ * length at any chunk size, and the findings are those of one feed. */
+static int log_finding(void *user, const lsc_finding *f) {
+    char *log = user;
+    size_t n = strlen(log);
+    snprintf(log + n, 4096 - n, "%s %s %llu:%llu @%llu\n", f->rule->id, f->pointer,
+             (unsigned long long)f->pos.line, (unsigned long long)f->pos.column,
+             (unsigned long long)f->pos.offset);
+    return 0;
+}
+
+static uint64_t run_chunks(const char *doc, size_t len, size_t chunk, char *log) {
+    static const lsc_callbacks cb = {NULL, NULL, NULL, log_finding, NULL};
+    lsc_error err;
+    log[0] = '\0';
+    lsc_checker *ck = lsc_checker_new(NULL, "x", &cb, log, &err);
+    ck_assert_ptr_nonnull(ck);
+    for (size_t at = 0; at < len; at += chunk) {
+        size_t n = len - at < chunk ? len - at : chunk;
+        ck_assert_int_eq(lsc_checker_feed(ck, doc + at, n, &err), LSC_OK);
+    }
+    ck_assert_int_eq(lsc_checker_finish(ck, &err), LSC_OK);
+    uint64_t lexed = lscp_checker_lexed(ck);
+    lsc_checker_free(ck);
+    return lexed;
+}
+
+START_TEST(long_token_linear) {
+    const size_t token = 256 * 1024;
+    /* 0: a number as a name, 1: a string, 2: a string with escapes and
+     * UTF-8, 3: a number that ends the input (no line break after it) */
+    static const char *const head = "{\"certificates\":[{\"certificateName\":";
+    size_t hl = strlen(head);
+    char *doc = malloc(hl + token + 64);
+    ck_assert_ptr_nonnull(doc);
+    memcpy(doc, head, hl);
+    size_t len = hl;
+    if (_i == 3)
+        len = 0;
+    if (_i == 0 || _i == 3) {
+        doc[len++] = '-';
+        memset(doc + len, '7', token);
+        len += token;
+    } else {
+        doc[len++] = '"';
+        for (size_t i = 0; i < token; i++)
+            doc[len++] = _i == 2 && i % 97 == 0 ? '\\' : _i == 2 && i % 97 == 1 ? 'n' : 'a';
+        if (_i == 2) {
+            memcpy(doc + len, "\xc3\xa9", 2);
+            len += 2;
+        }
+        doc[len++] = '"';
+    }
+    if (_i != 3) {
+        memcpy(doc + len, "}]}\n", 4);
+        len += 4;
+    }
+    char *whole = calloc(1, 4096), *cut = calloc(1, 4096);
+    ck_assert_ptr_nonnull(whole);
+    ck_assert_ptr_nonnull(cut);
+    uint64_t one = run_chunks(doc, len, len, whole);
+    /* + the first bytes, fed apart (BOM); a number that ends the input is
+     * lexed again at the end */
+    ck_assert_uint_le(one, _i == 3 ? 2 * len + 3 : len + 3);
+    static const size_t chunks[] = {1, 7, 64, 4096, 65536};
+    for (int c = 0; c < N(chunks); c++) {
+        if (chunks[c] < 64 && _i != 0)
+            continue; /* bytes, not time: the small sizes once are enough */
+        uint64_t lexed = run_chunks(doc, len, chunks[c], cut);
+        printf("long token %d, %zu-byte feeds: %llu bytes lexed for %zu\n", _i, chunks[c],
+               (unsigned long long)lexed, len);
+        ck_assert_str_eq(cut, whole);
+        /* the held bytes double before yajl gets them: each re-read at
+         * most twice, plus the whole token once at its end (was ~len^2 / 2
+         * / chunk) */
+        ck_assert_msg(lexed <= 5 * (uint64_t)len, "%zu-byte feeds: %llu bytes lexed for %zu",
+                      chunks[c], (unsigned long long)lexed, len);
+    }
+    free(doc);
+    free(whole);
+    free(cut);
 }
 END_TEST
 
@@ -1257,11 +1476,15 @@ static Suite *lib_suite(void) {
     tcase_add_loop_test(tc, unknown_members_capped, 0, 2);
     tcase_add_loop_test(tc, element_callback_and_list_limit, 0, 4);
     tcase_add_test(tc, members_after_records);
+    tcase_add_loop_test(tc, contract_free_inside_callback, 0, 2);
+    tcase_add_loop_test(tc, syntax_finding_out_of_memory, 0, 2);
+    tcase_add_loop_test(tc, long_token_linear, 0, 4);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("origin");
     tcase_add_test(tc, origin_positions_and_listing);
     tcase_add_test(tc, origin_misuse);
+    tcase_add_test(tc, origin_overflow);
     suite_add_tcase(s, tc);
     return s;
 }
