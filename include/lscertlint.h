@@ -682,7 +682,9 @@ int lsc_reporter_absent(lsc_reporter *reporter, const char *file, const char *ru
                         const char *pointer);
 
 /** The run ended: the closing parts (json summary, sarif tail, junit tail,
- *  github totals and step summary); flushes a FILE output. */
+ *  github totals and step summary); flushes a FILE output. Once it has
+ *  run, every later lsc_reporter_* call but count, summary_line and free
+ *  returns LSC_MISUSE (errno EINVAL) and writes nothing. */
 int lsc_reporter_finish(lsc_reporter *reporter);
 
 /** What lsc_reporter_count() counts. */

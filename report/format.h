@@ -79,6 +79,7 @@ struct lsc_reporter {
     lscr_out out;
     int began;    /* ops->begin ran */
     int in_input; /* between input_start and input_end */
+    int finished; /* lsc_reporter_finish ran: every later call is LSC_MISUSE */
 
     size_t nrules;       /* lsc_rule_count() */
     size_t *rule_counts; /* findings per catalog rule, [nrules]: other */

@@ -1143,6 +1143,30 @@ START_TEST(misuse) {
 }
 END_TEST
 
+/* After lsc_reporter_finish() every call is LSC_MISUSE and writes nothing:
+ * the tail is written once (issue: finish twice wrote it again). */
+START_TEST(misuse_after_finish) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    sink k = {NULL, 0, 0, -1, 0, 0};
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &k);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    size_t len = k.len;
+    lsc_finding f = mkf("null-value", LSC_WARNING, "c.json", "/x", "m");
+    lsc_stats st = mkstats(1, 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "c.json"), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, "ok", NULL), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_absent(r, "a.json", "null-value", "/y"), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_finish(r), LSC_MISUSE);
+    ck_assert_uint_eq(k.len, len);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_FILES), 2);
+    lsc_reporter_free(r);
+    free(k.buf);
+}
+END_TEST
+
 #ifdef LSC_FAULT_INJECTION
 /* lib/alloc.c in its test build (liblscinject). */
 void lscp_alloc_fail_at(long k, int persistent);
@@ -1227,6 +1251,7 @@ static Suite *report_suite(void) {
     tcase_add_loop_test(tc, callback_equals_file, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
     tcase_add_loop_test(tc, callback_failure_sticky, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
     tcase_add_test(tc, misuse);
+    tcase_add_loop_test(tc, misuse_after_finish, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
 #ifdef LSC_FAULT_INJECTION
     tc = new_case(s, "out-of-memory");
     tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
