@@ -624,6 +624,10 @@ typedef struct lsc_reporter_options {
     /** github: a file the Markdown summary is appended to at finish (e.g.
      *  $GITHUB_STEP_SUMMARY's value, which the caller reads); NULL: none. */
     const char *step_summary;
+    /** github: the repository's directory (e.g. $GITHUB_WORKSPACE's value,
+     *  which the caller reads): file names are written relative to it, as
+     *  GitHub's annotations need; NULL: as given, without a leading "./". */
+    const char *workspace;
 } lsc_reporter_options;
 
 /** Set every field of *opts to its default, and opts->size. */

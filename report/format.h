@@ -70,6 +70,7 @@ typedef struct lscr_options {
     int baseline;
     char *expect_source;
     char *step_summary;
+    char *workspace;
 } lscr_options;
 
 struct lsc_reporter {

@@ -70,7 +70,8 @@ static int take_options(lsc_reporter *r, const lsc_reporter_options *given) {
     if (copy_opt(&r->opts.tool_version, o.tool_version != NULL ? o.tool_version : lsc_version()) <
             0 ||
         copy_opt(&r->opts.expect_source, o.expect_source) < 0 ||
-        copy_opt(&r->opts.step_summary, o.step_summary) < 0) {
+        copy_opt(&r->opts.step_summary, o.step_summary) < 0 ||
+        copy_opt(&r->opts.workspace, o.workspace) < 0) {
         errno = ENOMEM;
         return -1;
     }
@@ -143,6 +144,7 @@ void lsc_reporter_free(lsc_reporter *r) {
     lscp_free(r->opts.tool_version);
     lscp_free(r->opts.expect_source);
     lscp_free(r->opts.step_summary);
+    lscp_free(r->opts.workspace);
     lscr_out_release(&r->scratch);
     lscp_free(r);
 }
