@@ -432,6 +432,7 @@ out:
 }
 
 /* ---- csv: RFC 4180 ----------------------------------------------------- */
+/* (also the formula guard the markdown table shares) */
 
 static void csv_field(cli_out *o, const char *s, size_t n) {
     int quote = 0;
@@ -451,6 +452,32 @@ static void csv_field(cli_out *o, const char *s, size_t n) {
     cli_putc(o, '"');
 }
 
+/* A cell from the input (file, certificate, domain, status, renewal) that
+ * a spreadsheet would run as a formula: it starts with '=', '+', '-', '@',
+ * a tab or a CR (OWASP's list). The numeric columns are computed, never
+ * guarded (a negative DAYS stays a number). */
+static int formula_like(int c, const char *s, size_t n) {
+    if (n == 0 || numeric(c) || c == C_NOT_BEFORE || c == C_NOT_AFTER)
+        return 0;
+    return strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+}
+
+/* The cell in scratch, with a leading "'" when formula_like(): the
+ * spreadsheet shows the text and runs nothing. */
+static void guard_formula(cli_out *scratch, int c) {
+    if (!formula_like(c, scratch->buf ? scratch->buf : "", scratch->len))
+        return;
+    char *copy = strdup(scratch->buf);
+    if (!copy) {
+        scratch->err = scratch->err ? scratch->err : ENOMEM;
+        return;
+    }
+    cli_out_reset(scratch);
+    cli_putc(scratch, '\'');
+    cli_puts(scratch, copy);
+    free(copy);
+}
+
 static int write_csv(cli_inventory *inv, cli_out *o) {
     cli_out scratch;
     cli_out_init(&scratch, NULL);
@@ -463,6 +490,7 @@ static int write_csv(cli_inventory *inv, cli_out *o) {
         for (int c = 0; c < C_COUNT; c++) {
             cli_out_reset(&scratch);
             cell(&scratch, inv, &inv->rows[i], c, 0);
+            guard_formula(&scratch, c);
             if (c)
                 cli_putc(o, ',');
             csv_field(o, scratch.buf ? scratch.buf : "", scratch.len);
@@ -544,6 +572,7 @@ static int write_markdown(cli_inventory *inv, cli_out *o, size_t max) {
         for (int c = 0; c < C_COUNT; c++) {
             cli_out_reset(&scratch);
             cell(&scratch, inv, &inv->rows[i], c, 0);
+            guard_formula(&scratch, c);
             cli_puts(o, "| ");
             cli_put_escaped(o, LSC_ESCAPE_MARKDOWN, scratch.buf ? scratch.buf : "", scratch.len);
             cli_putc(o, ' ');

@@ -155,6 +155,7 @@ static int open_report(cli_run *run, cli_report *report, lsc_format format, cons
     ropts.baseline = opts->baseline != NULL;
     ropts.show = opts->show;
     ropts.step_summary = run->step_summary;
+    ropts.workspace = getenv("GITHUB_WORKSPACE"); /* -f github: names relative to it */
     report->rep = lsc_reporter_new_file(&ropts, report->fp);
     if (!report->rep) {
         cli_error("out of memory");

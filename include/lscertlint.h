@@ -632,6 +632,10 @@ typedef struct lsc_reporter_options {
     /** github: a file the Markdown summary is appended to at finish (e.g.
      *  $GITHUB_STEP_SUMMARY's value, which the caller reads); NULL: none. */
     const char *step_summary;
+    /** github: the repository's directory (e.g. $GITHUB_WORKSPACE's value,
+     *  which the caller reads): file names are written relative to it, as
+     *  GitHub's annotations need; NULL: as given, without a leading "./". */
+    const char *workspace;
 } lsc_reporter_options;
 
 /** Set every field of *opts to its default, and opts->size. */
@@ -690,7 +694,9 @@ int lsc_reporter_absent(lsc_reporter *reporter, const char *file, const char *ru
                         const char *pointer);
 
 /** The run ended: the closing parts (json summary, sarif tail, junit tail,
- *  github totals and step summary); flushes a FILE output. */
+ *  github totals and step summary); flushes a FILE output. Once it has
+ *  run, every later lsc_reporter_* call but count, summary_line and free
+ *  returns LSC_MISUSE (errno EINVAL) and writes nothing. */
 int lsc_reporter_finish(lsc_reporter *reporter);
 
 /** What lsc_reporter_count() counts. */

@@ -837,8 +837,10 @@ void lscp_decode_keep_head(lscp_decoder *s, const void *data, size_t len) {
 
 int lscp_decode_syntax_ready(lscp_decoder *s) {
     const char *hint;
+    char quoted[LSCP_HINT_MAX]; /* a hint that quotes the input */
     int complete = s->input_ended || s->hint_len >= LSCP_HINT_HEAD;
-    if (!lscp_hint_syntax(s->hint_head, s->hint_len, complete, s->syntax_at.offset, &hint)) {
+    if (!lscp_hint_syntax(s->hint_head, s->hint_len, complete, s->syntax_at.offset, &hint, quoted,
+                          sizeof quoted)) {
         s->hint_wait = 1; /* the next bytes may name the form */
         return 0;
     }

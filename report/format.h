@@ -70,6 +70,7 @@ typedef struct lscr_options {
     int baseline;
     char *expect_source;
     char *step_summary;
+    char *workspace;
 } lscr_options;
 
 struct lsc_reporter {
@@ -79,6 +80,7 @@ struct lsc_reporter {
     lscr_out out;
     int began;    /* ops->begin ran */
     int in_input; /* between input_start and input_end */
+    int finished; /* lsc_reporter_finish ran: every later call is LSC_MISUSE */
 
     size_t nrules;       /* lsc_rule_count() */
     size_t *rule_counts; /* findings per catalog rule, [nrules]: other */

@@ -70,7 +70,8 @@ static int take_options(lsc_reporter *r, const lsc_reporter_options *given) {
     if (copy_opt(&r->opts.tool_version, o.tool_version != NULL ? o.tool_version : lsc_version()) <
             0 ||
         copy_opt(&r->opts.expect_source, o.expect_source) < 0 ||
-        copy_opt(&r->opts.step_summary, o.step_summary) < 0) {
+        copy_opt(&r->opts.step_summary, o.step_summary) < 0 ||
+        copy_opt(&r->opts.workspace, o.workspace) < 0) {
         errno = ENOMEM;
         return -1;
     }
@@ -143,16 +144,22 @@ void lsc_reporter_free(lsc_reporter *r) {
     lscp_free(r->opts.tool_version);
     lscp_free(r->opts.expect_source);
     lscp_free(r->opts.step_summary);
+    lscp_free(r->opts.workspace);
     lscr_out_release(&r->scratch);
     lscp_free(r);
 }
 
-/* Every call starts here: a sticky error ends it, and (begin != 0) the
- * format's opening part is written once before anything else. */
+/* Every call starts here: a sticky error ends it, a call after finish is
+ * LSC_MISUSE (the tail is written once), and (begin != 0) the format's
+ * opening part is written once before anything else. */
 static int enter(lsc_reporter *r, int begin) {
     if (r->out.err != 0) {
         errno = r->out.err;
         return -1;
+    }
+    if (r->finished) {
+        errno = EINVAL;
+        return LSC_MISUSE;
     }
     if (r->began || !begin)
         return 0;
@@ -168,8 +175,9 @@ static int leave(lsc_reporter *r, int rc) {
 }
 
 int lsc_reporter_input_start(lsc_reporter *r, const char *file) {
-    if (enter(r, 1) < 0)
-        return -1;
+    int entered = enter(r, 1);
+    if (entered < 0)
+        return entered;
     if (r->in_input) {
         errno = EINVAL;
         return -1;
@@ -189,8 +197,9 @@ int lsc_reporter_input_start(lsc_reporter *r, const char *file) {
 }
 
 int lsc_reporter_certificate(lsc_reporter *r, const lsc_certificate *cert) {
-    if (enter(r, 1) < 0)
-        return -1;
+    int entered = enter(r, 1);
+    if (entered < 0)
+        return entered;
     if (!r->in_input || cert == NULL) {
         errno = EINVAL;
         return -1;
@@ -200,8 +209,9 @@ int lsc_reporter_certificate(lsc_reporter *r, const lsc_certificate *cert) {
 
 int lsc_reporter_absent(lsc_reporter *r, const char *file, const char *rule_id,
                         const char *pointer) {
-    if (enter(r, 1) < 0)
-        return -1;
+    int entered = enter(r, 1);
+    if (entered < 0)
+        return entered;
     if (r->in_input || file == NULL || rule_id == NULL || pointer == NULL) {
         errno = EINVAL;
         return -1;
@@ -211,8 +221,9 @@ int lsc_reporter_absent(lsc_reporter *r, const char *file, const char *rule_id,
 
 int lsc_reporter_finding(lsc_reporter *r, const lsc_finding *f, lsc_mark mark) {
     int rc = 0;
-    if (enter(r, 1) < 0)
-        return -1;
+    int entered = enter(r, 1);
+    if (entered < 0)
+        return entered;
     if (!r->in_input || f == NULL || (unsigned)mark > LSC_MARK_UNCHANGED) {
         errno = EINVAL;
         return -1;
@@ -242,8 +253,9 @@ int lsc_reporter_finding(lsc_reporter *r, const lsc_finding *f, lsc_mark mark) {
 
 int lsc_reporter_input_end(lsc_reporter *r, const lsc_stats *stats, const char *status,
                            const char *message) {
-    if (enter(r, 0) < 0)
-        return -1;
+    int entered = enter(r, 0);
+    if (entered < 0)
+        return entered;
     lscr_input *in = lscr_current(r);
     if (!r->in_input || in == NULL) {
         errno = EINVAL;
@@ -266,12 +278,14 @@ int lsc_reporter_input_end(lsc_reporter *r, const lsc_stats *stats, const char *
 }
 
 int lsc_reporter_finish(lsc_reporter *r) {
-    if (enter(r, 1) < 0)
-        return -1;
+    int entered = enter(r, 1);
+    if (entered < 0)
+        return entered;
     if (r->in_input) {
         errno = EINVAL;
         return -1;
     }
+    r->finished = 1;
     if (r->ops->finish != NULL && r->ops->finish(r) < 0)
         return lscr_fail(r, errno);
     /* the data may still sit in the FILE's buffer: a full disk shows here */

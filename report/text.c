@@ -1,5 +1,6 @@
 /* text: FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER), the line gcc
- * prints and compilers' error matchers read. */
+ * prints and compilers' error matchers read; " (POINTER)" is left out at
+ * the document root (an empty pointer). */
 #include "config.h"
 
 #include <string.h>
@@ -24,7 +25,10 @@ static const char *severity_colour(lsc_severity sev) {
  * from the input, so no file name or value can make the line parse with
  * another file, line, column, severity or rule, whatever the matcher (gcc
  * style, greedy or not):
- * - in the file name every ':' (the name ends at the first one);
+ * - in the file name a ':' that starts ":N:M:", ":N:", ":N:M ", ":N " or
+ *   ": " (a forged ":LINE:COL:" or ": error:"), or ":N" or ":N:M" at its end
+ *   (the real ":LINE:COL:" follows); a timestamped name such as
+ *   certs-2025-05-01T12:00:00Z.json keeps its ':' and stays clickable;
  * - in the message and the pointer a ':' that starts ":N:M: ", ":N: " or
  *   ":N " (a forged ":LINE:COL: error:"; timestamps and ARNs keep theirs);
  * - everywhere '[' and ']' (the only bracketed word is the rule).
@@ -49,6 +53,22 @@ static int forges_location(const char *s, size_t i, size_t n) {
     return k < n && s[k] == ' ';
 }
 
+/* Does the ':' at s[i] of a file name start a location or severity shape
+ * (see above)? */
+static int file_forges(const char *s, size_t i, size_t n) {
+    size_t j = i + 1, k = skip_digits(s, j, n);
+    if (k == j) /* no digits: ": error:" and the like */
+        return j < n && s[j] == ' ';
+    if (k == n || s[k] == ' ')
+        return 1;
+    if (s[k] != ':')
+        return 0;
+    size_t m = skip_digits(s, k + 1, n);
+    if (m == k + 1) /* ":N:" then no digit: a "FILE:LINE:" of grep -n */
+        return 1;
+    return m == n || s[m] == ':' || s[m] == ' ';
+}
+
 static void put_structural_escaped(lscr_out *o, const char *s, size_t n, int is_file) {
     size_t i, start = 0;
     for (i = 0; i < n; i++) {
@@ -57,7 +77,7 @@ static void put_structural_escaped(lscr_out *o, const char *s, size_t n, int is_
             esc = "\\x5b";
         else if (s[i] == ']')
             esc = "\\x5d";
-        else if (s[i] == ':' && (is_file || forges_location(s, i, n)))
+        else if (s[i] == ':' && (is_file ? file_forges(s, i, n) : forges_location(s, i, n)))
             esc = "\\x3a";
         if (!esc)
             continue;
@@ -108,10 +128,12 @@ void lscr_text_line(lscr_out *o, const lsc_finding *f, const char *file, int col
     put_text_part(o, &scratch, msg, strlen(msg), 0, 0);
     lscr_puts(o, " [");
     lscr_esc_text(o, rule, strlen(rule), 1);
-    lscr_puts(o, "] (");
-    if (f->pointer != NULL)
+    lscr_putc(o, ']');
+    if (f->pointer != NULL && f->pointer_len > 0) { /* the root: no empty "()" */
+        lscr_puts(o, " (");
         put_text_part(o, &scratch, f->pointer, f->pointer_len, 1, 0);
-    lscr_putc(o, ')');
+        lscr_putc(o, ')');
+    }
     lscr_out_release(&scratch);
 }
 

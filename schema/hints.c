@@ -4,6 +4,7 @@
  * to save it as JSON. */
 #include "schema/hints.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char hint_boto3_print[] =
@@ -25,6 +26,24 @@ static const char hint_list[] =
     "this looks like the certificates list alone (aws lightsail get-certificates --query "
     "certificates): save the whole response with --output json, or check the list with "
     "--accept-array";
+static const char hint_utf16le[] =
+    "this is UTF-16 text (byte-order mark FF FE, as PowerShell 5's > and Out-File write), "
+    "not UTF-8: save it as UTF-8 (| Out-File -Encoding utf8, or > in PowerShell 7 or cmd)";
+static const char hint_utf16be[] =
+    "this is UTF-16 text (byte-order mark FE FF), not UTF-8: save it as UTF-8";
+static const char hint_empty[] =
+    "the input holds no JSON at all: the aws command that saved it probably failed; check "
+    "its exit status and error output, then save it again";
+static const char hint_html[] =
+    "this looks like an HTML page (a proxy's error or a login page), not a GetCertificates "
+    "response: the request did not reach AWS; save the aws command's --output json instead";
+/* %.*s: the error code */
+static const char hint_cli_error[] =
+    "this is the AWS CLI's error message (saved with 2>&1), not a response: the call failed "
+    "with \"%.*s\"; fix that, then save only the standard output";
+static const char hint_cli_error_nocode[] =
+    "this is the AWS CLI's error message (saved with 2>&1), not a response: the call failed; "
+    "fix that, then save only the standard output";
 const char lscp_hint_one_certificate[] =
     "this looks like one certificate summary, not a GetCertificates response: save the "
     "whole response (aws lightsail get-certificates --output json)";
@@ -96,6 +115,46 @@ static int cli_text(const unsigned char *s, size_t len, size_t i, int complete) 
     return i - start >= 3 && s[i] == '\t' ? YES : NO;
 }
 
+/* An HTML page: "<!DOCTYPE html" or "<html", any case. */
+static int html_page(const unsigned char *s, size_t len, size_t i, int complete) {
+    static const char *const starts[] = {"<!doctype html", "<html"};
+    int answer = NO;
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+        const char *lit = starts[k];
+        size_t n = strlen(lit), j = 0;
+        while (j < n && i + j < len && (s[i + j] | 0x20) == (unsigned char)lit[j])
+            j++;
+        if (j == n)
+            return YES;
+        if (i + j >= len && !complete)
+            answer = MORE;
+    }
+    return answer;
+}
+
+static int code_char(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+}
+
+/* The AWS CLI's error text: "An error occurred (CODE) when calling ...";
+ * YES with the code at s[*code], *code_len bytes (0: none found). */
+static int cli_error(const unsigned char *s, size_t len, size_t i, int complete, size_t *code,
+                     size_t *code_len) {
+    static const char lit[] = "An error occurred (";
+    int r = prefix3(s, len, i, lit, complete);
+    if (r != YES)
+        return r;
+    size_t j = i + sizeof lit - 1, start = j;
+    while (j < len && j - start <= 128 && code_char(s[j]))
+        j++;
+    if (j >= len && !complete)
+        return MORE;
+    *code = start;
+    *code_len = j < len && s[j] == ')' && j > start && j - start <= 128 ? j - start : 0;
+    return YES;
+}
+
 /* The first answer of the tests, in order, that is YES; MORE when one
  * before it could still say YES. */
 static int first(const int *answers, size_t n, size_t *which) {
@@ -111,11 +170,42 @@ static int first(const int *answers, size_t n, size_t *which) {
 }
 
 int lscp_hint_syntax(const unsigned char *s, size_t len, int complete, uint64_t error_at,
-                     const char **hint) {
+                     const char **hint, char *buf, size_t size) {
     *hint = NULL;
+    /* UTF-16's byte-order mark, where the input starts */
+    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+        *hint = s[0] == 0xFF ? hint_utf16le : hint_utf16be;
+        return 1;
+    }
+    if (len == 1 && (s[0] == 0xFF || s[0] == 0xFE) && !complete)
+        return 0;
     size_t i = skip_space(s, len, 0);
     if (i >= len && !complete)
         return 0;
+    if (i >= len) { /* empty, or white space alone */
+        *hint = hint_empty;
+        return 1;
+    }
+    size_t code = 0, code_len = 0;
+    int answer = cli_error(s, len, i, complete, &code, &code_len);
+    if (answer == MORE)
+        return 0;
+    if (answer == YES) {
+        if (code_len == 0 || size == 0) {
+            *hint = hint_cli_error_nocode;
+        } else {
+            snprintf(buf, size, hint_cli_error, (int)code_len, (const char *)s + code);
+            *hint = buf;
+        }
+        return 1;
+    }
+    answer = html_page(s, len, i, complete);
+    if (answer == MORE)
+        return 0;
+    if (answer == YES) {
+        *hint = hint_html;
+        return 1;
+    }
     /* Python's repr: single-quoted keys first, or a datetime object where
      * the JSON stopped; the forms of YAML, table and text at the start */
     int python_start = prefix3(s, len, i, "{'", complete);

@@ -42,7 +42,10 @@ static const lsc_rule rules[] = {
                  "(overlong forms, surrogates, code points above U+10FFFF), an empty or "
                  "truncated input, or a second value on the line where the previous one ended. "
                  "Documents one after another are fine when each starts on a new line (JSON "
-                 "Lines, pretty-printed pages).",
+                 "Lines, pretty-printed pages). The message adds a hint for the saves people "
+                 "make by mistake: Python's print(), YAML, the AWS CLI's table and text "
+                 "outputs, UTF-16 (PowerShell 5's >), an empty file, the AWS CLI's error text "
+                 "captured with 2>&1 (its error code quoted), an HTML page.",
                  "Nothing after the error can be checked; a truncated capture usually means a "
                  "redirect was interrupted or two outputs were concatenated.",
                  "    {\"certificates\": [ {\"certificateName\": \"web\"} ]\n"

@@ -105,6 +105,48 @@ static int folded_equal(const char *a, size_t alen, const char *b, size_t blen) 
     }
 }
 
+/* Longest folded value a typo is looked for in: the work is bounded
+ * (FOLD_MAX squared steps per known value), whatever the input's length. */
+#define FOLD_MAX 64
+
+/* s folded as next_folded() reads it into out (FOLD_MAX bytes at most);
+ * the length, or FOLD_MAX + 1 when it is longer or holds a control byte. */
+static size_t fold(const char *s, size_t len, unsigned char *out) {
+    size_t i = 0, n = 0;
+    int c;
+    while ((c = next_folded(s, len, &i)) != 0) {
+        if (n == FOLD_MAX || c < 0x20 || c == 256) /* a control byte: no value's typo */
+            return FOLD_MAX + 1;
+        out[n++] = (unsigned char)c;
+    }
+    return n;
+}
+
+/* Edit distance with adjacent transpositions (optimal string alignment):
+ * ISUED -> ISSUED is 1, PendingAutoRenwal -> PendingAutoRenewal 1. */
+static size_t edit_distance(const unsigned char *a, size_t n, const unsigned char *b, size_t m) {
+    size_t rows[3][FOLD_MAX + 1]; /* i - 2, i - 1, i */
+    for (size_t j = 0; j <= m; j++)
+        rows[0][j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t *prev2 = rows[(i + 1) % 3], *prev = rows[(i + 2) % 3], *cur = rows[i % 3];
+        cur[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t d = prev[j - 1] + cost;
+            if (prev[j] + 1 < d)
+                d = prev[j] + 1;
+            if (cur[j - 1] + 1 < d)
+                d = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < d)
+                d = prev2[j - 2] + 1;
+            cur[j] = d;
+        }
+    }
+    return rows[n % 3][m];
+}
+
 const char *lscp_value_suggest(lscp_value_set set, const char *s, size_t len) {
     const struct value_table *t = table_of(set);
     if (!t || !s || lscp_value_index(set, s, len) >= 0)
@@ -112,7 +154,25 @@ const char *lscp_value_suggest(lscp_value_set set, const char *s, size_t len) {
     for (size_t i = 0; i < t->count; i++)
         if (folded_equal(s, len, t->values[i], strlen(t->values[i])))
             return t->values[i];
-    return NULL;
+    /* then a typo: the one value within 1 edit (values of 5 folded
+     * characters or fewer) or 2 edits (longer ones); none when two are as
+     * near */
+    unsigned char a[FOLD_MAX], b[FOLD_MAX];
+    size_t n = fold(s, len, a), best = (size_t)-1;
+    const char *found = NULL;
+    if (n == 0 || n > FOLD_MAX)
+        return NULL;
+    for (size_t i = 0; i < t->count; i++) {
+        size_t m = fold(t->values[i], strlen(t->values[i]), b);
+        if (m > FOLD_MAX)
+            continue;
+        size_t d = edit_distance(a, n, b, m), limit = m <= 5 ? 1 : 2;
+        if (d > limit || d > best)
+            continue;
+        found = d == best ? NULL : t->values[i];
+        best = d;
+    }
+    return found;
 }
 
 char *lscp_value_list(lscp_value_set set, char *out, size_t size) {

@@ -107,21 +107,21 @@ PY
         [ "$status" -eq 1 ] || fail "$1 on stdin: exit status $status, expected 1"
         same_text "$1 on stdin" "<stdin>${2#"$1"}" "$tmp/out"
     }
-    check_corrupt badlen.gz 'badlen.gz:1:11: error: gzip data is corrupt at byte 29 of the compressed input: invalid stored block lengths [json-syntax] ()'
-    check_corrupt badcrc.gz 'badcrc.gz:2:1: error: gzip data is corrupt at byte 43 of the compressed input: incorrect data check [json-syntax] ()'
-    check_corrupt cut.gz 'cut.gz:2:1: error: gzip data is corrupt at byte 45 of the compressed input: it ends before the end of the compressed stream [json-syntax] ()'
-    check_corrupt trailing.gz 'trailing.gz:2:1: error: gzip data is corrupt at byte 49 of the compressed input: incorrect header check [json-syntax] ()'
+    check_corrupt badlen.gz 'badlen.gz:1:11: error: gzip data is corrupt at byte 29 of the compressed input: invalid stored block lengths [json-syntax]'
+    check_corrupt badcrc.gz 'badcrc.gz:2:1: error: gzip data is corrupt at byte 43 of the compressed input: incorrect data check [json-syntax]'
+    check_corrupt cut.gz 'cut.gz:2:1: error: gzip data is corrupt at byte 45 of the compressed input: it ends before the end of the compressed stream [json-syntax]'
+    check_corrupt trailing.gz 'trailing.gz:2:1: error: gzip data is corrupt at byte 49 of the compressed input: incorrect header check [json-syntax]'
     # a .gz name promises gzip; standard input is judged by its first bytes
     printf '{"certificates":[]}\n' >plain.json.gz
     run -q plain.json.gz </dev/null
     [ "$status" -eq 1 ] || fail "plain.json.gz: exit status $status, expected 1"
-    same_text "plain.json.gz" 'plain.json.gz:1:1: error: gzip data is corrupt at byte 1 of the compressed input: incorrect header check [json-syntax] ()' "$tmp/out"
+    same_text "plain.json.gz" 'plain.json.gz:1:1: error: gzip data is corrupt at byte 1 of the compressed input: incorrect header check [json-syntax]' "$tmp/out"
     run -q - <plain.json.gz
     [ "$status" -eq 0 ] || fail "plain JSON on stdin: exit status $status, expected 0"
     : >empty.json.gz
     run -q empty.json.gz </dev/null
     [ "$status" -eq 1 ] || fail "empty.json.gz: exit status $status, expected 1"
-    same_text "empty.json.gz" 'empty.json.gz:1:1: error: gzip data is corrupt at byte 0 of the compressed input: the input is empty [json-syntax] ()' "$tmp/out"
+    same_text "empty.json.gz" 'empty.json.gz:1:1: error: gzip data is corrupt at byte 0 of the compressed input: the input is empty [json-syntax]' "$tmp/out"
     # one byte of the magic only: not gzip, and not JSON
     printf '\037' | run -q -
     [ "$status" -eq 1 ] || fail "a lone 1f byte on stdin: exit status $status, expected 1"

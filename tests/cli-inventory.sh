@@ -195,6 +195,15 @@ want = {int((1750204799 - t) // 86400) for t in (now - 60, now)}
 sys.exit(0 if row["daysLeft"] in want else 1)
 PY
 
+# ---- csv and markdown: no cell from the input runs as a formula ---------------------------
+printf '{"certificates":[{"certificateArn":"arn:aws:lightsail:us-east-1:123456789012:Certificate/x","certificateName":"=HYPERLINK(\\"http://e.test\\",\\"x\\")","domainName":"+example.com","certificateDetail":{"status":"@SUM(1)","renewalSummary":{"renewalStatus":"-Success"},"notAfter":"2025-05-17T23:59:59Z"}}]}\n' >"$tmp/formula.json"
+(cd "$tmp" && "$LSCERTLINT" --inventory=csv --now=2025-06-01 formula.json) >"$tmp/out" 2>"$tmp/err"
+printf '%s\r\n' 'file,document,certificate,domain,status,notBefore,notAfter,daysLeft,renewalStatus,inUseResourceCount,errors,warnings,notes' \
+    'formula.json,0,"'"'"'=HYPERLINK(""http://e.test"",""x"")",'"'"'+example.com,'"'"'@SUM(1),,2025-05-17T23:59:59Z,-15,'"'"'-Success,,2,4,0' >"$tmp/want"
+cmp -s "$tmp/want" "$tmp/out" || fail "csv: formula cells not guarded:$nl$(cat "$tmp/out")"
+(cd "$tmp" && "$LSCERTLINT" --inventory=markdown --now=2025-06-01 formula.json) >"$tmp/out" 2>"$tmp/err"
+has_text "markdown: formula cells guarded" "| formula.json | 0 | '=HYPERLINK(\"http://e.test\",\"x\") | '+example.com | '@SUM(1) |  | 2025-05-17T23:59:59Z | -15 | '-Success |" "$tmp/out"
+
 # ---- GITHUB_STEP_SUMMARY: the inventory, 100 rows at most --------------------------------
 python3 - "$tmp/many.json" <<'PY'
 import json, sys

@@ -285,7 +285,8 @@ for set in $sets; do
         text)
             compare "$set.stderr" "$tmp/err"
             no_commands "$set.$fmt" "$tmp/out"
-            bad=$(grep -Ev '^.+:[0-9]+:[0-9]+: (error|warning|note): .* \[[a-z0-9-]+\] \(.*\)$' "$tmp/out" | head -3)
+            # " (POINTER)" is left out at the document root
+            bad=$(grep -Ev '^.+:[0-9]+:[0-9]+: (error|warning|note): .* \[[a-z0-9-]+\]( \(.+\))?$' "$tmp/out" | head -3)
             [ -z "$bad" ] || fail "$set.text: lines not in the FILE:LINE:COL: SEVERITY: MESSAGE [RULE] (POINTER) form:$nl$bad"
             ;;
         json | jsonl | sarif)

@@ -296,7 +296,7 @@ START_TEST(text_plain) {
     f[1].pos.line = 1, f[1].pos.column = 1, f[1].pos.offset = 0;
     ck_assert_str_eq(run(LSC_FORMAT_TEXT, 0, f, 2, "samples/a.json"),
                      "samples/a.json:7:24: error: " MSG " [tag-key-charset] (" PTR ")\n"
-                     "samples/a.json:1:1: note: empty [empty-response] ()\n");
+                     "samples/a.json:1:1: note: empty [empty-response]\n");
 }
 END_TEST
 
@@ -308,7 +308,7 @@ START_TEST(text_color) {
         run(LSC_FORMAT_TEXT, 1, f, 3, "a.json"),
         "\033[1ma.json:7:24:\033[0m \033[1;31merror:\033[0m m1 [tag-key-charset] (/x)\n"
         "\033[1ma.json:7:24:\033[0m \033[1;33mwarning:\033[0m m2 [null-value] (/y)\n"
-        "\033[1ma.json:7:24:\033[0m \033[1;36mnote:\033[0m m3 [empty-response] ()\n");
+        "\033[1ma.json:7:24:\033[0m \033[1;36mnote:\033[0m m3 [empty-response]\n");
 }
 END_TEST
 
@@ -318,6 +318,44 @@ START_TEST(text_hostile_message) {
     lsc_finding f = mkf("tag-key-charset", LSC_ERROR, "a.json", "/x", "a\x1b[31m\\n\nb\xff");
     ck_assert_str_eq(run(LSC_FORMAT_TEXT, 0, &f, 1, "a.json"),
                      "a.json:7:24: error: a\\u001b\\x5b31m\\n\\nb\\xff [tag-key-charset] (/x)\n");
+}
+END_TEST
+
+/* A file name's ':' is escaped only where it would start a location or
+ * severity shape: a timestamped name stays one clickable FILE:LINE:COL. */
+static const struct {
+    const char *file, *want;
+} file_names[] = {
+    {"certs-2025-05-01T12:00:00Z.json", "certs-2025-05-01T12:00:00Z.json"},
+    {"c-2025-05-01T12:00:00+00:00.json", "c-2025-05-01T12:00:00+00:00.json"},
+    {"urn:aws:x.json", "urn:aws:x.json"},
+    {"a:1:2:b.json", "a\\x3a1\\x3a2:b.json"},
+    {"a:1:b.json", "a\\x3a1:b.json"},
+    {"a:12", "a\\x3a12"},
+    {"a:1:2", "a\\x3a1\\x3a2"},
+    {"a:1 b", "a\\x3a1 b"},
+    {"ok.json: error: x", "ok.json\\x3a error\\x3a x"},
+};
+
+START_TEST(text_file_colons) {
+    char want[256];
+    lsc_finding f = mkf("tag-key-charset", LSC_ERROR, file_names[_i].file, "/x", "m");
+    snprintf(want, sizeof want, "%s:7:24: error: m [tag-key-charset] (/x)\n", file_names[_i].want);
+    ck_assert_str_eq(run(LSC_FORMAT_TEXT, 0, &f, 1, file_names[_i].file), want);
+}
+END_TEST
+
+/* A finding at the document root (empty pointer) has no "()" in text,
+ * github and junit lines. */
+START_TEST(root_pointer_no_parens) {
+    lsc_finding f = mkf("empty-response", LSC_NOTE, "a.json", "", "m");
+    ck_assert_str_eq(run(LSC_FORMAT_TEXT, 0, &f, 1, "a.json"),
+                     "a.json:7:24: note: m [empty-response]\n");
+    reset_out();
+    ck_assert_str_eq(run(LSC_FORMAT_GITHUB, 0, &f, 1, "a.json"),
+                     "::notice file=a.json,line=7,col=24,title=empty-response::m\n"
+                     "::notice::1 file, 1 document, 1 certificate: 0 errors, 0 warnings, 1 "
+                     "note\n");
 }
 END_TEST
 
@@ -597,7 +635,7 @@ START_TEST(github_exact) {
         run(LSC_FORMAT_GITHUB, 0, f, 3, "dir/a,b.json"),
         "::error file=dir/a%2Cb.json,line=7,col=24,title=tag-key-charset::50%25 bad: x (" PTR ")\n"
         "::warning file=dir/a%2Cb.json,line=7,col=24,title=null-value::m2 (/y)\n"
-        "::notice file=dir/a%2Cb.json,line=7,col=24,title=empty-response::m3 ()\n"
+        "::notice file=dir/a%2Cb.json,line=7,col=24,title=empty-response::m3\n"
         "::notice::1 file, 1 document, 1 certificate: 1 error, 1 warning, "
         "1 note\n");
 }
@@ -698,13 +736,13 @@ START_TEST(junit_exact) {
         "      <failure type=\"tag-key-charset\" message=\"a&amp;b.json:7:24: error: bad "
         "&quot;&lt;x&gt;&quot; [tag-key-charset] (" PTR ")\">a&amp;b.json:7:24: error: bad "
         "&quot;&lt;x&gt;&quot; [tag-key-charset] (" PTR ")</failure>\n"
-        "      <system-out>a&amp;b.json:7:24: note: m3 [empty-response] ()\n</system-out>\n"
+        "      <system-out>a&amp;b.json:7:24: note: m3 [empty-response]\n</system-out>\n"
         "    </testcase>\n"
         "    <testcase name=\"document 1\" classname=\"a&amp;b.json\"/>\n"
         "    <testcase name=\"document 2\" classname=\"a&amp;b.json\">\n"
         "      <failure type=\"null-value\" message=\"a&amp;b.json:7:24: warning: m2 [null-value] "
         "(/y)\">a&amp;b.json:7:24: warning: m2 [null-value] (/y)</failure>\n"
-        "      <system-out>a&amp;b.json:7:24: note: m4 [empty-response] ()\n</system-out>\n"
+        "      <system-out>a&amp;b.json:7:24: note: m4 [empty-response]\n</system-out>\n"
         "    </testcase>\n"
         "  </testsuite>\n"
         "  <testsuite name=\"gone\\u0001.json\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
@@ -782,13 +820,14 @@ static const hostile hostiles[] = {
     {H("\xc3\xa9"), "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "\xc3\xa9", "%C3%A9"},
 };
 
-/* The structural escapes of a text line applied to s: ':' (file names
- * only), '[' and ']' as \x3a, \x5b, \x5d. */
+/* The structural escapes of a text line applied to s: '[' and ']' as
+ * \x5b, \x5d; in a file name a ':' followed by a digit or a space as \x3a
+ * (what report/text.c escapes, for the strings of this table). */
 static void text_structure(const char *s, int is_file, char *out, size_t size) {
     size_t n = 0;
     for (; *s != '\0' && n + 5 < size; s++) {
         const char *esc = *s == '[' ? "\\x5b" : *s == ']' ? "\\x5d" : NULL;
-        if (is_file && *s == ':')
+        if (is_file && *s == ':' && ((s[1] >= '0' && s[1] <= '9') || s[1] == ' '))
             esc = "\\x3a";
         if (esc != NULL) {
             memcpy(out + n, esc, 4);
@@ -830,8 +869,8 @@ START_TEST(hostile_all_formats) {
 
     char ftext_s[256], ptext_s[256];
     const char *out = run_hostile(LSC_FORMAT_TEXT, h, file, ptr);
-    /* text lines also escape what could forge their structure: every ':'
-     * of a file name, '[' and ']' anywhere (none of these strings holds a
+    /* text lines also escape what could forge their structure: a ':' of a
+     * file name that starts a location shape, '[' and ']' anywhere (none of these strings holds a
      * forged ":LINE:COL: " in a pointer) */
     text_structure(ftext, 1, ftext_s, sizeof ftext_s);
     text_structure(h->text, 0, ptext_s, sizeof ptext_s);
@@ -1143,6 +1182,30 @@ START_TEST(misuse) {
 }
 END_TEST
 
+/* After lsc_reporter_finish() every call is LSC_MISUSE and writes nothing:
+ * the tail is written once (issue: finish twice wrote it again). */
+START_TEST(misuse_after_finish) {
+    lsc_reporter_options o = two_input_options((lsc_format)_i);
+    sink k = {NULL, 0, 0, -1, 0, 0};
+    lsc_reporter *r = lsc_reporter_new(&o, sink_write, &k);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    size_t len = k.len;
+    lsc_finding f = mkf("null-value", LSC_WARNING, "c.json", "/x", "m");
+    lsc_stats st = mkstats(1, 0);
+    ck_assert_int_eq(lsc_reporter_finish(r), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_input_start(r, "c.json"), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_finding(r, &f, LSC_MARK_NONE), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_input_end(r, &st, "ok", NULL), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_absent(r, "a.json", "null-value", "/y"), LSC_MISUSE);
+    ck_assert_int_eq(lsc_reporter_finish(r), LSC_MISUSE);
+    ck_assert_uint_eq(k.len, len);
+    ck_assert_uint_eq(lsc_reporter_count(r, LSC_COUNT_FILES), 2);
+    lsc_reporter_free(r);
+    free(k.buf);
+}
+END_TEST
+
 #ifdef LSC_FAULT_INJECTION
 /* lib/alloc.c in its test build (liblscinject). */
 void lscp_alloc_fail_at(long k, int persistent);
@@ -1201,6 +1264,8 @@ static Suite *report_suite(void) {
     tcase_add_test(tc, text_plain);
     tcase_add_test(tc, text_color);
     tcase_add_test(tc, text_hostile_message);
+    tcase_add_loop_test(tc, text_file_colons, 0, (int)(sizeof file_names / sizeof file_names[0]));
+    tcase_add_test(tc, root_pointer_no_parens);
     tcase_add_test(tc, summary_line);
     tcase_add_test(tc, input_end_without_start);
     tc = new_case(s, "json");
@@ -1227,6 +1292,7 @@ static Suite *report_suite(void) {
     tcase_add_loop_test(tc, callback_equals_file, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
     tcase_add_loop_test(tc, callback_failure_sticky, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
     tcase_add_test(tc, misuse);
+    tcase_add_loop_test(tc, misuse_after_finish, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
 #ifdef LSC_FAULT_INJECTION
     tc = new_case(s, "out-of-memory");
     tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);

@@ -73,7 +73,19 @@ static const suggest_case suggest_cases[] = {
     {LSCP_VS_STATUS, "issued", "ISSUED"},
     {LSCP_VS_STATUS, "Pending Validation", "PENDING_VALIDATION"},
     {LSCP_VS_STATUS, "validation-timed-out", "VALIDATION_TIMED_OUT"},
-    {LSCP_VS_STATUS, "ISSUE", NULL},
+    /* typos, by edit distance (1 for values of 5 folded characters or
+     * fewer, else 2; transpositions count 1) */
+    {LSCP_VS_STATUS, "ISSUE", "ISSUED"},
+    {LSCP_VS_STATUS, "ISUED", "ISSUED"},
+    {LSCP_VS_STATUS, "EXIPRED", "EXPIRED"},
+    {LSCP_VS_STATUS, "XSSUED_NOW", NULL},
+    {LSCP_VS_STATUS, "ISSUEDISSUEDISSUEDISSUEDISSUEDISSUEDISSUEDISSUEDISSUEDISSUEDISSUED", NULL},
+    {LSCP_VS_RENEWAL_STATUS, "PendingAutoRenwal", "PendingAutoRenewal"},
+    {LSCP_VS_RENEWAL_STATUS, "pending_auto_renwal", "PendingAutoRenewal"},
+    {LSCP_VS_RECORD_TYPE, "CNAM", "CNAME"},
+    {LSCP_VS_RECORD_TYPE, "A", NULL},
+    {LSCP_VS_KEY_ALGORITHM, "RSA-2047", "RSA-2048"},
+    {LSCP_VS_KEY_ALGORITHM, "RSA-2094", NULL}, /* 2048 and 4096 as near */
     {LSCP_VS_STATUS, "", NULL},
     {LSCP_VS_STATUS, "___", NULL},
     {LSCP_VS_VALIDATION_STATUS, "success", "SUCCESS"},
