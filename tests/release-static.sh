@@ -19,7 +19,7 @@ bin=lscertlint-$version-linux-$arch
 debarch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 
 # the folder: exactly these files, each in SHA256SUMS
-cat >"$tmp/want" <<LIST
+LC_ALL=C sort >"$tmp/want" <<LIST
 SHA256SUMS
 $bin.tar.gz
 liblscertlint-dev_$version-1_$debarch.deb
