@@ -48,7 +48,7 @@ $P rm "$id" >/dev/null 2>&1
 mkdir "$tmp/root"
 tar -xf "$tmp/fs.tar" -C "$tmp/root"
 # the image holds the release's unpacked tarball and nothing else (no libc)
-(cd "$tmp/root" && find . -type f | LC_ALL=C sort | tr '\n' ' ') >"$tmp/files"
+(cd "$tmp/root" && find . -type f | LC_ALL=C sort | tr "\n" " " && echo) >"$tmp/files"
 same_text "image files" "./opt/$bin/LICENSE ./opt/$bin/NEWS ./opt/$bin/README.md ./opt/$bin/lscertlint ./opt/$bin/lscertlint.1 " "$tmp/files"
 # the mounted repository (docker run -v "$PWD:/repo")
 mkdir -p "$tmp/root/repo"

@@ -19,7 +19,7 @@ bin=lscertlint-$version-linux-$arch
 debarch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 
 # the folder: exactly these files, each in SHA256SUMS
-cat >"$tmp/want" <<LIST
+LC_ALL=C sort >"$tmp/want" <<LIST
 SHA256SUMS
 $bin.tar.gz
 liblscertlint-dev_$version-1_$debarch.deb
@@ -51,7 +51,7 @@ cp -R "$top_srcdir/samples" "$root/samples"
 mkdir -p "$tmp/dyn"
 cp -R "$top_srcdir/samples" "$tmp/dyn/samples"
 # nothing in the tree but the unpacked release and the samples
-find "$root" -mindepth 1 -maxdepth 1 | sed "s|^$root/||" | LC_ALL=C sort | tr '\n' ' ' >"$tmp/top"
+find "$root" -mindepth 1 -maxdepth 1 | sed "s|^$root/||" | LC_ALL=C sort | tr "\n" " " >"$tmp/top"; echo >>"$tmp/top"
 same_text "the chroot holds" "$bin samples " "$tmp/top"
 
 # same NAME ARGS...: the static program in the chroot (cwd /) and under env
