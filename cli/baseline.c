@@ -444,13 +444,9 @@ static int read_entry(const char *path, const cj_node *e, int by_certificate, en
 }
 
 int cli_baseline_load(const char *path, int by_certificate, cli_baseline **out, int *status) {
-    cli_baseline *b = NULL;
-    cj_node *root = NULL;
-    const cj_node *list, *version;
-    char *data = NULL, err[160];
-    size_t len, i, kept;
-    cj_pos pos;
-    int wrong = 0, rc;
+    char *data = NULL;
+    size_t len;
+    int rc;
 
     *out = NULL;
     *status = 3;
@@ -458,8 +454,24 @@ int cli_baseline_load(const char *path, int by_certificate, cli_baseline **out, 
         cli_error_name(path, errno);
         return -1;
     }
-    root = cj_parse(data, len, err, sizeof err, &pos);
+    rc = cli_baseline_parse(path, data, len, by_certificate, out, status);
     free(data);
+    return rc;
+}
+
+int cli_baseline_parse(const char *path, const char *data, size_t len, int by_certificate,
+                       cli_baseline **out, int *status) {
+    cli_baseline *b = NULL;
+    cj_node *root = NULL;
+    const cj_node *list, *version;
+    char err[160];
+    size_t i, kept;
+    cj_pos pos;
+    int wrong = 0, rc;
+
+    *out = NULL;
+    *status = 3;
+    root = cj_parse(data, len, err, sizeof err, &pos);
     if (!root) {
         if (strcmp(err, "out of memory") == 0) {
             cli_error("out of memory");
