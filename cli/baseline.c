@@ -349,7 +349,8 @@ struct cli_baseline {
 };
 
 static void entry_release(entry *e) {
-    free(e->key);
+    if (e->key != e->line) /* one string when matching by file */
+        free(e->key);
     free(e->line);
     free(e->file);
     free(e->rule);
@@ -436,7 +437,7 @@ static int read_entry(const char *path, const cj_node *e, int by_certificate, en
                 val ? val->text : NULL, val ? val->len : 0, val != NULL);
         out->key = finish_key(&o);
     } else {
-        out->key = out->line ? strdup(out->line) : NULL;
+        out->key = out->line;
     }
     out->rule = strdup(rule->text);
     out->pointer = strdup(ptr->text);
@@ -444,13 +445,9 @@ static int read_entry(const char *path, const cj_node *e, int by_certificate, en
 }
 
 int cli_baseline_load(const char *path, int by_certificate, cli_baseline **out, int *status) {
-    cli_baseline *b = NULL;
-    cj_node *root = NULL;
-    const cj_node *list, *version;
-    char *data = NULL, err[160];
-    size_t len, i, kept;
-    cj_pos pos;
-    int wrong = 0, rc;
+    char *data = NULL;
+    size_t len;
+    int rc;
 
     *out = NULL;
     *status = 3;
@@ -458,16 +455,69 @@ int cli_baseline_load(const char *path, int by_certificate, cli_baseline **out, 
         cli_error_name(path, errno);
         return -1;
     }
-    root = cj_parse(data, len, err, sizeof err, &pos);
+    rc = cli_baseline_parse(path, data, len, by_certificate, out, status);
     free(data);
-    if (!root) {
-        if (strcmp(err, "out of memory") == 0) {
-            cli_error("out of memory");
-            return -1;
-        }
-        bad(path, pos, err);
-        *status = 2;
+    return rc;
+}
+
+/* The reader's state while the entries stream by (cj_parse_items). */
+typedef struct reading {
+    const char *path;
+    cli_baseline *b;
+    size_t cap;
+    int status; /* of a failed entry: 2 bad, 3 no memory */
+} reading;
+
+static int take_entry(reading *r, const cj_node *e) {
+    int rc;
+    if (cli_grow(&r->b->v, &r->cap, r->b->n + 1, sizeof *r->b->v) != 0) {
+        r->status = 3;
         return -1;
+    }
+    memset(&r->b->v[r->b->n], 0, sizeof *r->b->v);
+    rc = read_entry(r->path, e, r->b->by_certificate, &r->b->v[r->b->n]);
+    r->b->n++; /* released with the rest, whole or not */
+    if (rc != 0) {
+        r->status = rc;
+        return -1;
+    }
+    return 0;
+}
+
+static int on_item(void *user, const char *key, const cj_node *item) {
+    reading *r = user;
+    if (strcmp(key, "findings") != 0)
+        return 0;
+    return take_entry(r, item) == 0 ? 1 : -1;
+}
+
+int cli_baseline_parse(const char *path, const char *data, size_t len, int by_certificate,
+                       cli_baseline **out, int *status) {
+    reading r;
+    cj_node *root = NULL;
+    const cj_node *list, *version;
+    char err[160];
+    size_t i, kept;
+    cj_pos pos;
+    int wrong = 0;
+
+    *out = NULL;
+    *status = 3;
+    memset(&r, 0, sizeof r);
+    r.path = path;
+    r.b = calloc(1, sizeof *r.b);
+    if (!r.b || !(r.b->path = strdup(path)))
+        goto oom;
+    r.b->by_certificate = by_certificate;
+    /* entries are read as they close, the tree never holds them all */
+    root = cj_parse_items(data, len, err, sizeof err, &pos, on_item, &r);
+    if (!root) {
+        if (r.status == 3 || strcmp(err, "out of memory") == 0)
+            goto oom;
+        if (r.status != 2) /* an entry's message is printed already */
+            bad(path, pos, err);
+        *status = 2;
+        goto fail;
     }
     *status = 2;
     if (root->type != CJ_OBJECT) {
@@ -480,43 +530,36 @@ int cli_baseline_load(const char *path, int by_certificate, cli_baseline **out, 
         bad(path, root->pos, "expected {\"lscertlint-baseline\": 1, \"findings\": [...]}");
         goto fail;
     }
-    *status = 3;
-    b = calloc(1, sizeof *b);
-    if (!b || (list->count && !(b->v = calloc(list->count, sizeof *b->v))) ||
-        !(b->path = strdup(path)))
-        goto oom;
-    b->by_certificate = by_certificate;
-    for (i = 0; i < list->count; i++) {
-        rc = read_entry(path, list->items[i], by_certificate, &b->v[i]);
-        b->n = i + 1;
-        if (rc == 3)
-            goto oom;
-        if (rc != 0) {
-            *status = 2;
+    for (i = 0; i < list->count; i++) { /* what was not streamed: scalars */
+        if (take_entry(&r, list->items[i]) != 0) {
+            *status = r.status;
+            if (r.status == 3)
+                goto oom;
             goto fail;
         }
     }
     /* sorted, equal keys merged into one counted entry */
-    if (b->n > 1)
-        qsort(b->v, b->n, sizeof *b->v, compare_entries);
-    for (i = 0, kept = 0; i < b->n; i++) {
-        if (kept > 0 && strcmp(b->v[kept - 1].key, b->v[i].key) == 0 &&
-            strcmp(b->v[kept - 1].line, b->v[i].line) == 0) {
-            b->v[kept - 1].count++;
-            entry_release(&b->v[i]);
+    if (r.b->n > 1)
+        qsort(r.b->v, r.b->n, sizeof *r.b->v, compare_entries);
+    for (i = 0, kept = 0; i < r.b->n; i++) {
+        if (kept > 0 && strcmp(r.b->v[kept - 1].key, r.b->v[i].key) == 0 &&
+            strcmp(r.b->v[kept - 1].line, r.b->v[i].line) == 0) {
+            r.b->v[kept - 1].count++;
+            entry_release(&r.b->v[i]);
             continue;
         }
-        b->v[kept++] = b->v[i];
+        r.b->v[kept++] = r.b->v[i];
     }
-    b->n = kept;
+    r.b->n = kept;
     cj_free(root);
-    *out = b;
+    *out = r.b;
     return 0;
 oom:
     cli_error("out of memory");
+    *status = 3;
 fail:
     cj_free(root);
-    cli_baseline_free(b);
+    cli_baseline_free(r.b);
     return -1;
 }
 

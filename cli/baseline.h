@@ -37,6 +37,9 @@ typedef struct cli_baseline cli_baseline;
 /* Read a baseline. Returns 0, or -1 after a message with *status 2 (not a
  * baseline) or 3 (I/O trouble, no memory). */
 int cli_baseline_load(const char *path, int by_certificate, cli_baseline **out, int *status);
+/* The same from len bytes in memory (path names them in messages). */
+int cli_baseline_parse(const char *path, const char *data, size_t len, int by_certificate,
+                       cli_baseline **out, int *status);
 void cli_baseline_free(cli_baseline *b);
 
 /* Nonzero if the baseline holds key and it was not used up yet (uses it). */

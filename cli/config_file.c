@@ -877,11 +877,23 @@ static int interpret(cli_config *cfg) {
     return CFG_OK;
 }
 
+int cli_config_parse_text(cli_config *cfg, const char *data, size_t len) {
+    char err[160];
+    cj_pos err_pos;
+    cfg->root = cj_parse(data, len, err, sizeof err, &err_pos);
+    if (!cfg->root) {
+        if (strcmp(err, "out of memory") == 0)
+            return CFG_OOM;
+        cfg_error(cfg, err_pos, "%s", err);
+        return CFG_BAD;
+    }
+    return interpret(cfg);
+}
+
 int cli_config_load(const cli_options *opts, cli_config **out, int *status) {
     cli_config *cfg = NULL;
-    char *data = NULL, *dirpart, *slash, err[160];
+    char *data = NULL, *dirpart, *slash;
     size_t len = 0, cwd_size = 256;
-    cj_pos err_pos;
     int rc, oom = 0, both = 0;
 
     *out = NULL;
@@ -941,15 +953,8 @@ int cli_config_load(const cli_options *opts, cli_config **out, int *status) {
         *status = opts->config_file && errno == ENOENT ? CLI_EXIT_USAGE : CLI_EXIT_IO;
         goto fail;
     }
-    cfg->root = cj_parse(data, len, err, sizeof err, &err_pos);
+    rc = cli_config_parse_text(cfg, data, len);
     free(data);
-    if (!cfg->root) {
-        if (strcmp(err, "out of memory") == 0)
-            goto oom;
-        cfg_error(cfg, err_pos, "%s", err);
-        goto fail;
-    }
-    rc = interpret(cfg);
     if (rc == CFG_OOM)
         goto oom;
     if (rc != CFG_OK)

@@ -71,6 +71,12 @@ int cli_config_load(const cli_options *opts, cli_config **out, int *status);
 
 void cli_config_free(cli_config *cfg);
 
+/* Parse and check len bytes as cfg's text (cfg->path, dir, root_dir and
+ * cwd set; the rest zero): 0, 2 after a message (a bad configuration), 3
+ * out of memory. cli_config_load() reads the file and calls it; the fuzz
+ * target calls it directly. */
+int cli_config_parse_text(cli_config *cfg, const char *data, size_t len);
+
 /* path (as given on the command line or found in a walk) relative to the
  * configuration's directory, lexically normalized; NULL when it lies
  * outside or memory ran out. The caller frees it. */

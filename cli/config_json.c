@@ -209,7 +209,9 @@ typedef struct builder {
     size_t depth;
     char *pending_key; /* the key whose value comes next */
     cj_pos pending_key_pos;
-    int failed; /* 1: out of memory, 2: too deep, 3: duplicate key */
+    int failed; /* 1: out of memory, 2: too deep, 3: duplicate key, 4: item_fn stopped */
+    cj_item_fn item_fn;
+    void *item_user;
     cj_pos fail_pos;
     char *dup_key;
 } builder;
@@ -318,6 +320,24 @@ static int on_start_array(void *ctx) {
 
 static int on_end(void *ctx) {
     builder *b = ctx;
+    cj_node *item = b->stack[b->depth - 1], *list;
+    int rc;
+    /* an object or array closing inside an array member of the root: to
+     * item_fn, which may take it (freed at once, so a baseline of a
+     * million entries is never a tree of a million entries) */
+    if (b->item_fn && b->depth == 3 && b->stack[0]->type == CJ_OBJECT &&
+        b->stack[1]->type == CJ_ARRAY) {
+        list = b->stack[1];
+        rc = b->item_fn(b->item_user, b->stack[0]->members[b->stack[0]->count - 1].key, item);
+        if (rc < 0) {
+            b->failed = 4;
+            return 0;
+        }
+        if (rc > 0) {
+            list->count--; /* item is the array's last */
+            cj_free(item);
+        }
+    }
     b->depth--;
     return 1;
 }
@@ -388,6 +408,11 @@ static cj_pos error_pos(const char *s, size_t len, size_t consumed, int at_end, 
 }
 
 cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_pos *err_pos) {
+    return cj_parse_items(data, len, err, err_size, err_pos, NULL, NULL);
+}
+
+cj_node *cj_parse_items(const char *data, size_t len, char *err, size_t err_size, cj_pos *err_pos,
+                        cj_item_fn item_fn, void *item_user) {
     builder b;
     yajl_handle h = NULL;
     yajl_status st;
@@ -396,6 +421,8 @@ cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_p
     size_t bom = bom_length(data, len), nul;
     int oom, at_end = 0;
     memset(&b, 0, sizeof b);
+    b.item_fn = item_fn;
+    b.item_user = item_user;
     err_pos->line = err_pos->column = 0;
     err[0] = '\0';
     if (looks_utf16(data, len)) {
@@ -442,6 +469,8 @@ cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_p
         } else if (b.failed == 2) {
             snprintf(err, err_size, "nested deeper than %d levels", CJ_MAX_DEPTH);
             *err_pos = b.fail_pos;
+        } else if (b.failed == 4) {
+            snprintf(err, err_size, "stopped");
         } else if (b.failed == 3) {
             snprintf(err, err_size, b.dup_key ? "duplicate key '%s'" : "a key holds a NUL byte",
                      b.dup_key ? b.dup_key : "");

@@ -39,6 +39,16 @@ struct cj_node {
  * when known, else line 0) in err. */
 cj_node *cj_parse(const char *data, size_t len, char *err, size_t err_size, cj_pos *err_pos);
 
+/* Called as each object or array inside an array member of the root
+ * object closes (key: that member's name): 1 took it (it is freed and
+ * left out of the tree), 0 leave it in the tree, -1 stop (cj_parse_items
+ * returns NULL with the message "stopped"; item_fn said what is wrong). */
+typedef int (*cj_item_fn)(void *user, const char *key, const cj_node *item);
+
+/* cj_parse(), handing the items of the root's arrays to item_fn. */
+cj_node *cj_parse_items(const char *data, size_t len, char *err, size_t err_size, cj_pos *err_pos,
+                        cj_item_fn item_fn, void *item_user);
+
 void cj_free(cj_node *node);
 
 /* Bytes the position pass stepped over in this process: a test measures

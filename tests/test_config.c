@@ -166,6 +166,35 @@ START_TEST(trailing_commas) {
 }
 END_TEST
 
+/* At every byte: a stray '#' put in place of each white-space byte outside
+ * strings and comments is reported at that byte's place. */
+START_TEST(error_at_every_byte) {
+    static const char base[] = "{\t\"n\u00e9\": \"\xc3\xa9\xe2\x82\xac\",\r\n\f\"b\":\v[1, "
+                               "/* \xf0\x9f\x94\x92 */ 2],\n  \"c\": {\"d\": null}\n}\n";
+    size_t len = sizeof base - 1, k, tried = 0;
+    size_t open = (size_t)(strstr(base, "/*") - base), close = (size_t)(strstr(base, "*/") - base);
+    for (k = 0; k < len; k++) {
+        char copy[sizeof base], err[160];
+        cj_pos at, want;
+        cj_node *root;
+        if (!strchr(" \t\r\n\f\v", base[k]))
+            continue;
+        if (k > open && k < close)
+            continue; /* inside the comment */
+        memcpy(copy, base, sizeof base);
+        copy[k] = '#';
+        root = cj_parse(copy, len, err, sizeof err, &at);
+        ck_assert_msg(root == NULL, "byte %zu: parsed", k);
+        want = plain_pos(copy, k);
+        ck_assert_msg(at.line == want.line && at.column == want.column,
+                      "byte %zu (%s): at %lu:%lu, expected %lu:%lu", k, err, at.line, at.column,
+                      want.line, want.column);
+        tried++;
+    }
+    ck_assert_uint_ge(tried, 12);
+}
+END_TEST
+
 static Suite *config_suite(void) {
     Suite *s = suite_create("config_json");
     TCase *tc = tcase_create("work");
@@ -175,6 +204,7 @@ static Suite *config_suite(void) {
     tcase_add_loop_test(tc, positions_with_odd_spaces, 0, N(spaced));
     tcase_add_loop_test(tc, bad_input, 0, N(bad));
     tcase_add_test(tc, trailing_commas);
+    tcase_add_test(tc, error_at_every_byte);
     suite_add_tcase(s, tc);
     return s;
 }
