@@ -29,22 +29,51 @@ static void remove_temps_and_die(int sig) {
     raise(sig); /* die of the signal: the parent sees 128+N */
 }
 
+/* Every asynchronous signal whose default action ends the process. Not
+ * here: SIGKILL (cannot be caught); SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+ * SIGTRAP, SIGSYS and SIGABRT (a bug in this process: its memory is not
+ * to be trusted, and sanitizers and core dumps need them untouched);
+ * SIGPIPE (ignored by main(): a closed pipe is a write error). */
+static const int fatal_signals[] = {
+    SIGHUP,    SIGINT,    SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,
+    SIGALRM,   SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+#ifdef SIGPOLL
+    SIGPOLL,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGLOST
+    SIGLOST,
+#endif
+};
+
+/* Install the handler for sig unless the caller ignores it (nohup). */
+static void handle(int sig, const struct sigaction *sa) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        return;
+    sigaction(sig, sa, NULL);
+}
+
 void cli_outfile_handle_signals(void) {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa;
     size_t i;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = remove_temps_and_die;
-    sigemptyset(&sa.sa_mask);
-    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-        sigaddset(&sa.sa_mask, sigs[i]); /* one cleanup at a time */
-    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-        struct sigaction old;
-        /* A signal the caller ignores (nohup) stays ignored. */
-        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-            continue;
-        sigaction(sigs[i], &sa, NULL);
+    sigfillset(&sa.sa_mask); /* one cleanup at a time */
+    for (i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+        handle(fatal_signals[i], &sa);
+#if defined(SIGRTMIN) && defined(SIGRTMAX)
+    { /* real-time signals end the process too by default */
+        int sig;
+        for (sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+            handle(sig, &sa);
     }
+#endif
 }
 
 static void forget_temp(cli_outfile *of) {
@@ -58,6 +87,43 @@ static mode_t default_mode(void) {
     mode_t mask = umask(022);
     umask(mask);
     return 0666 & ~mask;
+}
+
+/* The file a chain of symlinks at path ends on, existing or not (a
+ * dangling link as -o creates its target, as the shell's '>' does).
+ * NULL with errno set (ELOOP after 40 links). */
+static char *link_target(const char *path) {
+    char *cur = strdup(path);
+    int hops;
+    for (hops = 0; cur && hops < 40; hops++) {
+        struct stat st;
+        char buf[PATH_MAX], *next;
+        const char *slash;
+        ssize_t n;
+        size_t dirlen;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur; /* the end of the chain (ENOENT: to be created) */
+        n = readlink(cur, buf, sizeof buf - 1);
+        if (n < 0) {
+            free(cur);
+            return NULL;
+        }
+        buf[n] = '\0';
+        slash = strrchr(cur, '/');
+        dirlen = buf[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        next = malloc(dirlen + (size_t)n + 1);
+        if (next) {
+            memcpy(next, cur, dirlen); /* relative: from the link's directory */
+            memcpy(next + dirlen, buf, (size_t)n + 1);
+        }
+        free(cur);
+        cur = next;
+    }
+    if (cur) {
+        free(cur);
+        errno = ELOOP;
+    }
+    return NULL;
 }
 
 /* "DIR/.BASE.XXXXXX" for final = "DIR/BASE" (or "BASE"). */
@@ -76,8 +142,10 @@ static char *temp_template(const char *final) {
 
 int cli_outfile_open(cli_outfile *of, const char *path) {
     struct stat st;
-    int fd = -1, saved;
+    int fd = -1, saved, keep_owner = 0;
     mode_t mode;
+    uid_t uid = 0;
+    gid_t gid = 0;
 
     memset(of, 0, sizeof *of);
     of->target = path;
@@ -90,12 +158,19 @@ int cli_outfile_open(cli_outfile *of, const char *path) {
     if (lstat(path, &st) == 0) {
         if (S_ISLNK(st.st_mode)) {
             /* Replace the file the link names, not the link. */
-            of->final = realpath(path, NULL);
+            of->final = link_target(path);
             if (!of->final)
                 return -1;
         }
-        if (stat(path, &st) == 0)
-            mode = st.st_mode & 07777; /* keep the report's permissions */
+        if (stat(path, &st) == 0) {
+            /* keep the report's permissions, never its set-id bits (a
+             * report is not a program), and its owner and group where
+             * permitted, as install -p and editors do */
+            mode = st.st_mode & 0777;
+            keep_owner = 1;
+            uid = st.st_uid;
+            gid = st.st_gid;
+        }
     }
     if (!of->final)
         of->final = strdup(path);
@@ -124,7 +199,10 @@ int cli_outfile_open(cli_outfile *of, const char *path) {
     }
     if (fd < 0)
         goto fail;
-    if (fchmod(fd, mode) != 0)
+    /* owner, else group only; not permitted is fine (the file is ours) */
+    if (keep_owner && fchown(fd, uid, gid) != 0)
+        (void)(fchown(fd, (uid_t)-1, gid) == 0);
+    if (fchmod(fd, mode) != 0) /* after fchown, which may clear bits */
         goto fail;
     of->fp = fdopen(fd, "w");
     if (!of->fp)

@@ -1,12 +1,20 @@
 /* Report files written atomically: the report goes to a temporary file in
  * the target's directory ("DIR/.NAME.XXXXXX": hidden, and no .json suffix
  * a walk would pick up) that is renamed over the target only when it is
- * complete. SIGINT, SIGTERM and SIGHUP remove the temporary files before
- * the program dies of the signal; a write error removes them too. So an
- * interrupted or failed run leaves the previous report intact and nothing
- * behind. A target that exists and is not a regular file (/dev/null, a
- * FIFO, a terminal) is written directly: it cannot be replaced; so is a
- * writable file in a directory where no file may be created (EACCES). */
+ * complete. Every asynchronous signal whose default action ends the
+ * process (SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1/2, SIGALRM, ..., the
+ * real-time ones) removes the temporary files before the program dies of
+ * it; a write error removes them too. So an interrupted or failed run
+ * leaves the previous report intact and nothing behind. Not handled:
+ * SIGKILL (cannot be), and the signals of a bug (SIGSEGV, SIGBUS, SIGABRT,
+ * ...: see outfile.c). The new file keeps the old report's mode without
+ * its set-id bits, and its owner and group where permitted (install -p).
+ * A symlink is followed to the file it names, which is replaced (a
+ * dangling one creates its target, as '>' does); a hard link keeps the
+ * previous report under its other names. A target that exists and is not
+ * a regular file (/dev/null, a FIFO, a terminal) is written directly: it
+ * cannot be replaced; so is a writable file in a directory where no file
+ * may be created (EACCES). */
 #ifndef LSC_CLI_OUTFILE_H
 #define LSC_CLI_OUTFILE_H
 

@@ -127,11 +127,14 @@ static int all_lines(const unsigned char *buf, size_t len, int complete,
 }
 
 cli_own_kind cli_own_sniff(const unsigned char *buf, size_t len, int complete) {
-    const unsigned char *end = buf + len;
+    const unsigned char *end = buf + len, *first_line_end;
     if (len == 0)
         return complete ? CLI_OWN_EMPTY : CLI_OWN_NONE;
     if (is_baseline(buf, len))
         return CLI_OWN_BASELINE;
+    first_line_end = memchr(buf, '\n', len);
+    if (!first_line_end)
+        first_line_end = end;
     if (starts(buf, end, "{\"tool\":{\"name\":\"lscertlint\","))
         return CLI_OWN_REPORT; /* json */
     if (starts(buf, end, "{\"$schema\":") &&
@@ -141,14 +144,17 @@ cli_own_kind cli_own_sniff(const unsigned char *buf, size_t len, int complete) {
                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\""))
         return CLI_OWN_REPORT; /* junit */
     /* inventories: text, csv, markdown headers, the json form's first row */
-    if (starts(buf, end, "FILE ") &&
-        contains(buf, memchr(buf, '\n', len) ? memchr(buf, '\n', len) : end, " CERTIFICATE "))
+    if (starts(buf, end, "FILE ") && contains(buf, first_line_end, " CERTIFICATE "))
         return CLI_OWN_REPORT;
     if (starts(buf, end, "file,document,certificate,domain,status,"))
         return CLI_OWN_REPORT;
     if (starts(buf, end, "| File | Doc | Certificate | Domain | Status |"))
         return CLI_OWN_REPORT;
     if (starts(buf, end, "[\n{\"file\":") && contains(buf, end, ",\"certificate\":"))
+        return CLI_OWN_REPORT;
+    /* gitlab (Code Climate): an array of issues with these members */
+    if (buf[0] == '[' && contains(buf, end, "{\"description\":\"") &&
+        contains(buf, end, "\"check_name\":\"") && contains(buf, end, "\"fingerprint\":\""))
         return CLI_OWN_REPORT;
     if (all_lines(buf, len, complete, is_jsonl_line) ||
         all_lines(buf, len, complete, is_text_line) ||

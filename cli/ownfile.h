@@ -12,6 +12,8 @@
  *   MESSAGE [RULE-ID], optionally followed by " (POINTER)";
  * - a github report: every complete line a ::error, ::warning or ::notice
  *   workflow command;
+ * - a gitlab (Code Climate) report: '[' first, then issues with
+ *   "description", "check_name" and "fingerprint" members;
  * - an inventory: the header of its text, csv or markdown form, or the
  *   first row of its json form ([ then {"file": ... "certificate":).
  * An empty file is what a text report with no finding leaves: it is

@@ -115,5 +115,13 @@ for out in o report baseline inventory summary; do
         done
     done
 done
+# a summary that cannot be appended to is named, not standard output
+GITHUB_STEP_SUMMARY="$tmp/no/such/dir/summary.md" "$LSCERTLINT" --no-config -f github "$cap" \
+    >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 3 ] || fail "summary not writable: status $status, expected 3"
+same_text "summary not writable: named" "lscertlint: $tmp/no/such/dir/summary.md: No such file or directory
+1 file, 1 document, 4 certificates: 0 errors, 0 warnings, 2 notes" "$tmp/err"
+
 [ "$cases" -eq 260 ] || fail "ran $cases cases, expected 260"
 finish
