@@ -183,6 +183,15 @@ static void input_unreadable(cli_run *run, const char *name, int errnum) {
 
 /* Read fd to its end, copying (-p) and feeding one checker. size is the
  * input's size when known (progress), else 0. */
+/* Zero bytes after a gzip stream were skipped: said once, as gzip(1) does. */
+static void note_padding(const char *name, uint64_t padding) {
+    if (padding == 0 || cli_messages_off)
+        return;
+    fputs("lscertlint: ", stderr);
+    cli_put_printable(stderr, name, strlen(name));
+    fprintf(stderr, ": %llu zero bytes after the gzip data ignored\n", (unsigned long long)padding);
+}
+
 static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     const int copy = run->opts->pass_through;
     const lsc_config *config;
@@ -257,6 +266,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
 
     if (!run->stop && read_errno == 0 && state >= 0 && cli_feed_finish(&feed, &err) < LSC_OK)
         state = -1;
+    if (!run->stop && read_errno == 0 && state >= 0)
+        note_padding(name, feed.failed ? 0 : feed.padding);
     if (state < 0 && !run->stop) { /* not our own stop: the library ran out of memory */
         cli_error("%s", err.text[0] ? err.text : "out of memory");
         run->io_error = 1;
@@ -337,6 +348,8 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
     }
     if (cli_record_replay(rec, &callbacks, run) != 0 && run->stop)
         return; /* a callback stopped the run, as it would have stopped the checker */
+    if (!run->stop && rec->state >= 0 && rec->read_errno == 0)
+        note_padding(name, rec->gzip_padding);
     if (rec->state < 0 && !run->stop) { /* the worker ran out of memory */
         cli_error("%s", rec->text);
         run->io_error = 1;
