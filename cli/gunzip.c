@@ -120,8 +120,8 @@ static lsc_status inflate_bytes(cli_feed *f, const unsigned char *data, size_t l
             }
             if (f->z.avail_in == 0)
                 return LSC_OK;
-            return corrupt(f, f->consumed, "a byte other than zero in the zero padding after the "
-                                           "last member", err);
+            return corrupt(f, f->consumed,
+                           "a byte other than zero in the zero padding after the last member", err);
         }
         if (f->z.avail_in > 0 && !f->member_open)
             f->member_open = 1; /* a member starts (or trailing bytes: zlib judges them) */
