@@ -109,6 +109,20 @@ static lsc_status inflate_bytes(cli_feed *f, const unsigned char *data, size_t l
     f->z.next_in = data;
     f->z.avail_in = (uInt)len;
     for (;;) {
+        /* zero bytes after a member: padding to the end, as gzip(1) reads it */
+        if (!f->member_open && f->members > 0 && f->z.avail_in > 0 &&
+            (f->padding > 0 || f->z.next_in[0] == 0)) {
+            while (f->z.avail_in > 0 && f->z.next_in[0] == 0) {
+                f->z.next_in++;
+                f->z.avail_in--;
+                f->consumed++;
+                f->padding++;
+            }
+            if (f->z.avail_in == 0)
+                return LSC_OK;
+            return corrupt(f, f->consumed,
+                           "a byte other than zero in the zero padding after the last member", err);
+        }
         if (f->z.avail_in > 0 && !f->member_open)
             f->member_open = 1; /* a member starts (or trailing bytes: zlib judges them) */
         uInt before = f->z.avail_in;
@@ -125,6 +139,7 @@ static lsc_status inflate_bytes(cli_feed *f, const unsigned char *data, size_t l
         switch (zr) {
         case Z_STREAM_END: /* a member ended; another may follow (gzip -c a b) */
             f->member_open = 0;
+            f->members++;
             if (inflateReset(&f->z) != Z_OK)
                 return corrupt(f, f->consumed, "zlib could not start the next member", err);
             break;

@@ -25,6 +25,8 @@ typedef struct cli_feed {
     int zinit;               /* z is initialised */
     int member_open;         /* inside a gzip member (its end not seen) */
     int failed;              /* corrupt gzip data was reported */
+    int members;             /* gzip members ended */
+    uint64_t padding;        /* zero bytes after the last member, skipped (as gzip(1) does) */
     z_stream z;
     uint64_t consumed;       /* compressed bytes inflate has taken */
     lsc_pos pos;             /* the end of the decompressed text so far */

@@ -183,6 +183,15 @@ static void input_unreadable(cli_run *run, const char *name, int errnum) {
 
 /* Read fd to its end, copying (-p) and feeding one checker. size is the
  * input's size when known (progress), else 0. */
+/* Zero bytes after a gzip stream were skipped: said once, as gzip(1) does. */
+static void note_padding(const char *name, uint64_t padding) {
+    if (padding == 0 || cli_messages_off)
+        return;
+    fputs("lscertlint: ", stderr);
+    cli_put_printable(stderr, name, strlen(name));
+    fprintf(stderr, ": %llu zero bytes after the gzip data ignored\n", (unsigned long long)padding);
+}
+
 static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
     const int copy = run->opts->pass_through;
     const lsc_config *config;
@@ -257,6 +266,8 @@ static void check_fd(cli_run *run, int fd, const char *name, uint64_t size) {
 
     if (!run->stop && read_errno == 0 && state >= 0 && cli_feed_finish(&feed, &err) < LSC_OK)
         state = -1;
+    if (!run->stop && read_errno == 0 && state >= 0)
+        note_padding(name, feed.failed ? 0 : feed.padding);
     if (state < 0 && !run->stop) { /* not our own stop: the library ran out of memory */
         cli_error("%s", err.text[0] ? err.text : "out of memory");
         run->io_error = 1;
@@ -337,6 +348,8 @@ static void check_recorded(cli_run *run, const char *name, const cli_record *rec
     }
     if (cli_record_replay(rec, &callbacks, run) != 0 && run->stop)
         return; /* a callback stopped the run, as it would have stopped the checker */
+    if (!run->stop && rec->state >= 0 && rec->read_errno == 0)
+        note_padding(name, rec->gzip_padding);
     if (rec->state < 0 && !run->stop) { /* the worker ran out of memory */
         cli_error("%s", rec->text);
         run->io_error = 1;
@@ -456,8 +469,10 @@ static int check_rest(cli_run *run, const char *name, cli_split *sp, uint64_t st
         ssize_t n = pread(fd, read_buf, (size_t)(to - pos), (off_t)(base + pos));
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0) {
-            read_errno = n < 0 ? errno : EIO;
+        if (n == 0)
+            break; /* the file shrank: it ends here, as for one thread */
+        if (n < 0) {
+            read_errno = errno;
             break;
         }
         pos += (uint64_t)n;
@@ -578,6 +593,19 @@ static unsigned capped_workers(unsigned asked) {
     return asked == 0 || asked > cpus ? cpus : asked;
 }
 
+/* The input's size as the split takes it; LSC_JOBS_SIZE replaces it, for
+ * tests of a file that shrinks after it was measured. */
+static uint64_t measured_size(const struct stat *st, off_t base) {
+    const char *env = getenv("LSC_JOBS_SIZE");
+    if (env && *env) {
+        char *end;
+        unsigned long long v = strtoull(env, &end, 10);
+        if (*end == '\0' && v > 0)
+            return (uint64_t)v;
+    }
+    return (uint64_t)(st->st_size - base);
+}
+
 /* The one input of a run split across workers, when -j allows and it is
  * worth it (cli_split_start); 0 when it is left to the other paths. */
 static int run_split(cli_run *run) {
@@ -616,8 +644,8 @@ static int run_split(cli_run *run) {
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
         (uint64_t)(st.st_size - base) > cli_split_chunk_size() &&
         (workers = capped_workers(workers)) > 1)
-        sp = cli_split_start(fd, name, (uint64_t)base, (uint64_t)(st.st_size - base), run->opts,
-                             workers);
+        sp =
+            cli_split_start(fd, name, (uint64_t)base, measured_size(&st, base), run->opts, workers);
     if (sp) {
         check_split(run, name, sp);
         cli_split_free(sp);

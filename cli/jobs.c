@@ -425,6 +425,7 @@ static void run_input(cli_jobs *jobs, const char *path, cli_record *rec, unsigne
     }
     if (rec->read_errno == 0 && rec->state >= 0 && cli_feed_finish(&feed, &err) < LSC_OK)
         rec->state = -1;
+    rec->gzip_padding = feed.failed ? 0 : feed.padding;
     if (rec->state < 0)
         snprintf(rec->text, sizeof rec->text, "%s",
                  r.nomem || !err.text[0] ? "out of memory" : err.text);

@@ -47,6 +47,7 @@ typedef struct cli_record {
     int new_failed;                /* lsc_checker_new failed: text says why */
     int state;                     /* 0 read to its end, 1 malformed, -1 stopped: text says why */
     int read_errno;                /* a read failed after the events recorded */
+    uint64_t gzip_padding;         /* zero bytes after the gzip data, skipped */
     char text[200];                /* the error text when new_failed or state < 0 */
     lsc_stats stats;               /* the checker's counters at the end */
     cli_event *first;              /* the callback events, in order */

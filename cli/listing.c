@@ -68,8 +68,10 @@ static listing_entry *listing_slot(listing_entry *t, size_t cap, size_t h, const
 }
 
 int cli_listing_has(cli_listing *l, const char *arn, size_t len) {
-    return l->used &&
-           listing_slot(l->slots, l->cap, listing_hash(l, arn, len), arn, len, &l->probes)->arn != NULL;
+    if (!l->used)
+        return 0;
+    return listing_slot(l->slots, l->cap, listing_hash(l, arn, len), arn, len, &l->probes)->arn !=
+           NULL;
 }
 
 size_t cli_listing_probes(const cli_listing *l) {

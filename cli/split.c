@@ -79,22 +79,33 @@ uint64_t cli_split_chunk_size(void) {
 
 /* ---- reading ---------------------------------------------------------- */
 
-/* Read exactly len bytes at off (of the input): 0, or an errno value (EIO
- * when the input ended early: it changed under us). */
-static int read_at(const cli_split *sp, unsigned char *buf, size_t len, uint64_t off) {
-    size_t got = 0;
-    while (got < len) {
-        ssize_t n = pread(sp->fd, buf + got, len - got, (off_t)(sp->base + off + got));
+/* Read up to len bytes at off (of the input) into buf; *got says how many
+ * (fewer only at the input's end: a file that shrank since it was
+ * measured ends there, as it does for a sequential read). 0, or an errno
+ * value. */
+static int read_upto(const cli_split *sp, unsigned char *buf, size_t len, uint64_t off,
+                     size_t *got) {
+    *got = 0;
+    while (*got < len) {
+        ssize_t n = pread(sp->fd, buf + *got, len - *got, (off_t)(sp->base + off + *got));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             return errno;
         }
         if (n == 0)
-            return EIO;
-        got += (size_t)n;
+            break;
+        *got += (size_t)n;
     }
     return 0;
+}
+
+/* Read exactly len bytes at off: 0, or an errno value (EIO when the input
+ * ended early). */
+static int read_at(const cli_split *sp, unsigned char *buf, size_t len, uint64_t off) {
+    size_t got;
+    int e = read_upto(sp, buf, len, off, &got);
+    return e ? e : got < len ? EIO : 0;
 }
 
 /* ---- where chunks start ------------------------------------------------- */
@@ -135,8 +146,12 @@ static uint64_t find_cut(const cli_split *sp, uint64_t q, unsigned char *buf) {
         uint64_t w_end = from + step + CUT_LOOK + 1;
         if (w_end > sp->size)
             w_end = sp->size;
-        size_t n = (size_t)(w_end - w_off);
-        if (read_at(sp, buf, n, w_off) != 0)
+        size_t n;
+        if (read_upto(sp, buf, (size_t)(w_end - w_off), w_off, &n) != 0)
+            return NO_CUT;
+        if (w_off + n < w_end) /* the input shrank: it ends at w_off + n */
+            lim = w_off + n < lim ? w_off + n : lim;
+        if (from >= lim)
             return NO_CUT;
         uint64_t to = from + step < lim ? from + step : lim;
         for (uint64_t at = from; at < to; at++) {
@@ -308,7 +323,8 @@ static void check_chunk(cli_split *sp, size_t k, cli_chunk *ch, uint64_t end, si
     cli_recorder r = {&ch->rec, 0};
     lsc_error err;
     cli_feed f;
-    uint64_t pos = ch->start, err_end = 0;
+    uint64_t pos = ch->start, err_end = 0, eof_at = sp->size;
+    int shrunk = 0;
     memset(&err, 0, sizeof err);
     lsc_checker *checker = lsc_checker_new(sp->config, sp->name, cli_recording, &r, &err);
     if (!checker) {
@@ -332,13 +348,18 @@ static void check_chunk(cli_split *sp, size_t k, cli_chunk *ch, uint64_t end, si
         uint64_t to = (pos / CLI_SPLIT_READ + 1) * CLI_SPLIT_READ;
         if (to > end)
             to = end;
-        int e = read_at(sp, buf, (size_t)(to - pos), pos);
+        size_t got;
+        int e = read_upto(sp, buf, (size_t)(to - pos), pos, &got);
         if (e) {
             ch->rec.read_errno = e;
             ch->ended = 1;
             break;
         }
-        lsc_status rc = feed(checker, &f, k, buf, (size_t)(to - pos), &err);
+        if (got < to - pos) { /* the input shrank: it ends here, as for one thread */
+            to = pos + got;
+            shrunk = 1;
+        }
+        lsc_status rc = feed(checker, &f, k, buf, got, &err);
         pos = to;
         if (rc == LSC_MALFORMED) {
             ch->rec.state = 1;
@@ -350,7 +371,8 @@ static void check_chunk(cli_split *sp, size_t k, cli_chunk *ch, uint64_t end, si
             ch->ended = 1;
             break;
         }
-        if (pos == sp->size) {
+        if (pos == sp->size || shrunk) {
+            eof_at = pos;
             rc = finish(checker, &f, k, &err);
             if (rc == LSC_MALFORMED)
                 ch->rec.state = 1;
@@ -378,7 +400,7 @@ static void check_chunk(cli_split *sp, size_t k, cli_chunk *ch, uint64_t end, si
     ch->rec.stats = *lsc_checker_stats(checker);
     if (ch->rec.state == 1 && err_end) { /* what one thread had read by then */
         uint64_t read_to = (err_end + CLI_SPLIT_READ - 1) / CLI_SPLIT_READ * CLI_SPLIT_READ;
-        ch->rec.stats.bytes = read_to < sp->size ? read_to : sp->size;
+        ch->rec.stats.bytes = read_to < eof_at ? read_to : eof_at;
     }
     if (k == 0)
         cli_feed_release(&f);

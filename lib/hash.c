@@ -5,10 +5,11 @@
 
 #include "lib/hash.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#if defined(__linux__)
+#if defined(HAVE_GETRANDOM) || defined(HAVE_GETENTROPY)
 #include <sys/random.h>
 #endif
 
@@ -43,14 +44,33 @@ static uint64_t mix64(uint64_t x) {
 void lscp_hash_key_random(lscp_hash_key *key) {
     uint64_t k[2];
     memset(key, 0, sizeof *key);
-#if defined(__linux__)
+    /* getrandom (Linux, recent BSDs), getentropy (BSDs, macOS, glibc),
+     * /dev/urandom elsewhere */
+#if defined(HAVE_GETRANDOM)
     if (getrandom(k, sizeof k, GRND_NONBLOCK) == (ssize_t)sizeof k) {
         key->k0 = k[0];
         key->k1 = k[1];
         return;
     }
+#elif defined(HAVE_GETENTROPY)
+    if (getentropy(k, sizeof k) == 0) {
+        key->k0 = k[0];
+        key->k1 = k[1];
+        return;
+    }
+#else
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ssize_t n = read(fd, k, sizeof k);
+        close(fd);
+        if (n == (ssize_t)sizeof k) {
+            key->k0 = k[0];
+            key->k1 = k[1];
+            return;
+        }
+    }
 #endif
-    /* fallback: no getrandom, or no entropy yet this early in boot */
+    /* fallback: none of those, or no entropy yet this early in boot */
     static _Atomic uint64_t counter;
     struct timespec ts;
     timespec_get(&ts, TIME_UTC);

@@ -14,8 +14,8 @@ typedef struct lscp_hash_key {
     int constant; /* test seam: every hash is 0 (lscp_hash_key_constant) */
 } lscp_hash_key;
 
-/* A fresh random key: getrandom(2) (without blocking); where it fails or
- * is missing, a mix of the clock, the process id, an address and a counter,
+/* A fresh random key: getrandom(2) (without blocking), else getentropy(3),
+ * else /dev/urandom (configure decides); where it fails, a mix of the clock, the process id, an address and a counter,
  * which is unpredictable enough from outside for flooding not to pay, but
  * not secret. */
 void lscp_hash_key_random(lscp_hash_key *key);

@@ -140,6 +140,38 @@ else
     echo "SKIP: python3 not found: the corrupt-stream checks do not run"
 fi
 
+# ---- zero padding after the last member (tape blocks, some archivers) -----------
+# gzip(1) accepts it with a warning: the same findings as without it, one
+# note on stderr, at -j1 and -j2; a non-zero byte in the padding is damage.
+gzip -c samples/cli-v1.json >"$tmp/pad.json.gz"
+run -f jsonl --now=2024-07-01T00:00:00Z "$tmp/pad.json.gz" </dev/null
+cp "$tmp/out" "$tmp/nopad.out"
+nopad_status=$status
+head -c 1000 /dev/zero >>"$tmp/pad.json.gz"
+for j in -j1 -j2; do
+    run "$j" -f jsonl --now=2024-07-01T00:00:00Z "$tmp/pad.json.gz" "$tmp/pad.json.gz" </dev/null
+    [ "$status" -eq "$nopad_status" ] || fail "zero padding $j: exit $status, without it $nopad_status"
+    cat "$tmp/nopad.out" "$tmp/nopad.out" >"$tmp/nopad2.out"
+    cmp -s "$tmp/nopad2.out" "$tmp/out" || fail "zero padding $j: other findings"
+    printf 'lscertlint: %s: 1000 zero bytes after the gzip data ignored\n' \
+        "$tmp/pad.json.gz" "$tmp/pad.json.gz" >"$tmp/want"
+    grep -v '^[0-9]* files\?, ' "$tmp/err" >"$tmp/err.notes"
+    cmp -s "$tmp/want" "$tmp/err.notes" ||
+        fail "zero padding $j: stderr:$nl$(cat "$tmp/err")"
+done
+run -q - <"$tmp/pad.json.gz"
+[ "$status" -eq "$nopad_status" ] || fail "zero padding on stdin: exit $status"
+grep -q '^lscertlint: <stdin>: 1000 zero bytes after the gzip data ignored$' "$tmp/err" ||
+    fail "zero padding on stdin: stderr: $(cat "$tmp/err")"
+printf 'x' >>"$tmp/pad.json.gz"
+size=$(($(wc -c <"$tmp/pad.json.gz") - 1))
+run -q -f jsonl "$tmp/pad.json.gz" </dev/null
+[ "$status" -eq 1 ] || fail "garbage after zero padding: exit $status, expected 1"
+grep -q "\"rule\":\"json-syntax\".*gzip data is corrupt at byte $size of the compressed input: a byte other than zero in the zero padding after the last member" "$tmp/out" ||
+    fail "garbage after zero padding: $(cat "$tmp/out")"
+grep -q 'zero bytes after the gzip data ignored' "$tmp/err" &&
+    fail "garbage after zero padding: the padding was noted: $(cat "$tmp/err")"
+
 # ---- 1 GB through a pipe: memory stays flat (slow) -------------------------------
 if [ "${LSC_SLOW_TESTS:-0}" = 1 ] && [ -z "${VALGRIND:-}" ] && [ -x /usr/bin/time ]; then
     line=$(tr -d '\n' <"$top_srcdir/samples/wire-compact.json")

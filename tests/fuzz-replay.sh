@@ -92,6 +92,8 @@ dirs() { # TARGET
 run pipeline $(dirs pipeline) "$tmp/inputs"
 # shellcheck disable=SC2046
 run checkers $(dirs checkers)
+# shellcheck disable=SC2046
+run gzip $(dirs gzip)
 
 # The pipeline corpus and the headed samples through the program with two
 # workers (-j2) and with one: every report byte and the exit status must be the same (the -j

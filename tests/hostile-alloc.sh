@@ -82,5 +82,19 @@ alloc_loop "a case with findings, sarif, every rule" \
     -f sarif --now=2025-01-01T00:00:00Z --expect=details --expect-name=x
 alloc_loop "normalize" "$top_srcdir/samples/cli-v1.json" --normalize
 
+# Inputs with a syntax error, in every format, at -j1 and -j2 (the -j2 run
+# split in 64-byte chunks on two workers): memory running out while the
+# json-syntax finding is built must give exit 3, never exit 0 with the
+# finding missing (it did: the truncated capture passed).
+printf '%s\n' '{"certificates":[{"certificateName":"a"}],"nextPageToken":"t"}' \
+    '{"certificates":[{"certificateName":"b"}]}' \
+    '{"certificates":[{"certificateName":"c","tags":[{"key":x}]}]}' >"$tmp/syntax.jsonl"
+for fmt in text json jsonl sarif github junit; do
+    for j in 1 2; do
+        GITHUB_STEP_SUMMARY= LSC_JOBS_CHUNK=64 LSC_JOBS_CPUS=2 \
+            alloc_loop "json-syntax, $fmt, -j$j" "$tmp/syntax.jsonl" -f "$fmt" -j$j
+    done
+done
+
 echo "hostile-alloc: $((pass + fail)) checks, $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
