@@ -117,7 +117,7 @@ static const char usage_text[] =
     "\n"
     "Output:\n"
     "  -f, --format=FMT          report format: text (default), json, jsonl,\n"
-    "                              sarif, github, junit\n"
+    "                              sarif, github, junit, gitlab\n"
     "  -o, --output=PATH         write the report to PATH instead of standard output\n"
     "                              (atomically: a temporary file renamed when done)\n"
     "      --report=FMT:PATH     also write a report in format FMT to PATH; may be\n"
@@ -371,7 +371,8 @@ static int parse_level(const char *arg, lsc_severity *out) {
 }
 
 static const char *const level_words[] = {"error", "warning", "warn", "note", "info", "off", "never"};
-static const char *const format_words[] = {"text", "json", "jsonl", "sarif", "github", "junit"};
+static const char *const format_words[] = {"text",  "json",  "jsonl", "sarif",
+                                           "github", "junit", "gitlab"};
 
 static int parse_format(const char *option, const char *arg, size_t len, lsc_format *out) {
     char name[16], copy[128];
@@ -380,7 +381,8 @@ static int parse_format(const char *option, const char *arg, size_t len, lsc_for
     snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), arg);
     char what[64];
     snprintf(what, sizeof what, "%s: unknown format", option);
-    usage_error_suggest(what, copy, format_words, 6, "use text, json, jsonl, sarif, github or junit");
+    usage_error_suggest(what, copy, format_words, 7,
+                        "use text, json, jsonl, sarif, github, junit or gitlab");
     return -1;
 }
 

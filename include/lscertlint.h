@@ -584,7 +584,8 @@ typedef enum lsc_format {
     LSC_FORMAT_JSONL,    /**< one JSON object per finding per line */
     LSC_FORMAT_SARIF,    /**< SARIF 2.1.0, one run */
     LSC_FORMAT_GITHUB,   /**< GitHub Actions workflow commands */
-    LSC_FORMAT_JUNIT     /**< JUnit XML, one testsuite per input */
+    LSC_FORMAT_JUNIT,    /**< JUnit XML, one testsuite per input */
+    LSC_FORMAT_GITLAB    /**< GitLab Code Quality (Code Climate JSON subset) */
 } lsc_format;
 
 /** "text", "json", "jsonl", "sarif", "github", "junit" (exact, lower case)

@@ -56,7 +56,7 @@ typedef struct lscr_ops {
 } lscr_ops;
 
 extern const lscr_ops lscr_text_ops, lscr_json_ops, lscr_jsonl_ops, lscr_sarif_ops, lscr_github_ops,
-    lscr_junit_ops;
+    lscr_junit_ops, lscr_gitlab_ops;
 
 /* The reporter's options, complete (lsc_reporter_options of any size is
  * copied into this, missing fields defaulted). */

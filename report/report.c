@@ -15,6 +15,7 @@ static const lscr_ops *const formats[] = {
     [LSC_FORMAT_TEXT] = &lscr_text_ops,     [LSC_FORMAT_JSON] = &lscr_json_ops,
     [LSC_FORMAT_JSONL] = &lscr_jsonl_ops,   [LSC_FORMAT_SARIF] = &lscr_sarif_ops,
     [LSC_FORMAT_GITHUB] = &lscr_github_ops, [LSC_FORMAT_JUNIT] = &lscr_junit_ops,
+    [LSC_FORMAT_GITLAB] = &lscr_gitlab_ops,
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 

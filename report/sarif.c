@@ -525,3 +525,109 @@ const lscr_ops lscr_sarif_ops = {.name = "sarif",
                                  .absent = sarif_absent,
                                  .finish = sarif_finish,
                                  .shows_unchanged = 1};
+
+/* ---- gitlab: GitLab Code Quality ---------------------------------------
+ * The Code Climate JSON subset GitLab documents for
+ * artifacts:reports:codequality: an array of issues, each with
+ * description, check_name, fingerprint, severity and location.path,
+ * location.lines.begin. It shares sarif's state so that its fingerprints
+ * are sarif's partialFingerprints (same certificate identity, same count
+ * of equal findings): a finding keeps its fingerprint from run to run and
+ * across the two formats. Expected findings are no issue and not written;
+ * an unreadable input is one issue at line 1. */
+
+static const char *gitlab_severity(lsc_severity sev) {
+    return sev >= LSC_ERROR ? "major" : sev == LSC_WARNING ? "minor" : "info";
+}
+
+/* location.path: relative to the project as written, no leading "./". */
+static void put_gitlab_path(lscr_out *o, const char *file) {
+    while (file[0] == '.' && file[1] == '/') {
+        file += 2;
+        while (file[0] == '/')
+            file++;
+    }
+    lscr_json_str(o, file, strlen(file));
+}
+
+/* description: text already escaped (no control character), JSON-escaped
+ * here; file: a raw name. */
+static void gitlab_issue(lsc_reporter *r, const char *description, const char *check,
+                         uint64_t fingerprint, const char *severity, const char *file,
+                         uint64_t line) {
+    lscr_out *o = &r->out;
+    sarif_state *s = r->state;
+    lscr_puts(o, s->written++ > 0 ? ",\n{\"description\":" : "\n{\"description\":");
+    put_json_cstr(o, description);
+    lscr_puts(o, ",\"check_name\":");
+    put_json_cstr(o, check);
+    lscr_printf(o, ",\"fingerprint\":\"%016llx\",\"severity\":\"%s\",\"location\":{\"path\":",
+                (unsigned long long)fingerprint, severity);
+    put_gitlab_path(o, file);
+    lscr_puts(o, ",\"lines\":{\"begin\":");
+    lscr_putu(o, line > 0 ? line : 1);
+    lscr_puts(o, "}}}");
+}
+
+static int gitlab_begin(lsc_reporter *r) {
+    lscr_putc(&r->out, '[');
+    return lscr_out_status(&r->out);
+}
+
+static int gitlab_finding(lsc_reporter *r, const lsc_finding *f) {
+    sarif_state *s = r->state;
+    const char *file = lscr_finding_file(r, f);
+    const char *rule = f->rule != NULL && f->rule->id != NULL ? f->rule->id : "";
+    uint64_t fingerprint;
+    if (r->mark == LSC_MARK_EXPECTED)
+        return 0;
+    if (unique_fingerprint(s, f, file, &fingerprint) < 0)
+        return -1;
+    /* the message, and the pointer GitLab has no field for */
+    lscr_out_reset(&r->scratch);
+    lscr_puts(&r->scratch, f->message != NULL && f->message[0] != '\0' ? f->message : rule);
+    if (f->pointer != NULL && f->pointer_len > 0) {
+        lscr_puts(&r->scratch, " (");
+        lscr_esc_text(&r->scratch, f->pointer, f->pointer_len, 1); /* raw bytes: escaped */
+        lscr_putc(&r->scratch, ')');
+    }
+    if (lscr_out_status(&r->scratch) < 0)
+        return -1;
+    gitlab_issue(r, r->scratch.buf != NULL ? r->scratch.buf : "", rule, fingerprint,
+                 gitlab_severity(f->severity), file, f->pos.line);
+    return lscr_out_status(&r->out);
+}
+
+static int gitlab_input_end(lsc_reporter *r) {
+    const lscr_input *in = lscr_current(r);
+    if (in->message == NULL)
+        return 0;
+    lsc_finding f;
+    memset(&f, 0, sizeof f);
+    f.message = in->message;
+    lscr_out_reset(&r->scratch);
+    lscr_puts(&r->scratch, "cannot read the input: ");
+    lscr_esc_text(&r->scratch, in->message, strlen(in->message), 0);
+    if (lscr_out_status(&r->scratch) < 0)
+        return -1;
+    gitlab_issue(r, r->scratch.buf, "unreadable", lscr_fingerprint(&f, in->file, NULL), "blocker",
+                 in->file, 1);
+    return lscr_out_status(&r->out);
+}
+
+static int gitlab_finish(lsc_reporter *r) {
+    sarif_state *s = r->state;
+    lscr_puts(&r->out, s->written > 0 ? "\n]\n" : "]\n");
+    return lscr_out_status(&r->out);
+}
+
+const lscr_ops lscr_gitlab_ops = {.name = "gitlab",
+                                  .state_size = sizeof(sarif_state),
+                                  .init = sarif_init,
+                                  .release = sarif_release,
+                                  .begin = gitlab_begin,
+                                  .input_start = sarif_input_start,
+                                  .certificate = sarif_certificate,
+                                  .finding = gitlab_finding,
+                                  .input_end = gitlab_input_end,
+                                  .finish = gitlab_finish};

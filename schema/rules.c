@@ -277,11 +277,15 @@ static const lsc_rule rules[] = {
     [LSC_R_TAG_KEY_RESERVED] =
         {ID(TAG_KEY_RESERVED), SEVERITY(TAG_KEY_RESERVED), G_TAGS,
          "A tag key starts with the reserved aws: prefix.",
-         EXPLAIN("A tag key starts with aws: in any case.",
-                 "The prefix is reserved for tags AWS applies (aws:cloudformation:stack-name); "
-                 "users cannot add or change such tags, so a hand-written one will not apply.",
-                 "    {\"tags\": [{\"key\": \"AWS:owner\", \"value\": \"ops\"}]}",
-                 "None for AWS-applied tags; rename your own tags."),
+         EXPLAIN("A tag key starts with aws: in any case, outside the namespaces AWS's "
+                 "own services tag in (aws:cloudformation:, aws:autoscaling:, aws:ec2spot:, "
+                 "aws:ec2launchtemplate:, aws:servicecatalog:, aws:elasticmapreduce:, "
+                 "aws:ecs:, aws:eks:, aws:cloud9:, in lower case): aws:cloudformation:stack-name "
+                 "on a certificate CloudFormation created is no finding.",
+                 "The prefix is reserved for tags AWS applies; users cannot add or change such "
+                 "tags, so a hand-written one such as aws:owner will not apply.",
+                 "    {\"tags\": [{\"key\": \"aws:owner\", \"value\": \"ops\"}]}",
+                 "Rename the tag (owner): the aws: prefix is for AWS's own tags."),
          0},
     [LSC_R_TAG_KEY_DUPLICATE] =
         {ID(TAG_KEY_DUPLICATE), SEVERITY(TAG_KEY_DUPLICATE), G_TAGS,

@@ -42,6 +42,26 @@ static void check_length(lscv_state *v, lsc_rule_id rule, const char *what, size
                    lscv_quote(q, s->s, s->len));
 }
 
+/* The namespaces AWS's own services write tags in (AWS's tagging guide
+ * and each service's documentation: CloudFormation's stack tags, Auto
+ * Scaling's groupName, Spot Fleet's fleet-request-id, EC2 launch
+ * templates, Service Catalog, EMR, ECS and EKS managed tags, Cloud9): such
+ * a tag is AWS's, not a mistake. Only in lower case, as AWS writes them. */
+static const char *const aws_applied[] = {
+    "aws:cloudformation:", "aws:autoscaling:",      "aws:ec2spot:", "aws:ec2launchtemplate:",
+    "aws:servicecatalog:", "aws:elasticmapreduce:", "aws:ecs:",     "aws:eks:",
+    "aws:cloud9:",
+};
+
+static int aws_applied_key(const char *s, size_t len) {
+    for (size_t i = 0; i < sizeof aws_applied / sizeof aws_applied[0]; i++) {
+        size_t n = strlen(aws_applied[i]);
+        if (len > n && memcmp(s, aws_applied[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int starts_with_aws(const char *s, size_t len) {
     static const char prefix[] = "aws:";
     if (len < 4)
@@ -115,7 +135,8 @@ void lscv_tag_element(lscv_state *v, const lscv_cert *x, int detail, const lsc_t
         const lscv_path *p = LSCV_PATH_AT(x, head, t->index, "/key");
         check_length(v, LSC_R_TAG_KEY_LENGTH, "the tag key", TAG_KEY_MAX, key, p);
         check_charset(v, LSC_R_TAG_KEY_CHARSET, "the tag key", key, p);
-        if (starts_with_aws(key->s, key->len) && lscv_on(v, LSC_R_TAG_KEY_RESERVED))
+        if (starts_with_aws(key->s, key->len) && !aws_applied_key(key->s, key->len) &&
+            lscv_on(v, LSC_R_TAG_KEY_RESERVED))
             lscv_report_at(v, LSC_R_TAG_KEY_RESERVED, key->m.at, p, key->s, key->len,
                            "the tag key %s starts with the prefix \"aws:\", reserved for tags "
                            "AWS applies",

@@ -9,12 +9,13 @@
 L="$LSCERTLINT"
 repo="$tmp/repo"
 mkdir -p "$repo/.git" "$repo/fixtures/expired" "$repo/sub/deeper" "$repo/node_modules/pkg" "$repo/other"
-cp "$top_srcdir/samples/cli-v2.json" "$repo/fixtures/a.json"
+# a hand-written tag key in the reserved prefix (AWS's own namespaces are no finding)
+sed 's/aws:cloudformation:stack-name/aws:cloudfxrmation:stack-name/' "$top_srcdir/samples/cli-v2.json" >"$repo/fixtures/a.json"
 printf '{}\n' >"$repo/node_modules/pkg/package.json"
 printf '{}\n' >"$repo/other/x.txt"
 printf '{}\n' >"$repo/other/y.json"
 # expired on purpose: notAfter in the past, status ISSUED
-sed 's/"notAfter": "[^"]*"/"notAfter": "2024-01-01T00:00:00Z"/' "$top_srcdir/samples/cli-v2.json" \
+sed 's/"notAfter": "[^"]*"/"notAfter": "2024-01-01T00:00:00Z"/; s/aws:cloudformation:stack-name/aws:cloudfxrmation:stack-name/' "$top_srcdir/samples/cli-v2.json" \
     >"$repo/fixtures/expired/old.json"
 
 in_repo() { # in_repo DIR ARGS...: run from DIR
@@ -45,8 +46,8 @@ cat >"$repo/.lscertlint.json" <<'EOF'
 EOF
 in_repo "$repo/sub/deeper" ../..
 [ "$status" -eq 0 ] || fail "config from sub/deeper: status $status; $(cat "$tmp/err")"
-same_text "config: findings" "../../fixtures/a.json:112:32: note: certificate \"static-example-com\": the tag key \"aws:cloudformation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
-../../fixtures/expired/old.json:112:32: note: certificate \"static-example-com\": the tag key \"aws:cloudformation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
+same_text "config: findings" "../../fixtures/a.json:112:32: note: certificate \"static-example-com\": the tag key \"aws:cloudfxrmation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
+../../fixtures/expired/old.json:112:32: note: certificate \"static-example-com\": the tag key \"aws:cloudfxrmation:stack-name\" starts with the prefix \"aws:\", reserved for tags AWS applies [tag-key-reserved] (/certificates/0/certificateDetail/tags/1/key)
 ../../other/y.json:1:1: note: the document is an empty object: no certificates member [empty-response]" "$tmp/out"
 same_text "config: summary counts the ignored" \
     "3 files, 3 documents, 8 certificates: 0 errors, 0 warnings, 3 notes; 2 ignored" "$tmp/err"

@@ -12,6 +12,7 @@
 #   invalid  samples/invalid cases: json-duplicate-key (related locations,
 #            CRLF), json-syntax (CRLF, third JSON Lines document),
 #            error-response, non-ASCII tag key and value
+# (gitlab too: GitLab Code Quality, its fingerprints checked against sarif's)
 #   hostile  tests/golden/inputs/: hostile.json (a member name, a tag key and
 #            a tag value holding ESC, CR LF "::error::", "%0A", <b>&"', NUL,
 #            U+009B), bad-utf8.json (a 0xFF byte in a string: json-syntax),
@@ -47,7 +48,7 @@ bless=${LSC_BLESS:-}
 # a CI runner's own summary file must not receive our test output
 unset GITHUB_STEP_SUMMARY
 
-formats='text json jsonl sarif github junit'
+formats='text json jsonl sarif github junit gitlab'
 sets='valid now invalid hostile'
 
 ver=$("$top_builddir/lscertlint" --version | sed -n '1s/^lscertlint //p')
@@ -151,6 +152,38 @@ fi
 
 # json_check WHAT FORMAT FILE: FILE parses as FORMAT (json, jsonl, sarif) and
 # holds the fields doc/cli.md §3 lists
+# gitlab_check NAME FILE SARIF JSONL: GitLab Code Quality's fields and
+# nothing else, one issue per finding, the fingerprints sarif's
+gitlab_check() {
+    [ -n "$have_python" ] || return 0
+    if ! python3 - "$2" "$3" "$4" >"$tmp/py.out" 2>&1 <<'PY'; then
+import json, sys
+issues = json.load(open(sys.argv[1], encoding="utf-8"))
+sarif = json.load(open(sys.argv[2], encoding="utf-8"))
+jsonl = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")]
+errors = []
+for n, i in enumerate(issues):
+    if list(i) != ["description", "check_name", "fingerprint", "severity", "location"] or \
+            list(i["location"]) != ["path", "lines"] or list(i["location"]["lines"]) != ["begin"]:
+        errors.append("issue %d: keys %r" % (n, i))
+    if i["severity"] not in ("info", "minor", "major", "critical", "blocker"):
+        errors.append("issue %d: severity %r" % (n, i["severity"]))
+    if i["location"]["path"].startswith("./"):
+        errors.append("issue %d: path %r" % (n, i["location"]["path"]))
+fps = [r["partialFingerprints"]["lscertlint/v1"] for r in sarif["runs"][0]["results"]]
+if [i["fingerprint"] for i in issues if i["check_name"] != "unreadable"] != fps:
+    errors.append("fingerprints differ from sarif's")
+if [(i["check_name"], i["location"]["lines"]["begin"]) for i in issues] != \
+        [(f["rule"], f["line"]) for f in jsonl]:
+    errors.append("issues differ from the jsonl findings")
+if errors:
+    print("\n".join(errors))
+    sys.exit(1)
+PY
+        fail "$1: $(cat "$tmp/py.out")"
+    fi
+}
+
 json_check() {
     [ -n "$have_python" ] || return 0
     if ! python3 - "$2" "$3" >"$tmp/py.out" 2>&1 <<'PY'; then
@@ -298,6 +331,10 @@ for set in $sets; do
             if [ -n "$have_xmllint" ] && ! xmllint --noout "$tmp/out" 2>"$tmp/xml.err"; then
                 fail "$set.junit is not well-formed XML:$nl$(head -c 1000 "$tmp/xml.err")"
             fi
+            ;;
+        gitlab)
+            no_commands "$set.$fmt" "$tmp/out"
+            gitlab_check "$set.gitlab" "$tmp/out" "$tmp/$set.sarif" "$tmp/$set.jsonl"
             ;;
         github)
             github_check "$set.github" "$tmp/out"

@@ -271,8 +271,8 @@ static void check_xml(const char *text) {
 
 START_TEST(format_names) {
     lsc_format f;
-    const char *names[] = {"text", "json", "jsonl", "sarif", "github", "junit"};
-    for (int i = 0; i < 6; i++) {
+    const char *names[] = {"text", "json", "jsonl", "sarif", "github", "junit", "gitlab"};
+    for (int i = 0; i < 7; i++) {
         ck_assert_int_eq(lsc_format_parse(names[i], &f), 0);
         ck_assert_int_eq(f, i);
         ck_assert_str_eq(lsc_format_name(f), names[i]);
@@ -282,7 +282,7 @@ START_TEST(format_names) {
     ck_assert_int_eq(errno, EINVAL);
     ck_assert_int_eq(lsc_format_parse("", &f), -1);
     ck_assert_int_eq(lsc_format_parse("SARIF", &f), -1); /* the CLI lowercases first */
-    ck_assert_ptr_null(lsc_format_name((lsc_format)6));
+    ck_assert_ptr_null(lsc_format_name((lsc_format)7));
 }
 END_TEST
 
@@ -1148,7 +1148,7 @@ START_TEST(misuse) {
     errno = 0;
     ck_assert_ptr_null(lsc_reporter_new(&o, NULL, NULL));
     ck_assert_int_eq(errno, EINVAL);
-    o.format = (lsc_format)6;
+    o.format = (lsc_format)(LSC_FORMAT_GITLAB + 1);
     errno = 0;
     ck_assert_ptr_null(lsc_reporter_new(&o, sink_write, &k));
     ck_assert_int_eq(errno, EINVAL);
@@ -1179,6 +1179,47 @@ START_TEST(misuse) {
     lsc_reporter_free(r);
     lsc_reporter_free(NULL);
     free(k.buf);
+}
+END_TEST
+
+/* gitlab: Code Climate issues, sarif's fingerprints, no expected finding,
+ * an unreadable input as a blocker. */
+START_TEST(gitlab_exact) {
+    lsc_reporter_options o = two_input_options(LSC_FORMAT_GITLAB);
+    lsc_reporter *r = lsc_reporter_new_file(&o, out_fp);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    const char *out = output();
+    char fp[2][17];
+    const char *at = out;
+    for (int i = 0; i < 2; i++) {
+        at = strstr(at, "\"fingerprint\":\"");
+        ck_assert_ptr_nonnull(at);
+        at += 15;
+        memcpy(fp[i], at, 16);
+        fp[i][16] = '\0';
+    }
+    char want[2048];
+    snprintf(want, sizeof want,
+             "[\n{\"description\":\"tag key \\\"a\\\\u001b\\\" has a character outside the "
+             "allowed set (" PTR ")\",\"check_name\":\"tag-key-charset\",\"fingerprint\":\"%s\","
+             "\"severity\":\"major\",\"location\":{\"path\":\"a.json\",\"lines\":{\"begin\":7}}},"
+             "\n{\"description\":\"cannot read the input: No such file or directory\","
+             "\"check_name\":\"unreadable\",\"fingerprint\":\"%s\",\"severity\":\"blocker\","
+             "\"location\":{\"path\":\"b.json\",\"lines\":{\"begin\":1}}}\n]\n",
+             fp[0], fp[1]);
+    ck_assert_str_eq(out, want);
+    yajl_tree_free(parse_json(out));
+    /* the same run as sarif: the same fingerprint */
+    reset_out();
+    o = two_input_options(LSC_FORMAT_SARIF);
+    r = lsc_reporter_new_file(&o, out_fp);
+    ck_assert_int_eq(two_input_run(r), 0);
+    lsc_reporter_free(r);
+    char sarif_fp[64];
+    snprintf(sarif_fp, sizeof sarif_fp, "\"lscertlint/v1\":\"%s\"", fp[0]);
+    ck_assert_ptr_nonnull(strstr(output(), sarif_fp));
 }
 END_TEST
 
@@ -1282,20 +1323,21 @@ static Suite *report_suite(void) {
     tcase_add_test(tc, github_step_summary);
     tc = new_case(s, "junit");
     tcase_add_test(tc, junit_exact);
+    tcase_add_test(tc, gitlab_exact);
     tcase_add_test(tc, junit_fail_never);
     tc = new_case(s, "hostile");
     tcase_add_loop_test(tc, hostile_all_formats, 0, (int)(sizeof hostiles / sizeof hostiles[0]));
     tc = new_case(s, "write-errors");
-    tcase_add_loop_test(tc, write_error_dev_full, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, write_error_dev_full, LSC_FORMAT_TEXT, LSC_FORMAT_GITLAB + 1);
     tc = new_case(s, "two-inputs");
     tcase_add_loop_test(tc, marks_every_format, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
-    tcase_add_loop_test(tc, callback_equals_file, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
-    tcase_add_loop_test(tc, callback_failure_sticky, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, callback_equals_file, LSC_FORMAT_TEXT, LSC_FORMAT_GITLAB + 1);
+    tcase_add_loop_test(tc, callback_failure_sticky, LSC_FORMAT_TEXT, LSC_FORMAT_GITLAB + 1);
     tcase_add_test(tc, misuse);
-    tcase_add_loop_test(tc, misuse_after_finish, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, misuse_after_finish, LSC_FORMAT_TEXT, LSC_FORMAT_GITLAB + 1);
 #ifdef LSC_FAULT_INJECTION
     tc = new_case(s, "out-of-memory");
-    tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT, LSC_FORMAT_JUNIT + 1);
+    tcase_add_loop_test(tc, out_of_memory_every_allocation, LSC_FORMAT_TEXT, LSC_FORMAT_GITLAB + 1);
 #endif
     return s;
 }
