@@ -147,12 +147,24 @@ run -o /dev/null "$tmp/a.orig"
 [ "$status" -eq 0 ] || fail "-o /dev/null: status $status"
 
 # ---- closed standard descriptors ---------------------------------------
-# With fd 1 closed, the report file must not become fd 1: the pass-through
-# would land in it.
-"$LSCERTLINT" -o "$tmp/expected-report" "$top_srcdir/samples/cli-v1.json" 2>/dev/null
+# With fd 1 closed, the report file must not become fd 1 (the pass-through
+# would land in it), and -p, which cannot deliver its bytes, fails (3)
+# naming standard output before anything is written: the previous report
+# stays as it was. Without -p, fd 1 closed does not matter.
+cp "$w/r.txt" "$tmp/r.before"
 (
     exec 1>&-
     "$LSCERTLINT" -p -o "$w/r.txt" "$top_srcdir/samples/cli-v1.json"
+) 2>"$tmp/err"
+status=$?
+[ "$status" -eq 3 ] || fail "fd 1 closed, -p: status $status; $(cat "$tmp/err")"
+grep -q 'standard output' "$tmp/err" || fail "fd 1 closed, -p: standard output not named: $(cat "$tmp/err")"
+cmp -s "$w/r.txt" "$tmp/r.before" ||
+    fail "fd 1 closed, -p: the report file changed: $(head -c 300 "$w/r.txt")"
+"$LSCERTLINT" -o "$tmp/expected-report" "$top_srcdir/samples/cli-v1.json" 2>/dev/null
+(
+    exec 1>&-
+    "$LSCERTLINT" -o "$w/r.txt" "$top_srcdir/samples/cli-v1.json"
 ) 2>"$tmp/err"
 status=$?
 [ "$status" -eq 0 ] || fail "fd 1 closed: status $status; $(cat "$tmp/err")"
