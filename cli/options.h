@@ -83,7 +83,7 @@ typedef struct cli_options {
     const char *baseline;      /* --baseline=FILE */
     const char *write_baseline; /* --write-baseline=FILE */
     cli_baseline_match baseline_match; /* --baseline-match */
-    int prune_baseline;        /* --prune-baseline */
+    int prune_baseline;                /* --prune-baseline */
     struct cli_config *cfg;    /* the configuration file, NULL if none (freed by its loader's caller) */
     cli_setting *cmdline;      /* the command line's options, in order (owned) */
     size_t ncmdline;
