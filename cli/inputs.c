@@ -697,10 +697,6 @@ int cli_stdout_closed;
 
 void cli_inputs_run(cli_run *run) {
     size_t i;
-    if (cli_stdout_closed && (run->opts->pass_through || run->opts->normalize || run->norm)) {
-        cli_output_failed(run, "standard output", EBADF); /* the data would go nowhere */
-        return;
-    }
     if (run->inputs->count == 1 && !run->opts->pass_through && !run->opts->normalize &&
         !run->norm && run_split(run))
         return;
@@ -713,4 +709,12 @@ void cli_inputs_run(cli_run *run) {
             cli_jobs_release(jobs, i);
     }
     cli_jobs_free(jobs);
+    /* the inputs were checked and the reports are whole, but the data
+     * that -p or --normalize wrote went nowhere: the run failed */
+    if (cli_stdout_closed && !run->stop &&
+        (run->opts->pass_through || run->opts->normalize || run->norm)) {
+        cli_progress_clear(&run->progress);
+        cli_error_name("standard output", EBADF);
+        run->io_error = 1;
+    }
 }

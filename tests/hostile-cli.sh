@@ -1,9 +1,10 @@
 #!/bin/sh
 # The program's edges that no input file reaches:
 # - -p and --normalize with standard output closed: the data would go
-#   nowhere, so the run fails with exit 3 naming standard output (it
-#   exited 0 with nothing written); a report alone to a closed standard
-#   output stays as it was (the descriptor is opened on /dev/null).
+#   nowhere, so the run ends with exit 3 naming standard output (it
+#   exited 0 with nothing written), its reports written in full; a report
+#   alone to a closed standard output stays as it was (the descriptor is
+#   opened on /dev/null).
 # - a file that shrinks after -j measured it (LSC_JOBS_SIZE stands for the
 #   size it had): the same answer as -j1 reading it as it is, cut between
 #   two documents (exit 0) or inside one (json-syntax, exit 1); it was
@@ -12,9 +13,11 @@
 . "$top_srcdir/tests/cli-lib.sh"
 
 IN="$top_srcdir/samples/cli-v1.json"
+"$LSCERTLINT" -q -f jsonl -o "$tmp/want.jsonl" "$IN"
 for opt in -p --normalize; do
-    "$LSCERTLINT" -q "$opt" "$IN" >&- 2>"$tmp/err"
+    "$LSCERTLINT" -q -f jsonl -o "$tmp/got.jsonl" "$opt" "$IN" >&- 2>"$tmp/err"
     rc=$?
+    cmp -s "$tmp/want.jsonl" "$tmp/got.jsonl" || fail "$opt, standard output closed: the report differs"
     [ "$rc" -eq 3 ] || fail "$opt, standard output closed: exit $rc, expected 3"
     grep -q '^lscertlint: standard output: ' "$tmp/err" ||
         fail "$opt, standard output closed: stderr does not name standard output: $(cat "$tmp/err")"
