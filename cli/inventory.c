@@ -14,10 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 
 #define DAY_SECONDS 86400
-#define TEXT_WIDTH 80
+#define TEXT_WIDTH 80 /* when neither the terminal nor COLUMNS says */
 
 typedef struct text {
     char *s; /* raw bytes from the input, NUL-terminated; NULL: absent */
@@ -320,7 +322,25 @@ static size_t prefix_bytes(const char *s, size_t n) {
 
 /* ---- text: aligned columns --------------------------------------------- */
 
-static int write_text(cli_inventory *inv, cli_out *o) {
+/* The width to fit: the terminal's (TIOCGWINSZ) when out is one, else
+ * COLUMNS when it is a number from 20 to 10000 (as shells export it), else
+ * TEXT_WIDTH. */
+static size_t text_width(FILE *out) {
+    struct winsize ws;
+    if (out != NULL && isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 &&
+        ws.ws_col >= 20)
+        return ws.ws_col;
+    const char *env = getenv("COLUMNS");
+    if (env != NULL && *env != '\0') {
+        char *end;
+        long v = strtol(env, &end, 10);
+        if (*end == '\0' && v >= 20 && v <= 10000)
+            return (size_t)v;
+    }
+    return TEXT_WIDTH;
+}
+
+static int write_text(cli_inventory *inv, cli_out *o, size_t width_limit) {
     size_t n = inv->nrows;
     char **cells = calloc(n * C_COUNT + 1, sizeof *cells);
     size_t w[C_COUNT];
@@ -351,7 +371,7 @@ static int write_text(cli_inventory *inv, cli_out *o) {
             if (cw > w[c])
                 w[c] = cw;
         }
-    /* fit 80 columns when that is possible: drop notBefore and the document
+    /* fit the width when that is possible: drop notBefore and the document
      * index, then narrow the widest of file, certificate and domain (down to
      * 12, with "..."); when even that is too wide, show everything whole */
     size_t total = 0;
@@ -359,7 +379,7 @@ static int write_text(cli_inventory *inv, cli_out *o) {
         if (shown[c])
             total += w[c] + 2;
     total -= 2;
-    if (total > TEXT_WIDTH) {
+    if (total > width_limit) {
         shown[C_NOT_BEFORE] = shown[C_DOCUMENT] = 0;
         total -= w[C_NOT_BEFORE] + w[C_DOCUMENT] + 4;
         if (inv->ninputs == 1) { /* one file: the column says nothing */
@@ -372,12 +392,12 @@ static int write_text(cli_inventory *inv, cli_out *o) {
         if (shown[c] && w[c] > 12)
             least -= w[c] - 12;
     int widest_of[3] = {C_FILE, C_NAME, C_DOMAIN};
-    if (least > TEXT_WIDTH) { /* it cannot fit: everything, whole */
+    if (least > width_limit) { /* it cannot fit: everything, whole */
         for (int c = 0; c < C_COUNT; c++)
             shown[c] = c != C_WARNINGS && c != C_NOTES;
-        total = TEXT_WIDTH;
+        total = width_limit;
     }
-    while (total > TEXT_WIDTH) {
+    while (total > width_limit) {
         int widest = -1;
         for (int k = 0; k < 3; k++)
             if (shown[widest_of[k]] && (widest < 0 || w[widest_of[k]] > w[widest]))
@@ -602,7 +622,7 @@ int cli_inventory_write(cli_inventory *inv, FILE *out, cli_inventory_format form
         rc = write_markdown(inv, &o, (size_t)-1);
         break;
     default:
-        rc = write_text(inv, &o);
+        rc = write_text(inv, &o, text_width(out));
         break;
     }
     if (cli_out_status(&o) < 0) {

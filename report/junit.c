@@ -1,10 +1,14 @@
 /* junit: JUnit XML as GitLab and Jenkins read it. One <testsuite> per input,
- * one <testcase> per document, a <failure> per finding at or above
- * --fail-on (type = rule, message = the text line); findings below it go to
- * the testcase's <system-out>. An input's findings are few and arrive
- * before its end, so they are buffered and its testsuite (whose attributes
- * hold the counts) is written at the input's end. Strings are text-escaped
- * (control characters become visible \u escapes), then XML-escaped. */
+ * one <testcase> per finding (named RULE at LINE:COL, classname the file),
+ * with a <failure> when the finding is at or above --fail-on (type = rule,
+ * message = the text line) and the line in <system-out> otherwise; a
+ * document without findings is one passing <testcase> ("document N"), so
+ * tests counts every finding and every clean document and tests >=
+ * failures. An input's findings are buffered (its testsuite's attributes
+ * hold the counts) and written at the input's end: memory grows with the
+ * findings of one input, as doc/contract.md states. Strings are
+ * text-escaped (control characters become visible \u escapes), then
+ * XML-escaped. */
 #include "config.h"
 
 #include <errno.h>
@@ -19,8 +23,9 @@ typedef struct junit_entry {
     size_t document;
     size_t seq; /* arrival order, for a stable sort */
     int failure;
+    uint64_t line, column;
     char *rule;
-    char *line; /* the text line, text-escaped, no colour */
+    char *line_text; /* the text line, text-escaped, no colour */
 } junit_entry;
 
 /* The current input's findings. */
@@ -32,7 +37,7 @@ typedef struct junit_state {
 static void junit_clear(junit_state *s) {
     for (size_t i = 0; i < s->n; i++) {
         lscp_free(s->entries[i].rule);
-        lscp_free(s->entries[i].line);
+        lscp_free(s->entries[i].line_text);
     }
     s->n = 0;
 }
@@ -70,11 +75,13 @@ static int junit_finding(lsc_reporter *r, const lsc_finding *f) {
     e->document = f->document;
     e->seq = s->n;
     e->failure = r->mark != LSC_MARK_EXPECTED && is_failure(r, f->severity);
+    e->line = f->pos.line;
+    e->column = f->pos.column;
     e->rule = lscr_strndup(rule, strlen(rule));
-    e->line = lscr_strndup(r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len);
-    if (e->rule == NULL || e->line == NULL) {
+    e->line_text = lscr_strndup(r->scratch.buf != NULL ? r->scratch.buf : "", r->scratch.len);
+    if (e->rule == NULL || e->line_text == NULL) {
         lscp_free(e->rule);
-        lscp_free(e->line);
+        lscp_free(e->line_text);
         errno = ENOMEM;
         return -1;
     }
@@ -143,49 +150,50 @@ static int junit_input_end(lsc_reporter *r) {
             docs = s->entries[i].document + 1;
         failures += s->entries[i].failure != 0;
     }
+    /* a testcase per finding, and per document without findings */
+    size_t clean = 0, k = 0;
+    for (size_t d = 0; d < docs; d++) {
+        if (k < s->n && s->entries[k].document == d)
+            while (k < s->n && s->entries[k].document == d)
+                k++;
+        else
+            clean++;
+    }
     lscr_puts(o, "  <testsuite name=\"");
     put_xml_raw(r, o, in->file, 1);
-    lscr_printf(o, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", docs, failures);
-    size_t k = 0;
+    lscr_printf(o, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", s->n + clean, failures);
+    k = 0;
     for (size_t d = 0; d < docs; d++) {
-        char name[48];
-        snprintf(name, sizeof name, "document %zu", d);
-        open_testcase(r, o, name, in->file);
-        size_t end = k;
-        while (end < s->n && s->entries[end].document == d)
-            end++;
-        if (end == k) {
+        char name[128];
+        if (k >= s->n || s->entries[k].document != d) {
+            snprintf(name, sizeof name, "document %zu", d);
+            open_testcase(r, o, name, in->file);
             lscr_puts(o, "/>\n");
             continue;
         }
-        lscr_puts(o, ">\n");
-        int out_open = 0;
-        for (size_t i = k; i < end; i++) {
-            const junit_entry *e = &s->entries[i];
-            if (!e->failure)
-                continue;
-            lscr_puts(o, "      <failure type=\"");
+        for (; k < s->n && s->entries[k].document == d; k++) {
+            const junit_entry *e = &s->entries[k];
+            lscr_puts(o, "    <testcase name=\"");
             put_xml(o, e->rule, 1);
-            lscr_puts(o, "\" message=\"");
-            put_xml(o, e->line, 1);
-            lscr_puts(o, "\">");
-            put_xml(o, e->line, 0);
-            lscr_puts(o, "</failure>\n");
-        }
-        for (size_t i = k; i < end; i++) {
-            const junit_entry *e = &s->entries[i];
-            if (e->failure)
-                continue;
-            if (!out_open)
+            lscr_printf(o, " at %llu:%llu\" classname=\"", (unsigned long long)e->line,
+                        (unsigned long long)e->column);
+            put_xml_raw(r, o, in->file, 1);
+            lscr_puts(o, "\">\n");
+            if (e->failure) {
+                lscr_puts(o, "      <failure type=\"");
+                put_xml(o, e->rule, 1);
+                lscr_puts(o, "\" message=\"");
+                put_xml(o, e->line_text, 1);
+                lscr_puts(o, "\">");
+                put_xml(o, e->line_text, 0);
+                lscr_puts(o, "</failure>\n");
+            } else {
                 lscr_puts(o, "      <system-out>");
-            out_open = 1;
-            put_xml(o, e->line, 0);
-            lscr_putc(o, '\n');
+                put_xml(o, e->line_text, 0);
+                lscr_puts(o, "\n</system-out>\n");
+            }
+            lscr_puts(o, "    </testcase>\n");
         }
-        if (out_open)
-            lscr_puts(o, "</system-out>\n");
-        lscr_puts(o, "    </testcase>\n");
-        k = end;
     }
     lscr_puts(o, "  </testsuite>\n");
     rc = lscr_out_status(o);

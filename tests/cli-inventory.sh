@@ -13,6 +13,7 @@
 . "$top_builddir/tests/env.sh"
 . "$top_srcdir/tests/cli-lib.sh"
 cd "$top_srcdir" || exit 99
+unset COLUMNS # the width to fit: 80 here unless a check sets it
 
 certs=tests/inventory/certs.json
 fits=tests/inventory/fits.json
@@ -25,6 +26,14 @@ a-rather-lon...  a-rather-lon...  EXPIRED  2024-03-31  -427  -          0  0/0/1
 www-example-com  example.com      ISSUED   2025-06-17    16  Success    2  0/1/1" "$tmp/out"
 awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$tmp/out" || fail "text, fits.json: a line is wider than 80"
 empty_file "text: no summary line, no findings report" "$tmp/err"
+
+# COLUMNS (no terminal here) sets the width to fit: 200 holds every column whole
+COLUMNS=200 run --inventory --now=2025-06-01 "$fits" </dev/null
+same_text "text fitted to COLUMNS=200" "FILE                       DOC  CERTIFICATE                     DOMAIN                                    STATUS   NOT-BEFORE  NOT-AFTER   DAYS  RENEWAL  USE  E/W/N
+tests/inventory/fits.json    0  a-rather-long-certificate-name  a-rather-long-subdomain-name.example.com  EXPIRED  2023-03-28  2024-03-31  -427  -          0  0/0/1
+tests/inventory/fits.json    0  www-example-com                 example.com                               ISSUED   2024-06-01  2025-06-17    16  Success    2  0/1/1" "$tmp/out"
+COLUMNS=x run --inventory --now=2025-06-01 "$fits" </dev/null
+awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$tmp/out" || fail "COLUMNS=x: not the 80 columns default"
 
 run --inventory=TEXT --now=2025-06-01 "$certs" </dev/null
 same_text "text too wide for 80 columns: every column, whole" "FILE                        DOC  CERTIFICATE      DOMAIN           STATUS              NOT-BEFORE  NOT-AFTER   DAYS  RENEWAL             USE  E/W/N

@@ -331,6 +331,15 @@ for set in $sets; do
             if [ -n "$have_xmllint" ] && ! xmllint --noout "$tmp/out" 2>"$tmp/xml.err"; then
                 fail "$set.junit is not well-formed XML:$nl$(head -c 1000 "$tmp/xml.err")"
             fi
+            # valid against the JUnit schema Jenkins and GitLab read
+            # (tests/junit.xsd), and tests >= failures in every testsuite
+            if [ -n "$have_xmllint" ] &&
+                ! xmllint --noout --schema tests/junit.xsd "$tmp/out" 2>"$tmp/xml.err"; then
+                fail "$set.junit does not validate against tests/junit.xsd:$nl$(head -c 1000 "$tmp/xml.err")"
+            fi
+            sed -n 's/.* tests="\([0-9]*\)" failures="\([0-9]*\)".*/\1 \2/p' "$tmp/out" |
+                while read -r t f; do [ "$t" -ge "$f" ] || echo "tests=$t failures=$f"; done >"$tmp/tf"
+            [ -s "$tmp/tf" ] && fail "$set.junit: fewer tests than failures: $(cat "$tmp/tf")"
             ;;
         gitlab)
             no_commands "$set.$fmt" "$tmp/out"

@@ -248,12 +248,14 @@ static void check_xml(const char *text) {
 #define TWO_JUNIT                                                                                  \
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                 \
     "<testsuites name=\"lscertlint\">\n"                                                           \
-    "  <testsuite name=\"a.json\" tests=\"1\" failures=\"1\" errors=\"0\">\n"                      \
-    "    <testcase name=\"document 0\" classname=\"a.json\">\n"                                    \
+    "  <testsuite name=\"a.json\" tests=\"2\" failures=\"1\" errors=\"0\">\n"                      \
+    "    <testcase name=\"tag-key-charset at 7:24\" classname=\"a.json\">\n"                       \
     "      <failure type=\"tag-key-charset\" message=\"a.json:7:24: error: tag key "               \
     "&quot;a\\u001b&quot; has a character outside the allowed set [tag-key-charset] "              \
     "(/certificates/0/tags/0/key)\">a.json:7:24: error: tag key &quot;a\\u001b&quot; has a "       \
     "character outside the allowed set [tag-key-charset] (/certificates/0/tags/0/key)</failure>\n" \
+    "    </testcase>\n"                                                                            \
+    "    <testcase name=\"null-value at 7:24\" classname=\"a.json\">\n"                            \
     "      <system-out>a.json:7:24: warning: m2 [null-value] (/certificates/0/x) [expected]\n"     \
     "</system-out>\n"                                                                              \
     "    </testcase>\n"                                                                            \
@@ -731,17 +733,22 @@ START_TEST(junit_exact) {
     lsc_reporter_free(r);
     const char *expect =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n"
-        "  <testsuite name=\"a&amp;b.json\" tests=\"3\" failures=\"2\" errors=\"0\">\n"
-        "    <testcase name=\"document 0\" classname=\"a&amp;b.json\">\n"
+        /* a testcase per finding, one per clean document: tests >= failures */
+        "  <testsuite name=\"a&amp;b.json\" tests=\"5\" failures=\"2\" errors=\"0\">\n"
+        "    <testcase name=\"tag-key-charset at 7:24\" classname=\"a&amp;b.json\">\n"
         "      <failure type=\"tag-key-charset\" message=\"a&amp;b.json:7:24: error: bad "
         "&quot;&lt;x&gt;&quot; [tag-key-charset] (" PTR ")\">a&amp;b.json:7:24: error: bad "
         "&quot;&lt;x&gt;&quot; [tag-key-charset] (" PTR ")</failure>\n"
+        "    </testcase>\n"
+        "    <testcase name=\"empty-response at 7:24\" classname=\"a&amp;b.json\">\n"
         "      <system-out>a&amp;b.json:7:24: note: m3 [empty-response]\n</system-out>\n"
         "    </testcase>\n"
         "    <testcase name=\"document 1\" classname=\"a&amp;b.json\"/>\n"
-        "    <testcase name=\"document 2\" classname=\"a&amp;b.json\">\n"
+        "    <testcase name=\"null-value at 7:24\" classname=\"a&amp;b.json\">\n"
         "      <failure type=\"null-value\" message=\"a&amp;b.json:7:24: warning: m2 [null-value] "
         "(/y)\">a&amp;b.json:7:24: warning: m2 [null-value] (/y)</failure>\n"
+        "    </testcase>\n"
+        "    <testcase name=\"empty-response at 7:24\" classname=\"a&amp;b.json\">\n"
         "      <system-out>a&amp;b.json:7:24: note: m4 [empty-response]\n</system-out>\n"
         "    </testcase>\n"
         "  </testsuite>\n"
@@ -768,7 +775,7 @@ START_TEST(junit_fail_never) {
     ck_assert_str_eq(
         output(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lscertlint\">\n"
                   "  <testsuite name=\"a.json\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
-                  "    <testcase name=\"document 0\" classname=\"a.json\">\n"
+                  "    <testcase name=\"tag-key-charset at 7:24\" classname=\"a.json\">\n"
                   "      <system-out>a.json:7:24: error: m [tag-key-charset] (/x)\n"
                   "</system-out>\n"
                   "    </testcase>\n"
@@ -922,7 +929,7 @@ START_TEST(hostile_all_formats) {
     ck_assert(clean_bytes(out, strlen(out)));
     snprintf(want, sizeof want,
              "<testsuite name=\"%s\" tests=\"1\" failures=\"1\" errors=\"0\">\n"
-             "    <testcase name=\"document 0\" classname=\"%s\">\n"
+             "    <testcase name=\"tag-key-charset at 1:2\" classname=\"%s\">\n"
              "      <failure type=\"tag-key-charset\" message=\"%s:1:2: error: msg "
              "[tag-key-charset] (/a/%s)\">",
              fxml, fxml, xml_line_file, xml_line_ptr);
