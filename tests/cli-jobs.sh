@@ -8,9 +8,6 @@
 # only be read together).
 . "$top_builddir/tests/env.sh"
 . "$top_srcdir/tests/cli-lib.sh"
-# -jN is capped to the CPUs: the runs here get N threads on any machine
-LSC_JOBS_CPUS=64
-export LSC_JOBS_CPUS
 
 # Every case input, as operands (they are named `input`: a walk would not
 # find them), then the samples directory walked.
@@ -100,9 +97,9 @@ same_runs "--inventory -f github" invgh-j1 invgh-j4
 
 # Inputs a worker cannot open (a socket: ENXIO even for root) or read
 # (/proc/self/mem at offset 0: EIO), among inputs discovery found
-# unreadable (a symlink loop) and good ones: the messages
-# at -j4 are -j1's, in input order, after the findings of the inputs
-# before them.
+# unreadable (a symlink loop) and good ones: the messages at -j4 are
+# -j1's, in input order, after the findings of the inputs before them. (A
+# missing operand is a usage error before any input is read: cli-exit.sh.)
 good="$top_srcdir/samples/cli-v2.json"
 mkdir "$tmp/bad"
 ln -s loop.json "$tmp/bad/loop.json"

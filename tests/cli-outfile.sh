@@ -4,6 +4,11 @@
 # here), a dangling symlink as -o creates its target (as '>' does), a hard
 # link keeps the previous report, and every signal whose default action
 # ends the process removes the temporary .NAME.XXXXXX before dying of it.
+# POSIX sh (dash): under bash the background jobs' signal handling made
+# the temporary directory vanish mid-run; the test is about the program.
+if [ -n "${BASH_VERSION:-}" ] && [ -x /bin/dash ]; then
+    exec /bin/dash "$0" "$@"
+fi
 . "$top_builddir/tests/env.sh"
 . "$top_srcdir/tests/cli-lib.sh"
 

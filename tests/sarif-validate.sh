@@ -82,7 +82,8 @@ run opt-in --now=2025-01-01T00:00:00Z --expect=details --expect-status=ISSUED \
 
 # an unreadable input (a tool notification) and a hostile name for standard input
 name=unreadable
-ln -sf loop.json "$work/loop.json"
+# (a symlink loop: a missing operand is a usage error, exit 2, no report)
+ln -s loop.json "$work/loop.json"
 "$LSCERTLINT" -f sarif samples/cli-v2.json "$work/loop.json" \
     >"$work/$name.sarif" 2>"$work/$name.err"
 expect_rc "$name" $? 3
