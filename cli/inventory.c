@@ -340,6 +340,10 @@ static size_t text_width(FILE *out) {
     return TEXT_WIDTH;
 }
 
+/* The columns a row too wide for the width narrows, and how far. */
+static const int narrowable[] = {C_FILE, C_NAME, C_DOMAIN, C_STATUS, C_RENEWAL};
+static size_t narrowest(int c) { return c == C_STATUS || c == C_RENEWAL ? 10 : 12; }
+
 static int write_text(cli_inventory *inv, cli_out *o, size_t width_limit) {
     size_t n = inv->nrows;
     char **cells = calloc(n * C_COUNT + 1, sizeof *cells);
@@ -373,7 +377,9 @@ static int write_text(cli_inventory *inv, cli_out *o, size_t width_limit) {
         }
     /* fit the width when that is possible: drop notBefore and the document
      * index, then narrow the widest of file, certificate and domain (down to
-     * 12, with "..."); when even that is too wide, show everything whole */
+     * 12, with "...") and of the status and renewal status (down to 10:
+     * PENDING_VALIDATION is PENDING...); when even that is too wide, show
+     * everything whole */
     size_t total = 0;
     for (int c = 0; c < C_COUNT; c++)
         if (shown[c])
@@ -388,20 +394,23 @@ static int write_text(cli_inventory *inv, cli_out *o, size_t width_limit) {
         }
     }
     size_t least = total;
-    for (int c = C_FILE; c <= C_DOMAIN; c++)
-        if (shown[c] && w[c] > 12)
-            least -= w[c] - 12;
-    int widest_of[3] = {C_FILE, C_NAME, C_DOMAIN};
+    for (size_t k = 0; k < sizeof narrowable / sizeof narrowable[0]; k++) {
+        int c = narrowable[k];
+        if (shown[c] && w[c] > narrowest(c))
+            least -= w[c] - narrowest(c);
+    }
     if (least > width_limit) { /* it cannot fit: everything, whole */
         for (int c = 0; c < C_COUNT; c++)
             shown[c] = c != C_WARNINGS && c != C_NOTES;
         total = width_limit;
     }
-    while (total > width_limit) {
+    while (total > width_limit) { /* least <= width_limit: one is always found */
         int widest = -1;
-        for (int k = 0; k < 3; k++)
-            if (shown[widest_of[k]] && (widest < 0 || w[widest_of[k]] > w[widest]))
-                widest = widest_of[k];
+        for (size_t k = 0; k < sizeof narrowable / sizeof narrowable[0]; k++) {
+            int c = narrowable[k];
+            if (shown[c] && w[c] > narrowest(c) && (widest < 0 || w[c] > w[widest]))
+                widest = c;
+        }
         w[widest]--;
         total--;
     }

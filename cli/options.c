@@ -130,7 +130,9 @@ static const char usage_text[] =
     "      --inventory[=FMT]     one row per certificate (file, name, domain, status,\n"
     "                              validity, days left, renewal, in use, findings)\n"
     "                              instead of the findings report, sorted by\n"
-    "                              notAfter; FMT: text (default), csv, json, markdown\n"
+    "                              notAfter; FMT: text (default), csv, json, markdown;\n"
+    "                              without --now, days left and the expiry rules\n"
+    "                              are against the clock (as --now=now)\n"
     "      --normalize           write each document to standard output as\n"
     "                              canonical JSON, one per line: model key order,\n"
     "                              UTC RFC 3339 timestamps with milliseconds,\n"
@@ -1039,6 +1041,12 @@ cli_parse_result cli_options_resolve(cli_options *opts, const cli_setting *file_
     }
     if ((opts->action == CLI_CHECK || opts->action == CLI_PRINT_CONFIG) &&
         now_from_environment(opts) != 0)
+        return CLI_PARSE_EXIT;
+    /* --inventory shows days left: without --now it reads the clock once,
+     * and the expiry rules take that same reference time, so what DAYS shows
+     * as expired or near is also what the findings say */
+    if (opts->action == CLI_CHECK && opts->inventory != CLI_INVENTORY_NONE && !opts->has_now &&
+        parse_now("now", opts) != 0)
         return CLI_PARSE_EXIT;
     if (opts->action != CLI_CHECK && opts->operand_count > 0) {
         usage_error_value(opts->action == CLI_LIST_RULES  ? "--list-rules takes no operand, got"

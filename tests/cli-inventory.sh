@@ -36,11 +36,30 @@ COLUMNS=x run --inventory --now=2025-06-01 "$fits" </dev/null
 awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$tmp/out" || fail "COLUMNS=x: not the 80 columns default"
 
 run --inventory=TEXT --now=2025-06-01 "$certs" </dev/null
-same_text "text too wide for 80 columns: every column, whole" "FILE                        DOC  CERTIFICATE      DOMAIN           STATUS              NOT-BEFORE  NOT-AFTER   DAYS  RENEWAL             USE  E/W/N
+same_text "text fitted to 80 columns: long names and enum values shortened" "CERTIFICATE   DOMAIN        STATUS      NOT-AFTER   DAYS  RENEWAL     USE  E/W/N
+old-examp...  old.examp...  EXPIRED     2024-03-31  -427  -             0  0/0/1
+api, \"v2\"     api.examp...  ISSUED      2025-06-10     9  Pending...    1  0/2/1
+www-examp...  example.com   ISSUED      2025-06-17    16  Success       2  0/1/1
+new-examp...  new.examp...  PENDING...  -              -  -             0  0/0/0" "$tmp/out"
+awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$tmp/out" || fail "text, certs.json: a line is wider than 80"
+COLUMNS=40 run --inventory=TEXT --now=2025-06-01 "$certs" </dev/null
+same_text "text too wide for 40 columns: every column, whole" "FILE                        DOC  CERTIFICATE      DOMAIN           STATUS              NOT-BEFORE  NOT-AFTER   DAYS  RENEWAL             USE  E/W/N
 tests/inventory/certs.json    0  old-example-com  old.example.com  EXPIRED             2023-03-28  2024-03-31  -427  -                     0  0/0/1
 tests/inventory/certs.json    0  api, \"v2\"        api.example.com  ISSUED              2024-06-01  2025-06-10     9  PendingAutoRenewal    1  0/2/1
 tests/inventory/certs.json    0  www-example-com  example.com      ISSUED              2024-06-01  2025-06-17    16  Success               2  0/1/1
 tests/inventory/certs.json    0  new-example-com  new.example.com  PENDING_VALIDATION  -           -              -  -                     0  0/0/0" "$tmp/out"
+
+# without --now, DAYS and the expiry rules share one reference time (the
+# clock, read once): an ISSUED certificate DAYS shows as expired is also an
+# expired-but-issued finding (these notAfter dates are in 2025)
+run --inventory=csv --report=jsonl:"$tmp/clock.jsonl" "$certs" </dev/null
+[ "$status" -eq 0 ] || fail "--inventory without --now: exit $status"
+grep -c '"rule":"expired-but-issued"' "$tmp/clock.jsonl" >"$tmp/n" || true
+[ "$(cat "$tmp/n")" = 2 ] || fail "--inventory without --now: $(cat "$tmp/n") expired-but-issued findings, expected 2"
+grep -q '"line":23,"column":21,"offset":829,"pointer":"/certificates/0/certificateDetail/notAfter","rule":"expired-but-issued"' "$tmp/clock.jsonl" ||
+    fail "--inventory without --now: no expired-but-issued at 23:21 /certificates/0/certificateDetail/notAfter"
+grep -q '^tests/inventory/certs.json,0,www-example-com,example.com,ISSUED,.*,-[0-9][0-9]*,Success,2,0,1,1' "$tmp/out" ||
+    fail "--inventory without --now: the www row has not DAYS < 0 and 1 warning: $(grep www "$tmp/out")"
 
 # findings decide the exit status, and -o takes the inventory
 run --inventory --fail-on=warning --now=2025-06-01 -o "$tmp/inv.txt" "$certs" </dev/null
