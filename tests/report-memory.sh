@@ -46,5 +46,6 @@ gitlab -fgitlab 64
 junit -fjunit 300
 inventory-text --inventory=text 650
 inventory-csv --inventory=csv 250
+write-baseline --write-baseline=/dev/null 170
 TABLE
 exit $fail
