@@ -146,6 +146,10 @@ cli_own_kind cli_own_sniff(const unsigned char *buf, size_t len, int complete) {
     /* inventories: text, csv, markdown headers, the json form's first row */
     if (starts(buf, end, "FILE ") && contains(buf, first_line_end, " CERTIFICATE "))
         return CLI_OWN_REPORT;
+    /* a text inventory fitted to the width drops FILE and DOC */
+    if (starts(buf, end, "CERTIFICATE ") && contains(buf, first_line_end, " NOT-AFTER ") &&
+        contains(buf, first_line_end, " E/W/N"))
+        return CLI_OWN_REPORT;
     if (starts(buf, end, "file,document,certificate,domain,status,"))
         return CLI_OWN_REPORT;
     if (starts(buf, end, "| File | Doc | Certificate | Domain | Status |"))

@@ -75,7 +75,8 @@ status=$?
 # the program's own files are never linted by a walk
 o="$tmp/own"
 mkdir -p "$o"
-cp "$top_srcdir/samples/cli-v2.json" "$o/capture.json"
+# a hand-written aws: tag key: two notes, so every report has findings
+sed 's/aws:cloudformation:stack-name/aws:cloudfxrmation:stack-name/' "$top_srcdir/samples/cli-v2.json" >"$o/capture.json"
 "$LSCERTLINT" --no-config --write-baseline="$o/lscertlint-baseline.json" "$o/capture.json" >/dev/null 2>&1
 for f in json jsonl sarif; do
     "$LSCERTLINT" --no-config -f "$f" -o "$o/report.$f" "$o/capture.json" 2>/dev/null

@@ -8,6 +8,9 @@
 # only be read together).
 . "$top_builddir/tests/env.sh"
 . "$top_srcdir/tests/cli-lib.sh"
+# -jN is capped to the CPUs: the runs here get N threads on any machine
+LSC_JOBS_CPUS=64
+export LSC_JOBS_CPUS
 
 # Every case input, as operands (they are named `input`: a walk would not
 # find them), then the samples directory walked.
